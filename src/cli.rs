@@ -1,0 +1,40 @@
+//! The command line: `kenesh [FILE]` and its subcommands.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Run roundtable meetings from the terminal: agenda with timers,
+/// participants, needs board and action plan, saved as RON files.
+#[derive(Debug, Parser)]
+#[command(name = "kenesh", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Session or programme file to open in the editor (created if absent).
+    /// Without it: today's session in the sessions folder.
+    pub file: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new session file `YYYY-MM-DD-<slug>.ron`.
+    New {
+        /// Meeting title (Cyrillic is fine; the file name is transliterated).
+        #[arg(long)]
+        title: Option<String>,
+        /// Meeting date, 2026-11-26 or 26.11.2026 (default: today).
+        #[arg(long)]
+        date: Option<String>,
+        /// Folder to create the file in (default: the sessions folder).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
+    /// Validate session and programme files; exit 1 if any is invalid.
+    Check {
+        /// Files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}

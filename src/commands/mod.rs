@@ -1,0 +1,26 @@
+//! What each subcommand does, apart from the editor.
+
+pub mod check;
+pub mod new;
+
+use std::path::PathBuf;
+
+/// Where sessions live: `./sessions` if it exists, else the platform data
+/// folder (e.g. `~/.local/share/kenesh/sessions`).
+pub fn sessions_folder() -> PathBuf {
+    let local = PathBuf::from("sessions");
+    if local.is_dir() {
+        return local;
+    }
+    directories::ProjectDirs::from("", "", "kenesh")
+        .map(|dirs| dirs.data_dir().join("sessions"))
+        .unwrap_or(local)
+}
+
+/// Parses a date as 2026-11-26 or 26.11.2026.
+pub fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
+    let text = text.trim();
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| chrono::NaiveDate::parse_from_str(text, "%d.%m.%Y"))
+        .ok()
+}

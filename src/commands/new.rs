@@ -1,0 +1,45 @@
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+use crate::i18n::{t, targs};
+use crate::model::{Session, Timestamp};
+use crate::slug::slugify;
+use crate::store::SessionFile;
+
+/// The file name for a session: `YYYY-MM-DD-<slug>.ron`, always a plain
+/// name inside the folder whatever the title.
+pub fn file_name(session: &Session) -> String {
+    format!("{}-{}.ron", session.date.format("%Y-%m-%d"), slugify(&session.title))
+}
+
+/// Creates a new session file in `folder`; never overwrites.
+pub fn create(
+    folder: &Path,
+    title: Option<&str>,
+    date: Option<&str>,
+    now: Timestamp,
+) -> Result<PathBuf> {
+    let date = match date {
+        Some(text) => super::parse_date(text)
+            .with_context(|| targs("new-bad-date", &[("date", text.to_owned().into())]))?,
+        None => now.date_naive(),
+    };
+    let title = title
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .unwrap_or(&t("new-default-title"))
+        .to_owned();
+    let session = Session::new(title, date, now);
+    std::fs::create_dir_all(folder).with_context(|| {
+        targs("new-cannot-create-folder", &[("folder", folder.display().to_string().into())])
+    })?;
+    let path = folder.join(file_name(&session));
+    if path.exists() {
+        bail!(targs("new-exists", &[("file", path.display().to_string().into())]));
+    }
+    SessionFile::create(&path, &session).with_context(|| {
+        targs("new-cannot-write", &[("file", path.display().to_string().into())])
+    })?;
+    Ok(path)
+}

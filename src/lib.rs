@@ -1,0 +1,8 @@
+//! kenesh: run roundtable meetings from the terminal.
+
+pub mod cli;
+pub mod commands;
+pub mod i18n;
+pub mod model;
+pub mod slug;
+pub mod store;

@@ -1,0 +1,37 @@
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+use kenesh::cli::{Cli, Command};
+use kenesh::commands;
+use kenesh::i18n::{t, targs};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "kenesh: {}: {e:#}", t("error-prefix"));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let now = kenesh::model::now();
+    match cli.command {
+        Some(Command::Check { files }) => {
+            let ok = commands::check::run(&files, &mut std::io::stdout(), &mut std::io::stderr());
+            Ok(if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+        }
+        Some(Command::New { title, date, dir }) => {
+            let folder = dir.unwrap_or_else(commands::sessions_folder);
+            let path = commands::new::create(&folder, title.as_deref(), date.as_deref(), now)?;
+            println!("{}", targs("new-created", &[("file", path.display().to_string().into())]));
+            Ok(ExitCode::SUCCESS)
+        }
+        None => {
+            anyhow::bail!("the editor is not built yet; use `kenesh check` or `kenesh new`")
+        }
+    }
+}

@@ -1,0 +1,179 @@
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Action, AgendaItem, Date, Event, Id, Need, Participant, PrivateNote, Proposal, Settlement,
+    SpeakerTurn, Timestamp,
+};
+
+/// One meeting, as saved in `sessions/YYYY-MM-DD-<slug>.ron`.
+///
+/// Field order is the file's field order: `format` comes first so a reader
+/// can refuse a newer file before it looks at anything else.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    pub format: u32,
+    pub id: Id,
+    pub updated: Timestamp,
+    pub title: String,
+    pub date: Date,
+    #[serde(default)]
+    pub place: String,
+    #[serde(default)]
+    pub organiser: String,
+    #[serde(default)]
+    pub facilitator: String,
+    /// Key of the programme this meeting belongs to (e.g. "araket").
+    #[serde(default)]
+    pub programme: String,
+    #[serde(default)]
+    pub settlements: Vec<Settlement>,
+    #[serde(default)]
+    pub participants: Vec<Participant>,
+    #[serde(default)]
+    pub agenda: Vec<AgendaItem>,
+    #[serde(default)]
+    pub speaker_turns: Vec<SpeakerTurn>,
+    #[serde(default)]
+    pub needs: Vec<Need>,
+    #[serde(default)]
+    pub proposals: Vec<Proposal>,
+    #[serde(default)]
+    pub actions: Vec<Action>,
+    #[serde(default)]
+    pub private_notes: Vec<PrivateNote>,
+    #[serde(default)]
+    pub events: Vec<Event>,
+}
+
+impl Session {
+    /// An empty session with the given title and date.
+    pub fn new(title: impl Into<String>, date: Date, now: Timestamp) -> Self {
+        Session {
+            format: crate::store::CURRENT_FORMAT,
+            id: super::new_id(),
+            updated: now,
+            title: title.into(),
+            date,
+            place: String::new(),
+            organiser: String::new(),
+            facilitator: String::new(),
+            programme: String::new(),
+            settlements: Vec::new(),
+            participants: Vec::new(),
+            agenda: Vec::new(),
+            speaker_turns: Vec::new(),
+            needs: Vec::new(),
+            proposals: Vec::new(),
+            actions: Vec::new(),
+            private_notes: Vec::new(),
+            events: Vec::new(),
+        }
+    }
+
+    pub fn settlement(&self, id: Id) -> Option<&Settlement> {
+        self.settlements.iter().find(|s| s.id == id)
+    }
+
+    pub fn participant(&self, id: Id) -> Option<&Participant> {
+        self.participants.iter().find(|p| p.id == id)
+    }
+
+    pub fn need(&self, id: Id) -> Option<&Need> {
+        self.needs.iter().find(|n| n.id == id)
+    }
+
+    pub fn agenda_item(&self, id: Id) -> Option<&AgendaItem> {
+        self.agenda.iter().find(|a| a.id == id)
+    }
+
+    /// The agenda item that is running now, if any.
+    pub fn active_item(&self) -> Option<&AgendaItem> {
+        self.agenda.iter().find(|a| a.status == super::AgendaStatus::Active)
+    }
+
+    /// Name of a settlement by id, or "" if it is unknown.
+    pub fn settlement_name(&self, id: Option<Id>) -> &str {
+        id.and_then(|id| self.settlement(id)).map_or("", |s| s.name.as_str())
+    }
+
+    /// Name of a participant by id, or "" if unknown.
+    pub fn participant_name(&self, id: Option<Id>) -> &str {
+        id.and_then(|id| self.participant(id)).map_or("", |p| p.name.as_str())
+    }
+
+    /// Every reference between entities that points at nothing, as
+    /// human-readable descriptions. A file with dangling references still
+    /// loads (nothing is lost), but `check` reports them.
+    pub fn dangling_references(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let has_settlement = |id: &Id| self.settlement(*id).is_some();
+        let has_person = |id: &Id| self.participant(*id).is_some();
+        let has_item = |id: &Id| self.agenda_item(*id).is_some();
+        let has_need = |id: &Id| self.need(*id).is_some();
+        for p in &self.participants {
+            if let Some(s) = p.settlement.filter(|s| !has_settlement(s)) {
+                problems.push(format!("participant {} refers to unknown settlement {s}", p.id));
+            }
+        }
+        for t in &self.speaker_turns {
+            if !has_person(&t.participant) {
+                problems.push(format!(
+                    "speaker turn {} refers to unknown participant {}",
+                    t.id, t.participant
+                ));
+            }
+            if !has_item(&t.agenda_item) {
+                problems.push(format!(
+                    "speaker turn {} refers to unknown agenda item {}",
+                    t.id, t.agenda_item
+                ));
+            }
+        }
+        for n in &self.needs {
+            if let Some(s) = n.settlement.filter(|s| !has_settlement(s)) {
+                problems.push(format!("need {} refers to unknown settlement {s}", n.id));
+            }
+            if let Some(p) = n.raised_by.filter(|p| !has_person(p)) {
+                problems.push(format!("need {} refers to unknown participant {p}", n.id));
+            }
+        }
+        for pr in &self.proposals {
+            if let Some(p) = pr.author.filter(|p| !has_person(p)) {
+                problems.push(format!("proposal {} refers to unknown participant {p}", pr.id));
+            }
+            if let Some(i) = pr.agenda_item.filter(|i| !has_item(i)) {
+                problems.push(format!("proposal {} refers to unknown agenda item {i}", pr.id));
+            }
+            if let Some(n) = pr.need.filter(|n| !has_need(n)) {
+                problems.push(format!("proposal {} refers to unknown need {n}", pr.id));
+            }
+        }
+        for a in &self.actions {
+            for n in a.needs.iter().filter(|n| !has_need(n)) {
+                problems.push(format!("action {} refers to unknown need {n}", a.id));
+            }
+        }
+        problems
+    }
+
+    /// Ids used by more than one entity. Ids are what make merging exact,
+    /// so a duplicate is reported by `check`.
+    pub fn duplicate_ids(&self) -> Vec<Id> {
+        let mut ids: Vec<Id> = std::iter::once(self.id)
+            .chain(self.settlements.iter().map(|x| x.id))
+            .chain(self.participants.iter().map(|x| x.id))
+            .chain(self.agenda.iter().map(|x| x.id))
+            .chain(self.speaker_turns.iter().map(|x| x.id))
+            .chain(self.needs.iter().map(|x| x.id))
+            .chain(self.proposals.iter().map(|x| x.id))
+            .chain(self.actions.iter().map(|x| x.id))
+            .chain(self.private_notes.iter().map(|x| x.id))
+            .chain(self.events.iter().map(|x| x.id))
+            .collect();
+        ids.sort();
+        let mut dups: Vec<Id> = ids.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).collect();
+        dups.dedup();
+        dups
+    }
+}

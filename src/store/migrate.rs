@@ -1,0 +1,197 @@
+//! Older file formats, and the steps that bring them to the current one.
+//!
+//! Each step turns format N into N+1; a file of format N runs every step
+//! from N up. Old formats are parsed with their own structs, so errors in
+//! an old file still carry its line and column.
+//!
+//! Format 1 (the draft format) wrote a settlement as a plain name on each
+//! participant and need. Format 2 made settlements entities with ids, so
+//! merging can match them exactly.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::load::deserialize;
+use super::{LoadError, Position};
+use crate::model::{
+    Action, AgeBand, AgendaItem, Date, Event, Gender, Id, Need, NeedCategory, NeedStatus,
+    Participant, PrivateNote, Proposal, Session, Settlement, SpeakerTurn, StakeholderGroup,
+    Timestamp,
+};
+
+pub(super) fn session_from_older(
+    path: &Path,
+    text: &str,
+    format: u32,
+    format_at: Position,
+) -> Result<Session, LoadError> {
+    match format {
+        1 => deserialize::<v1::Session>(path, text).map(v1_to_v2),
+        _ => Err(LoadError::Syntax {
+            path: path.to_owned(),
+            at: format_at,
+            message: format!("format {format} is not one kenesh ever wrote"),
+        }),
+    }
+}
+
+mod v1 {
+    use super::*;
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Session {
+        #[allow(dead_code)]
+        pub format: u32,
+        pub id: Id,
+        pub updated: Timestamp,
+        pub title: String,
+        pub date: Date,
+        #[serde(default)]
+        pub place: String,
+        #[serde(default)]
+        pub organiser: String,
+        #[serde(default)]
+        pub facilitator: String,
+        #[serde(default)]
+        pub programme: String,
+        #[serde(default)]
+        pub participants: Vec<Participant>,
+        #[serde(default)]
+        pub agenda: Vec<AgendaItem>,
+        #[serde(default)]
+        pub speaker_turns: Vec<SpeakerTurn>,
+        #[serde(default)]
+        pub needs: Vec<Need>,
+        #[serde(default)]
+        pub proposals: Vec<Proposal>,
+        #[serde(default)]
+        pub actions: Vec<Action>,
+        #[serde(default)]
+        pub private_notes: Vec<PrivateNote>,
+        #[serde(default)]
+        pub events: Vec<Event>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Participant {
+        pub id: Id,
+        pub updated: Timestamp,
+        pub name: String,
+        #[serde(default)]
+        pub organisation: String,
+        pub group: StakeholderGroup,
+        #[serde(default)]
+        pub settlement: Option<String>,
+        #[serde(default)]
+        pub present: bool,
+        #[serde(default)]
+        pub gender: Option<Gender>,
+        #[serde(default)]
+        pub age_band: Option<AgeBand>,
+        #[serde(default)]
+        pub contact: String,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Need {
+        pub id: Id,
+        pub updated: Timestamp,
+        pub title: String,
+        #[serde(default)]
+        pub detail: String,
+        #[serde(default)]
+        pub settlement: Option<String>,
+        pub category: NeedCategory,
+        #[serde(default)]
+        pub raised_by: Option<Id>,
+        #[serde(default)]
+        pub votes: u32,
+        pub status: NeedStatus,
+    }
+}
+
+/// Settlement names become entities. Their ids are derived from the session
+/// id and the name, so migrating the same file twice (on two laptops) gives
+/// the same ids and the sessions still merge exactly.
+fn v1_to_v2(old: v1::Session) -> Session {
+    let mut settlements: Vec<Settlement> = Vec::new();
+    let mut settlement_id = |name: Option<String>| -> Option<Id> {
+        let name = name?.trim().to_owned();
+        if name.is_empty() {
+            return None;
+        }
+        if let Some(s) = settlements.iter().find(|s| s.name == name) {
+            return Some(s.id);
+        }
+        let id = derived_id(old.id, old.updated, &name);
+        settlements.push(Settlement { id, updated: old.updated, name, city: String::new() });
+        Some(id)
+    };
+    let participants = old
+        .participants
+        .into_iter()
+        .map(|p| Participant {
+            id: p.id,
+            updated: p.updated,
+            name: p.name,
+            organisation: p.organisation,
+            group: p.group,
+            settlement: settlement_id(p.settlement),
+            present: p.present,
+            gender: p.gender,
+            age_band: p.age_band,
+            contact: p.contact,
+        })
+        .collect();
+    let needs = old
+        .needs
+        .into_iter()
+        .map(|n| Need {
+            id: n.id,
+            updated: n.updated,
+            title: n.title,
+            detail: n.detail,
+            settlement: settlement_id(n.settlement),
+            category: n.category,
+            raised_by: n.raised_by,
+            votes: n.votes,
+            status: n.status,
+        })
+        .collect();
+    Session {
+        format: 2,
+        id: old.id,
+        updated: old.updated,
+        title: old.title,
+        date: old.date,
+        place: old.place,
+        organiser: old.organiser,
+        facilitator: old.facilitator,
+        programme: old.programme,
+        settlements,
+        participants,
+        agenda: old.agenda,
+        speaker_turns: old.speaker_turns,
+        needs,
+        proposals: old.proposals,
+        actions: old.actions,
+        private_notes: old.private_notes,
+        events: old.events,
+    }
+}
+
+/// A ULID whose time part is `at` and whose random part is a hash of the
+/// session id and the name: stable across runs and machines.
+fn derived_id(session: Id, at: Timestamp, name: &str) -> Id {
+    let mut hash: u128 = 0x6c62272e07bb014262b821756295c58d; // FNV-1a 128 offset basis
+    for byte in session.to_bytes().iter().chain(name.as_bytes()) {
+        hash ^= u128::from(*byte);
+        hash = hash.wrapping_mul(0x0000000001000000000000000000013B); // FNV-1a 128 prime
+    }
+    let millis = u64::try_from(at.timestamp_millis()).unwrap_or(0);
+    Id::from_parts(millis, hash)
+}

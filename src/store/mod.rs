@@ -1,0 +1,23 @@
+//! Reading and writing session and programme files (RON).
+//!
+//! Loading names file, line and column for every error; saving is pretty,
+//! deterministic and atomic. A file that failed to load is never written:
+//! writing goes through a [`SessionFile`] handle that only a successful load
+//! (or the creation of a new file) hands out.
+
+mod atomic;
+mod error;
+mod handle;
+mod load;
+mod migrate;
+mod save;
+
+pub use atomic::{clean_stray_temp_files, write_atomic, write_new};
+pub use error::{LoadError, Position};
+pub use handle::SessionFile;
+pub use load::{FileKind, Loaded, load_file, parse_str};
+pub use save::to_ron;
+
+/// The format version this program writes. Older files are migrated on load;
+/// newer ones are refused.
+pub const CURRENT_FORMAT: u32 = 2;
