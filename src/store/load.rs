@@ -145,7 +145,10 @@ fn read_header(path: &Path, text: &str) -> Result<Header, LoadError> {
         "Session" => FileKind::Session,
         "Program" => FileKind::Program,
         _ => {
-            return Err(fail(&cursor, "expected `Session(` or `Program(` at the start of the file"));
+            return Err(fail(
+                &cursor,
+                "expected `Session(` or `Program(` at the start of the file",
+            ));
         }
     };
     cursor.take_identifier();
