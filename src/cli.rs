@@ -31,6 +31,8 @@ pub enum Command {
         #[arg(long)]
         dir: Option<PathBuf>,
     },
+    /// Open a scratch copy of the bundled example session in the editor.
+    Demo,
     /// Validate session and programme files; exit 1 if any is invalid.
     Check {
         /// Files to check.

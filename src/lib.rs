@@ -1,8 +1,11 @@
 //! kenesh: run roundtable meetings from the terminal.
 
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod i18n;
+pub mod labels;
 pub mod model;
 pub mod slug;
 pub mod store;
+pub mod ui;

@@ -30,8 +30,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("{}", targs("new-created", &[("file", path.display().to_string().into())]));
             Ok(ExitCode::SUCCESS)
         }
-        None => {
-            anyhow::bail!("the editor is not built yet; use `kenesh check` or `kenesh new`")
-        }
+        Some(Command::Demo) => commands::edit::demo(now),
+        None => match cli.file {
+            Some(path) => commands::edit::open(&path, now),
+            None => commands::edit::open_today(&commands::sessions_folder(), now),
+        },
     }
 }

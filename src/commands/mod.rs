@@ -1,6 +1,7 @@
 //! What each subcommand does, apart from the editor.
 
 pub mod check;
+pub mod edit;
 pub mod new;
 
 use std::path::PathBuf;

@@ -5,6 +5,7 @@
 
 mod action;
 mod agenda;
+mod change;
 mod event;
 mod id;
 mod need;
@@ -16,6 +17,7 @@ mod speaker;
 
 pub use action::{Action, ActionStatus};
 pub use agenda::{AgendaItem, AgendaStatus, Run};
+pub use change::{Change, Entity, EntityKind, Header};
 pub use event::{Event, EventKind};
 pub use id::Id;
 pub use need::{Need, NeedCategory, NeedStatus};

@@ -1,0 +1,39 @@
+//! What a key means, independent of which key it is.
+
+use super::model::Pane;
+
+/// An action the user can ask for in the normal (non-form) mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    FocusNext,
+    FocusPrev,
+    Focus(Pane),
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    First,
+    Last,
+    Add,
+    Edit,
+    Delete,
+    Undo,
+    Redo,
+    Filter,
+    EditSession,
+    Help,
+    Quit,
+    /// Agenda: start or stop the selected item.
+    StartStop,
+    /// Agenda: end the active item and start the next.
+    NextItem,
+    /// Needs: one vote more / less.
+    VoteUp,
+    VoteDown,
+    /// Needs: group by settlement or by category.
+    ToggleGrouping,
+    /// Needs and actions: next status.
+    CycleStatus,
+    /// Participants: present / absent.
+    TogglePresent,
+}

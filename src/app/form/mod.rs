@@ -1,0 +1,268 @@
+//! Forms to add and edit entities: text fields, numbers, dates, pick lists.
+
+mod entities;
+
+pub use entities::{FormKind, open, submit};
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::text_input::TextInput;
+use crate::i18n::t;
+use crate::model::{Date, Id};
+
+#[derive(Debug, Clone)]
+pub enum FieldValue {
+    Text(TextInput),
+    /// A whole number.
+    Number(TextInput),
+    /// A date as 2027-03-31 or 31.03.2027; empty if the field is optional.
+    Date(TextInput),
+    /// One of a list. `ids` is parallel to `labels` for lists of entities
+    /// (empty for enum lists, where the index is the value). With `new_entry`
+    /// the last option is "new…" and typing names the new entity.
+    Choice {
+        labels: Vec<String>,
+        ids: Vec<Option<Id>>,
+        selected: usize,
+        new_entry: Option<TextInput>,
+    },
+    /// Any number of a list (linked needs).
+    Multi {
+        labels: Vec<String>,
+        ids: Vec<Id>,
+        chosen: Vec<bool>,
+        cursor: usize,
+    },
+    Toggle(bool),
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// Message id of the label.
+    pub label: &'static str,
+    pub value: FieldValue,
+    pub required: bool,
+}
+
+impl Field {
+    pub fn text(label: &'static str, value: &str) -> Field {
+        Field { label, value: FieldValue::Text(TextInput::new(value)), required: false }
+    }
+
+    pub fn required(mut self) -> Field {
+        self.required = true;
+        self
+    }
+
+    pub fn number(label: &'static str, value: u32) -> Field {
+        Field {
+            label,
+            value: FieldValue::Number(TextInput::new(&value.to_string())),
+            required: true,
+        }
+    }
+
+    pub fn date(label: &'static str, value: Option<Date>) -> Field {
+        let text = value.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+        Field { label, value: FieldValue::Date(TextInput::new(&text)), required: false }
+    }
+
+    pub fn choice(label: &'static str, labels: Vec<String>, selected: usize) -> Field {
+        Field {
+            label,
+            value: FieldValue::Choice { labels, ids: Vec::new(), selected, new_entry: None },
+            required: false,
+        }
+    }
+
+    pub fn toggle(label: &'static str, value: bool) -> Field {
+        Field { label, value: FieldValue::Toggle(value), required: false }
+    }
+
+    /// Does the field take typed text right now (for paste)?
+    fn text_input(&mut self) -> Option<&mut TextInput> {
+        match &mut self.value {
+            FieldValue::Text(i) | FieldValue::Number(i) | FieldValue::Date(i) => Some(i),
+            FieldValue::Choice { labels, selected, new_entry: Some(i), .. }
+                if *selected + 1 == labels.len() =>
+            {
+                Some(i)
+            }
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub kind: FormKind,
+    /// Message id of the form's title.
+    pub title: &'static str,
+    pub fields: Vec<Field>,
+    pub focused: usize,
+    /// A validation message and the field it is about.
+    pub error: Option<(usize, String)>,
+}
+
+/// What a key did to a form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormOutcome {
+    Stay,
+    Submit,
+    Cancel,
+}
+
+impl Form {
+    pub fn handle_key(&mut self, key: &KeyEvent) -> FormOutcome {
+        let shift_tab = key.code == KeyCode::BackTab
+            || (key.code == KeyCode::Tab && key.modifiers.contains(KeyModifiers::SHIFT));
+        match key.code {
+            KeyCode::Esc => return FormOutcome::Cancel,
+            KeyCode::Enter => return FormOutcome::Submit,
+            KeyCode::Char('s') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                return FormOutcome::Submit;
+            }
+            _ if shift_tab => self.focus_by(-1),
+            KeyCode::Up => self.focus_by(-1),
+            KeyCode::Tab | KeyCode::Down => self.focus_by(1),
+            _ => self.edit_focused(key),
+        }
+        FormOutcome::Stay
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        if let Some(input) = self.fields.get_mut(self.focused).and_then(Field::text_input) {
+            input.paste(text);
+        }
+    }
+
+    fn focus_by(&mut self, step: isize) {
+        let n = self.fields.len() as isize;
+        self.focused = (self.focused as isize + step).rem_euclid(n) as usize;
+    }
+
+    fn edit_focused(&mut self, key: &KeyEvent) {
+        let Some(field) = self.fields.get_mut(self.focused) else { return };
+        // An empty "new…" entry lets ←/→/Space go on cycling the pick list.
+        let empty_new_entry = matches!(&field.value, FieldValue::Choice { .. })
+            && field.text_input().is_some_and(|i| i.value().is_empty())
+            && matches!(key.code, KeyCode::Left | KeyCode::Right | KeyCode::Char(' '));
+        if let Some(input) = field.text_input().filter(|_| !empty_new_entry)
+            && input.handle_key(key)
+        {
+            return;
+        }
+        match &mut field.value {
+            FieldValue::Choice { labels, selected, .. } => {
+                let n = labels.len().max(1);
+                match key.code {
+                    KeyCode::Right | KeyCode::Char(' ') => *selected = (*selected + 1) % n,
+                    KeyCode::Left => *selected = (*selected + n - 1) % n,
+                    KeyCode::Home => *selected = 0,
+                    KeyCode::End => *selected = n - 1,
+                    KeyCode::Char(c) => {
+                        // Type a letter to jump to the next option starting with it.
+                        let c = c.to_lowercase().to_string();
+                        let found = (1..=n)
+                            .map(|k| (*selected + k) % n)
+                            .find(|&i| labels[i].to_lowercase().starts_with(&c));
+                        if let Some(i) = found {
+                            *selected = i;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            FieldValue::Multi { labels, chosen, cursor, .. } => {
+                let n = labels.len();
+                if n == 0 {
+                    return;
+                }
+                match key.code {
+                    KeyCode::Right => *cursor = (*cursor + 1) % n,
+                    KeyCode::Left => *cursor = (*cursor + n - 1) % n,
+                    KeyCode::Char(' ') => chosen[*cursor] = !chosen[*cursor],
+                    _ => {}
+                }
+            }
+            FieldValue::Toggle(value) => {
+                if matches!(key.code, KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right) {
+                    *value = !*value;
+                }
+            }
+            FieldValue::Text(_) | FieldValue::Number(_) | FieldValue::Date(_) => {}
+        }
+    }
+
+    // Readers used by `submit`; each returns the value or the message to show.
+
+    pub fn text(&self, i: usize) -> Result<String, (usize, String)> {
+        let field = &self.fields[i];
+        let FieldValue::Text(input) = &field.value else { unreachable!("field {i} is text") };
+        let value = input.value().trim().to_owned();
+        if field.required && value.is_empty() {
+            return Err((i, t("form-required")));
+        }
+        Ok(value)
+    }
+
+    pub fn number(&self, i: usize, max: u32) -> Result<u32, (usize, String)> {
+        let FieldValue::Number(input) = &self.fields[i].value else { unreachable!() };
+        input
+            .value()
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| *n <= max)
+            .ok_or_else(|| (i, crate::i18n::targs("form-bad-number", &[("max", max.into())])))
+    }
+
+    pub fn date(&self, i: usize) -> Result<Option<Date>, (usize, String)> {
+        let field = &self.fields[i];
+        let FieldValue::Date(input) = &field.value else { unreachable!() };
+        let text = input.value().trim();
+        if text.is_empty() {
+            return if field.required { Err((i, t("form-required"))) } else { Ok(None) };
+        }
+        crate::commands::parse_date(text).map(Some).ok_or_else(|| (i, t("form-bad-date")))
+    }
+
+    /// The index chosen in a pick list.
+    pub fn choice(&self, i: usize) -> usize {
+        let FieldValue::Choice { selected, .. } = &self.fields[i].value else { unreachable!() };
+        *selected
+    }
+
+    /// The id chosen in a pick list of entities, or the typed name of a new one.
+    pub fn choice_id(&self, i: usize) -> Result<ChoiceId, (usize, String)> {
+        let FieldValue::Choice { labels, ids, selected, new_entry } = &self.fields[i].value else {
+            unreachable!()
+        };
+        if let Some(entry) = new_entry.as_ref().filter(|_| *selected + 1 == labels.len()) {
+            let name = entry.value().trim();
+            if name.is_empty() {
+                return Err((i, t("form-required")));
+            }
+            return Ok(ChoiceId::New(name.to_owned()));
+        }
+        Ok(ids.get(*selected).copied().flatten().map_or(ChoiceId::None, ChoiceId::Existing))
+    }
+
+    pub fn multi(&self, i: usize) -> Vec<Id> {
+        let FieldValue::Multi { ids, chosen, .. } = &self.fields[i].value else { unreachable!() };
+        ids.iter().zip(chosen).filter(|(_, c)| **c).map(|(id, _)| *id).collect()
+    }
+
+    pub fn toggle(&self, i: usize) -> bool {
+        let FieldValue::Toggle(v) = &self.fields[i].value else { unreachable!() };
+        *v
+    }
+}
+
+/// What a pick list of entities holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChoiceId {
+    None,
+    Existing(Id),
+    New(String),
+}

@@ -1,0 +1,20 @@
+//! The editor: keys → messages → `update` → views. The run loop is generic
+//! over the ratatui backend, so tests drive the real app on `TestBackend`.
+
+pub mod action;
+pub mod edit;
+pub mod form;
+pub mod history;
+pub mod keymap;
+pub mod model;
+pub mod msg;
+pub mod rows;
+pub mod text_input;
+pub mod update;
+
+pub use model::Model;
+pub use msg::Msg;
+pub use update::update;
+pub mod run;
+pub mod saver;
+pub mod terminal;

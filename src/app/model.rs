@@ -1,0 +1,215 @@
+//! The editor's state: the session plus everything about the screen that
+//! is not drawing (focus, selection, mode, history, save state).
+
+use ratatui::layout::Rect;
+
+use super::form::Form;
+use super::history::History;
+use super::keymap::KeyMap;
+use super::rows::{self, Row};
+use crate::model::{Id, Session, Timestamp};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Agenda,
+    Participants,
+    Needs,
+    Actions,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 4] = [Pane::Agenda, Pane::Participants, Pane::Needs, Pane::Actions];
+
+    pub fn index(self) -> usize {
+        match self {
+            Pane::Agenda => 0,
+            Pane::Participants => 1,
+            Pane::Needs => 2,
+            Pane::Actions => 3,
+        }
+    }
+
+    pub fn next(self) -> Pane {
+        Pane::ALL[(self.index() + 1) % 4]
+    }
+
+    pub fn prev(self) -> Pane {
+        Pane::ALL[(self.index() + 3) % 4]
+    }
+
+    /// Message id of the pane's title.
+    pub fn title_id(self) -> &'static str {
+        match self {
+            Pane::Agenda => "pane-agenda",
+            Pane::Participants => "pane-participants",
+            Pane::Needs => "pane-needs",
+            Pane::Actions => "pane-actions",
+        }
+    }
+}
+
+/// How the needs board is grouped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NeedGrouping {
+    Settlement,
+    Category,
+}
+
+/// Per-pane view state. `rows` is derived from the session and the filter,
+/// rebuilt by `update` after every change, so drawing a frame never sorts.
+#[derive(Debug, Clone, Default)]
+pub struct PaneState {
+    pub rows: Vec<Row>,
+    pub selected: usize,
+    pub filter: String,
+}
+
+impl PaneState {
+    /// The id of the selected entity, if the selection is on an entity row.
+    pub fn selected_id(&self) -> Option<Id> {
+        match self.rows.get(self.selected) {
+            Some(Row::Item { id, .. }) => Some(*id),
+            _ => None,
+        }
+    }
+}
+
+/// What has the keyboard.
+#[derive(Debug, Clone)]
+pub enum Mode {
+    Normal,
+    Help {
+        scroll: u16,
+    },
+    Form(Box<Form>),
+    /// Typing a filter for the focused pane.
+    Filter(super::text_input::TextInput),
+    /// `q` while changes are not on disk.
+    ConfirmQuit,
+}
+
+/// Whether the file on disk holds what the screen shows.
+#[derive(Debug, Clone, Default)]
+pub struct SaveState {
+    /// Bumped by every change to the session.
+    pub revision: u64,
+    /// The revision the file on disk holds.
+    pub saved_revision: u64,
+    pub saved_at: Option<Timestamp>,
+    pub error: Option<String>,
+}
+
+impl SaveState {
+    pub fn is_dirty(&self) -> bool {
+        self.revision != self.saved_revision
+    }
+}
+
+/// Totals the views show, recomputed with the rows after each change so a
+/// frame never walks a whole collection.
+#[derive(Debug, Clone, Default)]
+pub struct Totals {
+    pub planned_minutes: u64,
+    /// Planned minutes of items not yet started.
+    pub pending_minutes: u64,
+    pub active_item: Option<usize>,
+    pub present: usize,
+    /// Present participants per stakeholder group, in `StakeholderGroup::ALL` order.
+    pub present_by_group: [usize; 9],
+}
+
+impl Totals {
+    pub fn of(session: &Session) -> Totals {
+        use crate::model::{AgendaStatus, StakeholderGroup};
+        let mut totals = Totals::default();
+        for (i, item) in session.agenda.iter().enumerate() {
+            totals.planned_minutes += u64::from(item.planned_minutes);
+            match item.status {
+                AgendaStatus::Pending => totals.pending_minutes += u64::from(item.planned_minutes),
+                AgendaStatus::Active => totals.active_item = Some(i),
+                _ => {}
+            }
+        }
+        for p in session.participants.iter().filter(|p| p.present) {
+            totals.present += 1;
+            if let Some(g) = StakeholderGroup::ALL.iter().position(|g| *g == p.group) {
+                totals.present_by_group[g] += 1;
+            }
+        }
+        totals
+    }
+}
+
+/// Everything `update` changes and views draw.
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub session: Session,
+    pub file_name: String,
+    pub focus: Pane,
+    pub panes: [PaneState; 4],
+    pub need_grouping: NeedGrouping,
+    pub totals: Totals,
+    pub mode: Mode,
+    pub history: History,
+    pub save: SaveState,
+    pub keymap: KeyMap,
+    /// The terminal's size, so mouse clicks map to panes and rows the same
+    /// way the views lay them out.
+    pub screen: Rect,
+    pub now: Timestamp,
+    /// A one-line notice for the status bar (message already translated).
+    pub notice: Option<String>,
+    pub quit: bool,
+    /// Set when the user confirmed quitting with unsaved changes: the edge
+    /// writes a recovery copy before exiting.
+    pub quit_with_recovery: bool,
+}
+
+impl Model {
+    pub fn new(session: Session, file_name: String, now: Timestamp) -> Model {
+        let mut model = Model {
+            session,
+            file_name,
+            focus: Pane::Agenda,
+            panes: Default::default(),
+            need_grouping: NeedGrouping::Settlement,
+            totals: Totals::default(),
+            mode: Mode::Normal,
+            history: History::default(),
+            save: SaveState::default(),
+            keymap: KeyMap::default(),
+            screen: Rect::new(0, 0, 120, 40),
+            now,
+            notice: None,
+            quit: false,
+            quit_with_recovery: false,
+        };
+        model.rebuild_rows();
+        model
+    }
+
+    pub fn pane(&self, pane: Pane) -> &PaneState {
+        &self.panes[pane.index()]
+    }
+
+    pub fn pane_mut(&mut self, pane: Pane) -> &mut PaneState {
+        &mut self.panes[pane.index()]
+    }
+
+    /// Recomputes every pane's rows and keeps each selection on the same
+    /// entity where it still exists.
+    pub fn rebuild_rows(&mut self) {
+        self.totals = Totals::of(&self.session);
+        for pane in Pane::ALL {
+            let previous = self.pane(pane).selected_id();
+            let rows =
+                rows::build(&self.session, pane, &self.pane(pane).filter, self.need_grouping);
+            let state = self.pane_mut(pane);
+            let old_index = state.selected;
+            state.rows = rows;
+            state.selected = previous
+                .and_then(|id| state.rows.iter().position(|r| r.id() == Some(id)))
+                .unwrap_or_else(|| rows::nearest_item(&state.rows, old_index));
+        }
+    }
+}

@@ -1,0 +1,166 @@
+//! The rows each pane shows: filtered, sorted and grouped from the session.
+
+use super::model::{NeedGrouping, Pane};
+use crate::labels;
+use crate::model::{Id, Need, Session};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Row {
+    /// A group heading (settlement or category on the needs board).
+    Group { label: String, count: usize },
+    /// An entity; `index` is its position in the session's collection.
+    Item { id: Id, index: usize },
+}
+
+impl Row {
+    pub fn id(&self) -> Option<Id> {
+        match self {
+            Row::Item { id, .. } => Some(*id),
+            Row::Group { .. } => None,
+        }
+    }
+}
+
+/// Case-insensitive "contains" that works for Cyrillic.
+fn matches(filter: &str, fields: &[&str]) -> bool {
+    if filter.is_empty() {
+        return true;
+    }
+    let filter = filter.to_lowercase();
+    fields.iter().any(|f| f.to_lowercase().contains(&filter))
+}
+
+pub fn build(session: &Session, pane: Pane, filter: &str, grouping: NeedGrouping) -> Vec<Row> {
+    let item = |id, index| Row::Item { id, index };
+    match pane {
+        Pane::Agenda => session
+            .agenda
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| matches(filter, &[&a.title, &a.presenter, &a.notes]))
+            .map(|(i, a)| item(a.id, i))
+            .collect(),
+        Pane::Participants => session
+            .participants
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                matches(
+                    filter,
+                    &[
+                        &p.name,
+                        &p.organisation,
+                        &labels::group(p.group),
+                        session.settlement_name(p.settlement),
+                        &p.contact,
+                    ],
+                )
+            })
+            .map(|(i, p)| item(p.id, i))
+            .collect(),
+        Pane::Needs => need_rows(session, filter, grouping),
+        Pane::Actions => session
+            .actions
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| {
+                matches(
+                    filter,
+                    &[
+                        &a.what,
+                        &a.responsible,
+                        &a.partners,
+                        &a.funding,
+                        &labels::action_status(a.status),
+                    ],
+                )
+            })
+            .map(|(i, a)| item(a.id, i))
+            .collect(),
+    }
+}
+
+/// Needs grouped (settlement or category), most votes first in each group.
+fn need_rows(session: &Session, filter: &str, grouping: NeedGrouping) -> Vec<Row> {
+    let group_key = |n: &Need| -> (usize, String) {
+        match grouping {
+            NeedGrouping::Settlement => {
+                let position = n
+                    .settlement
+                    .and_then(|id| session.settlements.iter().position(|s| s.id == id))
+                    .unwrap_or(usize::MAX);
+                let name = session.settlement_name(n.settlement);
+                let label =
+                    if name.is_empty() { crate::i18n::t("no-settlement") } else { name.to_owned() };
+                (position, label)
+            }
+            NeedGrouping::Category => {
+                let position = crate::model::NeedCategory::BUILT_IN
+                    .iter()
+                    .position(|c| *c == n.category)
+                    .unwrap_or(usize::MAX);
+                (position, labels::category(&n.category))
+            }
+        }
+    };
+    let mut needs: Vec<(usize, String, &Need, usize)> = session
+        .needs
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| {
+            matches(
+                filter,
+                &[
+                    &n.title,
+                    &n.detail,
+                    session.settlement_name(n.settlement),
+                    &labels::category(&n.category),
+                ],
+            )
+        })
+        .map(|(i, n)| {
+            let (position, label) = group_key(n);
+            (position, label, n, i)
+        })
+        .collect();
+    needs.sort_by(|a, b| {
+        (a.0, &a.1).cmp(&(b.0, &b.1)).then(b.2.votes.cmp(&a.2.votes)).then(a.3.cmp(&b.3))
+    });
+    let mut rows = Vec::with_capacity(needs.len() + 16);
+    let mut start = 0;
+    while start < needs.len() {
+        let label = &needs[start].1;
+        let end = start + needs[start..].iter().take_while(|n| &n.1 == label).count();
+        rows.push(Row::Group { label: label.clone(), count: end - start });
+        rows.extend(needs[start..end].iter().map(|n| Row::Item { id: n.2.id, index: n.3 }));
+        start = end;
+    }
+    rows
+}
+
+/// The item row closest to `index` (selections skip group headings).
+pub fn nearest_item(rows: &[Row], index: usize) -> usize {
+    let index = index.min(rows.len().saturating_sub(1));
+    (index..rows.len())
+        .chain((0..index).rev())
+        .find(|&i| matches!(rows[i], Row::Item { .. }))
+        .unwrap_or(0)
+}
+
+/// The next item row from `from` in direction `step` (±1), or `from`.
+pub fn step_item(rows: &[Row], from: usize, step: isize, count: usize) -> usize {
+    let mut at = from;
+    let mut moved = 0;
+    let mut probe = from as isize;
+    while moved < count {
+        probe += step;
+        if probe < 0 || probe as usize >= rows.len() {
+            break;
+        }
+        if matches!(rows[probe as usize], Row::Item { .. }) {
+            at = probe as usize;
+            moved += 1;
+        }
+    }
+    at
+}

@@ -1,0 +1,105 @@
+//! The run loop: read an event, update, save at the edge, draw when
+//! something changed. Generic over the backend, the event source and the
+//! clock, so tests run the real loop on `TestBackend` with scripted keys.
+
+use std::io;
+use std::time::Duration;
+
+use ratatui::crossterm::event::{Event, KeyEventKind};
+use ratatui::{Terminal, backend::Backend};
+
+use super::saver::Saver;
+use super::{Model, Msg, update};
+use crate::model::Timestamp;
+
+/// What waiting for input gave.
+pub enum Poll {
+    Event(Event),
+    Timeout,
+    /// No more input will come (scripted input ran out).
+    Closed,
+}
+
+pub trait EventSource {
+    fn next(&mut self, timeout: Duration) -> io::Result<Poll>;
+}
+
+/// The real terminal's events.
+pub struct TerminalEvents;
+
+impl EventSource for TerminalEvents {
+    fn next(&mut self, timeout: Duration) -> io::Result<Poll> {
+        use ratatui::crossterm::event;
+        if event::poll(timeout)? { Ok(Poll::Event(event::read()?)) } else { Ok(Poll::Timeout) }
+    }
+}
+
+/// Turns a terminal event into a message (key releases are dropped:
+/// terminals that report them would otherwise act twice).
+pub fn message_of(event: Event) -> Option<Msg> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => Some(Msg::Key(key)),
+        Event::Paste(text) => Some(Msg::Paste(text)),
+        Event::Mouse(mouse) => Some(Msg::Mouse(mouse)),
+        Event::Resize(w, h) => Some(Msg::Resize(w, h)),
+        _ => None,
+    }
+}
+
+pub fn run<B: Backend>(
+    terminal: &mut Terminal<B>,
+    model: &mut Model,
+    events: &mut impl EventSource,
+    saver: &mut Saver,
+    clock: &mut impl FnMut() -> Timestamp,
+) -> io::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let size = terminal.size().map_err(io::Error::other)?;
+    update(model, Msg::Resize(size.width, size.height), clock());
+    let mut dirty_screen = true;
+    let mut shown_second = clock().timestamp();
+    loop {
+        // Save before drawing, so the screen says "saved" only once it is.
+        if model.save.is_dirty() && saver.ready(clock()) {
+            let revision = model.save.revision;
+            let msg = match saver.save(&model.session, clock()) {
+                Ok(()) => Msg::Saved { revision },
+                Err(error) => Msg::SaveFailed { revision, error },
+            };
+            update(model, msg, clock());
+            dirty_screen = true;
+        }
+        if model.quit {
+            return Ok(());
+        }
+        if dirty_screen {
+            terminal.draw(|frame| crate::ui::render(model, frame)).map_err(io::Error::other)?;
+            dirty_screen = false;
+        }
+        // Wake at the next second for the clock, sooner if a save must be retried.
+        let now = clock();
+        let to_next_second = 1000 - u64::from(now.timestamp_subsec_millis().min(999));
+        let mut timeout = Duration::from_millis(to_next_second);
+        if model.save.is_dirty() {
+            timeout = timeout.min(saver.retry_in(now));
+        }
+        match events.next(timeout)? {
+            Poll::Event(event) => {
+                if let Some(msg) = message_of(event) {
+                    update(model, msg, clock());
+                    dirty_screen = true;
+                }
+            }
+            Poll::Timeout => {}
+            Poll::Closed => return Ok(()),
+        }
+        let now = clock();
+        if now.timestamp() != shown_second {
+            shown_second = now.timestamp();
+            update(model, Msg::Tick, now);
+            dirty_screen = true;
+        }
+    }
+}

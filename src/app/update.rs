@@ -1,0 +1,332 @@
+//! `update(model, msg, now)`: the only place the model changes. No I/O and
+//! no clock reads; saving happens at the edge, which reports back with
+//! `Msg::Saved` or `Msg::SaveFailed`.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEventKind};
+
+use super::action::Action;
+use super::edit;
+use super::form::{self, FormKind, FormOutcome};
+use super::model::{Mode, Model, Pane};
+use super::msg::Msg;
+use super::rows::{self, Row};
+use super::text_input::TextInput;
+use crate::i18n::t;
+use crate::model::{AgendaStatus, Change, Entity, EntityKind, Id, Timestamp};
+use crate::ui::layout;
+
+pub fn update(model: &mut Model, msg: Msg, now: Timestamp) {
+    model.now = now;
+    match msg {
+        Msg::Key(key) => on_key(model, &key, now),
+        Msg::Paste(text) => on_paste(model, &text),
+        Msg::Mouse(mouse) => {
+            if mouse.kind == MouseEventKind::Down(MouseButton::Left)
+                && matches!(model.mode, Mode::Normal)
+            {
+                click(model, mouse.column, mouse.row);
+            }
+        }
+        Msg::Resize(width, height) => {
+            model.screen = ratatui::layout::Rect::new(0, 0, width, height)
+        }
+        Msg::Tick => {}
+        Msg::Saved { revision } => {
+            model.save.saved_revision = model.save.saved_revision.max(revision);
+            model.save.saved_at = Some(now);
+            model.save.error = None;
+        }
+        Msg::SaveFailed { revision, error } => {
+            if revision > model.save.saved_revision {
+                model.save.error = Some(error);
+            }
+        }
+    }
+}
+
+fn on_key(model: &mut Model, key: &KeyEvent, now: Timestamp) {
+    // Any key dismisses a one-off notice.
+    model.notice = None;
+    match &mut model.mode {
+        Mode::Normal => {
+            if let Some(action) = model.keymap.action_for(key, model.focus) {
+                act(model, action, now);
+            }
+        }
+        Mode::Help { scroll } => match key.code {
+            KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('?') | KeyCode::F(1) => {
+                model.mode = Mode::Normal;
+            }
+            KeyCode::Down | KeyCode::Char('j') => *scroll = scroll.saturating_add(1),
+            KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
+            KeyCode::PageDown => *scroll = scroll.saturating_add(10),
+            KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
+            _ => {}
+        },
+        Mode::Form(form) => match form.handle_key(key) {
+            FormOutcome::Stay => {}
+            FormOutcome::Cancel => model.mode = Mode::Normal,
+            FormOutcome::Submit => submit_form(model, now),
+        },
+        Mode::Filter(input) => {
+            match key.code {
+                KeyCode::Enter => model.mode = Mode::Normal,
+                KeyCode::Esc => {
+                    *input = TextInput::default();
+                    model.mode = Mode::Normal;
+                }
+                _ => {
+                    input.handle_key(key);
+                }
+            }
+            apply_filter(model);
+        }
+        Mode::ConfirmQuit => match key.code {
+            KeyCode::Char('y') | KeyCode::Char('Y') => {
+                model.quit_with_recovery = true;
+                model.quit = true;
+            }
+            _ => model.mode = Mode::Normal,
+        },
+    }
+}
+
+fn on_paste(model: &mut Model, text: &str) {
+    match &mut model.mode {
+        Mode::Form(form) => form.paste(text),
+        Mode::Filter(input) => {
+            input.paste(text);
+            apply_filter(model);
+        }
+        // A paste in the normal mode is text, not commands: ignore it and
+        // say where it can go.
+        _ => model.notice = Some(t("notice-paste-ignored")),
+    }
+}
+
+/// Copies the filter being typed into the focused pane and rebuilds rows.
+fn apply_filter(model: &mut Model) {
+    let text = match &model.mode {
+        Mode::Filter(input) => input.value().to_owned(),
+        _ => model.pane(model.focus).filter.clone(),
+    };
+    let focus = model.focus;
+    model.pane_mut(focus).filter = text;
+    model.rebuild_rows();
+}
+
+fn act(model: &mut Model, action: Action, now: Timestamp) {
+    let focus = model.focus;
+    let selected = model.pane(focus).selected_id();
+    match action {
+        Action::FocusNext => model.focus = focus.next(),
+        Action::FocusPrev => model.focus = focus.prev(),
+        Action::Focus(pane) => model.focus = pane,
+        Action::Up => move_selection(model, -1, 1),
+        Action::Down => move_selection(model, 1, 1),
+        Action::PageUp => move_selection(model, -1, page(model)),
+        Action::PageDown => move_selection(model, 1, page(model)),
+        Action::First => move_selection(model, -1, usize::MAX),
+        Action::Last => move_selection(model, 1, usize::MAX),
+        Action::Help => model.mode = Mode::Help { scroll: 0 },
+        Action::Filter => {
+            let current = model.pane(focus).filter.clone();
+            model.mode = Mode::Filter(TextInput::new(&current));
+        }
+        Action::Quit => {
+            if model.save.is_dirty() {
+                model.mode = Mode::ConfirmQuit;
+            } else {
+                model.quit = true;
+            }
+        }
+        Action::Undo => match model.history.take_undo() {
+            Some(step) => {
+                let redo = model.session.apply_all(step);
+                model.history.push_redo(redo);
+                changed(model, now);
+            }
+            None => model.notice = Some(t("notice-nothing-to-undo")),
+        },
+        Action::Redo => match model.history.take_redo() {
+            Some(step) => {
+                let undo = model.session.apply_all(step);
+                model.history.push_undo(undo);
+                changed(model, now);
+            }
+            None => model.notice = Some(t("notice-nothing-to-redo")),
+        },
+        Action::Add => open_form(model, add_form(focus)),
+        Action::Edit => {
+            if let Some(kind) = selected.and_then(|id| edit_form(model, focus, id)) {
+                open_form(model, kind);
+            }
+        }
+        Action::EditSession => open_form(model, FormKind::Session),
+        Action::Delete => {
+            if let Some(id) = selected {
+                let kind = match focus {
+                    Pane::Agenda => EntityKind::AgendaItem,
+                    Pane::Participants => EntityKind::Participant,
+                    Pane::Needs => EntityKind::Need,
+                    Pane::Actions => EntityKind::Action,
+                };
+                let changes = edit::delete(&model.session, kind, id, now);
+                commit(model, changes, now);
+                model.notice = Some(t("notice-deleted"));
+            }
+        }
+        Action::StartStop => {
+            if let Some(id) = selected {
+                let changes = edit::start_stop(&model.session, id, now);
+                commit(model, changes, now);
+            }
+        }
+        Action::NextItem => {
+            let changes = edit::next_item(&model.session, now);
+            commit(model, changes, now);
+            if let Some(active) = model.session.active_item().map(|a| a.id) {
+                select(model, Pane::Agenda, active);
+            }
+        }
+        Action::VoteUp | Action::VoteDown => {
+            if let Some(id) = selected {
+                let delta = if action == Action::VoteUp { 1 } else { -1 };
+                let changes = edit::vote(&model.session, id, delta, now);
+                commit(model, changes, now);
+            }
+        }
+        Action::TogglePresent => {
+            if let Some(id) = selected {
+                let changes = edit::toggle_present(&model.session, id, now);
+                commit(model, changes, now);
+            }
+        }
+        Action::ToggleGrouping => {
+            model.need_grouping = match model.need_grouping {
+                super::model::NeedGrouping::Settlement => super::model::NeedGrouping::Category,
+                super::model::NeedGrouping::Category => super::model::NeedGrouping::Settlement,
+            };
+            model.rebuild_rows();
+        }
+        Action::CycleStatus => {
+            if let Some(id) = selected {
+                let changes = match focus {
+                    Pane::Needs => edit::cycle_need_status(&model.session, id, now),
+                    Pane::Actions => edit::cycle_action_status(&model.session, id, now),
+                    _ => Vec::new(),
+                };
+                commit(model, changes, now);
+            }
+        }
+    }
+}
+
+fn add_form(pane: Pane) -> FormKind {
+    match pane {
+        Pane::Agenda => FormKind::Agenda(None),
+        Pane::Participants => FormKind::Participant(None),
+        Pane::Needs => FormKind::Need(None),
+        Pane::Actions => FormKind::Action(None),
+    }
+}
+
+fn edit_form(model: &Model, pane: Pane, id: Id) -> Option<FormKind> {
+    let s = &model.session;
+    Some(match pane {
+        Pane::Agenda => FormKind::Agenda(Some(s.agenda_item(id)?.clone())),
+        Pane::Participants => FormKind::Participant(Some(s.participant(id)?.clone())),
+        Pane::Needs => FormKind::Need(Some(s.need(id)?.clone())),
+        Pane::Actions => FormKind::Action(Some(s.actions.iter().find(|a| a.id == id)?.clone())),
+    })
+}
+
+fn open_form(model: &mut Model, kind: FormKind) {
+    model.mode = Mode::Form(Box::new(form::open(kind, &model.session)));
+}
+
+fn submit_form(model: &mut Model, now: Timestamp) {
+    let Mode::Form(form) = &mut model.mode else { return };
+    // New entities go after the selected row, where the note-taker is looking.
+    let insert_at = model.panes[model.focus.index()]
+        .rows
+        .get(model.panes[model.focus.index()].selected)
+        .and_then(|r| match r {
+            Row::Item { index, .. } => Some(index + 1),
+            Row::Group { .. } => None,
+        })
+        .unwrap_or(usize::MAX);
+    match form::submit(form, &model.session, now, insert_at) {
+        Err((field, message)) => {
+            form.focused = field;
+            form.error = Some((field, message));
+        }
+        Ok(mut changes) => {
+            let new_id = changes.iter().rev().find_map(|c| match c {
+                Change::Put { entity, .. } => Some(entity.id()),
+                _ => None,
+            });
+            // A status picked in the agenda form goes through start/stop so
+            // only one item is active and the event log records it.
+            if let FormKind::Agenda(before) = &form.kind
+                && let Some(Change::Put { entity: Entity::AgendaItem(edited), .. }) = changes.last()
+            {
+                let before = before.as_ref().map_or(AgendaStatus::Pending, |b| b.status);
+                let extra = edit::agenda_status_change(&model.session, edited, before, now);
+                changes.extend(extra);
+            }
+            model.mode = Mode::Normal;
+            commit(model, changes, now);
+            if let Some(id) = new_id {
+                let focus = model.focus;
+                select(model, focus, id);
+            }
+        }
+    }
+}
+
+/// Applies an edit, records it for undo and marks the session unsaved.
+fn commit(model: &mut Model, changes: Vec<Change>, now: Timestamp) {
+    if changes.is_empty() {
+        return;
+    }
+    let inverse = model.session.apply_all(changes);
+    model.history.record(inverse);
+    changed(model, now);
+}
+
+fn changed(model: &mut Model, now: Timestamp) {
+    model.session.updated = now;
+    model.save.revision += 1;
+    model.rebuild_rows();
+}
+
+fn select(model: &mut Model, pane: Pane, id: Id) {
+    let state = model.pane_mut(pane);
+    if let Some(i) = state.rows.iter().position(|r| r.id() == Some(id)) {
+        state.selected = i;
+    }
+}
+
+fn page(model: &Model) -> usize {
+    layout::list_height(model.screen, model.focus, model.focus).max(1)
+}
+
+fn move_selection(model: &mut Model, step: isize, count: usize) {
+    let state = model.pane_mut(model.focus);
+    state.selected = rows::step_item(&state.rows, state.selected, step, count);
+}
+
+/// A left click focuses the pane under the mouse and selects the row.
+fn click(model: &mut Model, x: u16, y: u16) {
+    let Some((pane, row)) = layout::hit(model.screen, model.focus, x, y) else { return };
+    model.focus = pane;
+    let height = layout::list_height(model.screen, model.focus, pane);
+    let state = model.pane_mut(pane);
+    if let Some(row) = row {
+        let index = layout::page_offset(state.selected, height) + row;
+        if matches!(state.rows.get(index), Some(Row::Item { .. })) {
+            state.selected = index;
+        }
+    }
+}

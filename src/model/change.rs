@@ -1,0 +1,218 @@
+//! Every edit to a session is a list of [`Change`]s. Applying a change
+//! returns its inverse, which is all undo and redo need, and a change is
+//! small enough to log or journal.
+
+use super::{
+    Action, AgendaItem, Date, Event, Id, Need, Participant, PrivateNote, Proposal, Session,
+    Settlement, SpeakerTurn,
+};
+
+/// One entity of a session, whatever its kind.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Entity {
+    Settlement(Settlement),
+    Participant(Participant),
+    AgendaItem(AgendaItem),
+    SpeakerTurn(SpeakerTurn),
+    Need(Need),
+    Proposal(Proposal),
+    Action(Action),
+    PrivateNote(PrivateNote),
+    Event(Event),
+}
+
+/// Which collection of a session an entity lives in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntityKind {
+    Settlement,
+    Participant,
+    AgendaItem,
+    SpeakerTurn,
+    Need,
+    Proposal,
+    Action,
+    PrivateNote,
+    Event,
+}
+
+/// The session's own fields (what a "session details" form edits).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Header {
+    pub title: String,
+    pub date: Date,
+    pub place: String,
+    pub organiser: String,
+    pub facilitator: String,
+    pub programme: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// Insert the entity at `index` (clamped), or replace the entity with
+    /// the same id wherever it is.
+    Put { entity: Entity, index: usize },
+    /// Remove the entity with this id.
+    Remove { kind: EntityKind, id: Id },
+    /// Replace the session's own fields.
+    Header(Header),
+}
+
+impl Entity {
+    pub fn id(&self) -> Id {
+        match self {
+            Entity::Settlement(x) => x.id,
+            Entity::Participant(x) => x.id,
+            Entity::AgendaItem(x) => x.id,
+            Entity::SpeakerTurn(x) => x.id,
+            Entity::Need(x) => x.id,
+            Entity::Proposal(x) => x.id,
+            Entity::Action(x) => x.id,
+            Entity::PrivateNote(x) => x.id,
+            Entity::Event(x) => x.id,
+        }
+    }
+
+    pub fn kind(&self) -> EntityKind {
+        match self {
+            Entity::Settlement(_) => EntityKind::Settlement,
+            Entity::Participant(_) => EntityKind::Participant,
+            Entity::AgendaItem(_) => EntityKind::AgendaItem,
+            Entity::SpeakerTurn(_) => EntityKind::SpeakerTurn,
+            Entity::Need(_) => EntityKind::Need,
+            Entity::Proposal(_) => EntityKind::Proposal,
+            Entity::Action(_) => EntityKind::Action,
+            Entity::PrivateNote(_) => EntityKind::PrivateNote,
+            Entity::Event(_) => EntityKind::Event,
+        }
+    }
+}
+
+/// Applies `put` or `remove` to one collection; the macro keeps the nine
+/// collections from needing nine copies of the same code.
+macro_rules! collections {
+    ($($kind:ident => $field:ident),* $(,)?) => {
+        fn put(session: &mut Session, entity: Entity, index: usize) -> Change {
+            match entity {
+                $(Entity::$kind(value) => {
+                    let id = value.id;
+                    let list = &mut session.$field;
+                    match list.iter().position(|x| x.id == id) {
+                        Some(at) => {
+                            let old = std::mem::replace(&mut list[at], value);
+                            Change::Put { entity: Entity::$kind(old), index: at }
+                        }
+                        None => {
+                            list.insert(index.min(list.len()), value);
+                            Change::Remove { kind: EntityKind::$kind, id }
+                        }
+                    }
+                })*
+            }
+        }
+
+        fn remove(session: &mut Session, kind: EntityKind, id: Id) -> Option<Change> {
+            match kind {
+                $(EntityKind::$kind => {
+                    let list = &mut session.$field;
+                    let at = list.iter().position(|x| x.id == id)?;
+                    let old = list.remove(at);
+                    Some(Change::Put { entity: Entity::$kind(old), index: at })
+                })*
+            }
+        }
+    };
+}
+
+collections! {
+    Settlement => settlements,
+    Participant => participants,
+    AgendaItem => agenda,
+    SpeakerTurn => speaker_turns,
+    Need => needs,
+    Proposal => proposals,
+    Action => actions,
+    PrivateNote => private_notes,
+    Event => events,
+}
+
+impl Session {
+    pub fn header(&self) -> Header {
+        Header {
+            title: self.title.clone(),
+            date: self.date,
+            place: self.place.clone(),
+            organiser: self.organiser.clone(),
+            facilitator: self.facilitator.clone(),
+            programme: self.programme.clone(),
+        }
+    }
+
+    /// Applies one change and returns the change that undoes it. Removing
+    /// something that is not there changes nothing and returns `None`.
+    pub fn apply(&mut self, change: Change) -> Option<Change> {
+        match change {
+            Change::Put { entity, index } => Some(put(self, entity, index)),
+            Change::Remove { kind, id } => remove(self, kind, id),
+            Change::Header(header) => {
+                let old = self.header();
+                self.title = header.title;
+                self.date = header.date;
+                self.place = header.place;
+                self.organiser = header.organiser;
+                self.facilitator = header.facilitator;
+                self.programme = header.programme;
+                Some(Change::Header(old))
+            }
+        }
+    }
+
+    /// Applies changes in order and returns their inverses in the order
+    /// that undoes them.
+    pub fn apply_all(&mut self, changes: Vec<Change>) -> Vec<Change> {
+        let mut inverse: Vec<Change> = changes.into_iter().filter_map(|c| self.apply(c)).collect();
+        inverse.reverse();
+        inverse
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{NeedStatus, now};
+
+    fn session() -> Session {
+        Session::new("t", chrono::NaiveDate::from_ymd_opt(2026, 11, 19).unwrap(), now())
+    }
+
+    #[test]
+    fn put_remove_and_their_inverses_restore_the_session() {
+        let mut s = session();
+        let a = Need::new("a", now());
+        let b = Need::new("b", now());
+        let before = s.clone();
+        let undo_a = s.apply_all(vec![Change::Put { entity: Entity::Need(a.clone()), index: 0 }]);
+        let undo_b = s.apply_all(vec![Change::Put { entity: Entity::Need(b.clone()), index: 0 }]);
+        assert_eq!(s.needs.iter().map(|n| n.title.as_str()).collect::<Vec<_>>(), ["b", "a"]);
+
+        let mut edited = a.clone();
+        edited.status = NeedStatus::Parked;
+        let undo_edit = s.apply_all(vec![Change::Put { entity: Entity::Need(edited), index: 0 }]);
+        assert_eq!(s.needs[1].status, NeedStatus::Parked, "edit replaces in place");
+
+        let undo_remove = s.apply_all(vec![Change::Remove { kind: EntityKind::Need, id: b.id }]);
+        assert_eq!(s.needs.len(), 1);
+        s.apply_all(undo_remove);
+        assert_eq!(s.needs[0].id, b.id, "undo of remove puts it back where it was");
+        s.apply_all(undo_edit);
+        assert_eq!(s.needs[1], a);
+        s.apply_all(undo_b);
+        s.apply_all(undo_a);
+        assert_eq!(s, before);
+    }
+
+    #[test]
+    fn removing_what_is_not_there_is_no_change() {
+        let mut s = session();
+        assert_eq!(s.apply(Change::Remove { kind: EntityKind::Action, id: Id::new() }), None);
+    }
+}

@@ -1,0 +1,108 @@
+//! The agenda pane: items with status, elapsed against planned time, and
+//! the projected end of the meeting.
+
+use chrono::TimeDelta;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Row, Table};
+
+use super::sanitize::safe;
+use super::{format, pane, theme};
+use crate::app::model::{Model, Pane};
+use crate::app::rows::Row as PaneRow;
+use crate::i18n::{t, targs};
+
+use crate::model::{AgendaItem, AgendaStatus, Timestamp};
+
+/// When the meeting will end if the active item runs to plan and every
+/// pending item takes its planned time: now + what remains.
+pub fn projected_end(model: &Model) -> Timestamp {
+    let remaining_active = model
+        .totals
+        .active_item
+        .and_then(|i| model.session.agenda.get(i))
+        .map_or(TimeDelta::zero(), |a| (a.planned() - a.elapsed(model.now)).max(TimeDelta::zero()));
+    let pending = TimeDelta::minutes(i64::try_from(model.totals.pending_minutes).unwrap_or(0));
+    model.now + remaining_active + pending
+}
+
+fn symbol(status: AgendaStatus) -> &'static str {
+    match status {
+        AgendaStatus::Pending => "·",
+        AgendaStatus::Active => "▶",
+        AgendaStatus::Done => "✓",
+        AgendaStatus::Skipped => "⤼",
+    }
+}
+
+/// "12:05 / 15′", with "+2:10" when over the plan.
+pub fn timing(item: &AgendaItem, now: Timestamp) -> (String, Option<String>) {
+    let elapsed = item.elapsed(now);
+    let planned = format::minutes(u64::from(item.planned_minutes));
+    let shown = if item.runs.is_empty() {
+        planned
+    } else {
+        format!("{} / {planned}", format::duration(elapsed))
+    };
+    let over = (elapsed > item.planned())
+        .then(|| format!("+{}", format::duration(elapsed - item.planned())));
+    (shown, over)
+}
+
+pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
+    let extra = targs(
+        "agenda-summary",
+        &[
+            ("planned", format::minutes(model.totals.planned_minutes).into()),
+            ("end", format::hm(projected_end(model)).into()),
+        ],
+    );
+    let block = pane::block(model, Pane::Agenda, String::new());
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    if inner.height == 0 {
+        return;
+    }
+    frame.render_widget(
+        Paragraph::new(Line::styled(extra, theme::dim())),
+        Rect { height: 1, ..inner },
+    );
+    let table_area = Rect { y: inner.y + 1, height: inner.height - 1, ..inner };
+    let state = model.pane(Pane::Agenda);
+    let focused = model.focus == Pane::Agenda;
+    let rows = state.rows[pane::visible_range(model, Pane::Agenda, rect)]
+        .iter()
+        .enumerate()
+        .filter_map(|(offset, row)| {
+            let PaneRow::Item { index, .. } = row else { return None };
+            let item = model.session.agenda.get(*index)?;
+            let (time, over) = timing(item, model.now);
+            let base = match item.status {
+                AgendaStatus::Active => theme::active(),
+                AgendaStatus::Done | AgendaStatus::Skipped => theme::dim(),
+                AgendaStatus::Pending => ratatui::style::Style::new(),
+            };
+            let mut time_spans = vec![Span::raw(time)];
+            if let Some(over) = over {
+                time_spans.push(Span::styled(format!(" {over}"), theme::overrun()));
+            }
+            let is_selected =
+                pane::visible_range(model, Pane::Agenda, rect).start + offset == state.selected;
+            let style = if is_selected && focused { theme::selected() } else { base };
+            Some(
+                Row::new(vec![
+                    Line::from(symbol(item.status)),
+                    Line::from(safe(&item.title).into_owned()),
+                    Line::from(time_spans),
+                ])
+                .style(style),
+            )
+        });
+    let header = Row::new(vec![String::new(), t("col-item"), t("col-time")]).style(theme::header());
+    let table =
+        Table::new(rows, [Constraint::Length(1), Constraint::Fill(1), Constraint::Length(18)])
+            .header(header)
+            .column_spacing(1);
+    frame.render_widget(table, table_area);
+}

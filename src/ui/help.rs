@@ -1,0 +1,63 @@
+//! The `?` overlay, generated from the key table that input handling uses.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+
+use super::{layout, theme};
+use crate::app::keymap::Scope;
+use crate::app::model::{Model, Pane};
+use crate::i18n::t;
+
+/// Keys inside forms and the filter line (handled by the form itself).
+pub const FORM_KEYS: [(&str, &str); 6] = [
+    ("Tab / ↓", "help-form-next"),
+    ("Shift-Tab / ↑", "help-form-prev"),
+    ("← / →", "help-form-choose"),
+    ("Space", "help-form-toggle"),
+    ("Enter", "help-form-save"),
+    ("Esc", "help-form-cancel"),
+];
+
+pub fn lines(model: &Model) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let sections = [
+        (Scope::Global, t("help-section-global")),
+        (Scope::Pane(Pane::Agenda), t(Pane::Agenda.title_id())),
+        (Scope::Pane(Pane::Participants), t(Pane::Participants.title_id())),
+        (Scope::Pane(Pane::Needs), t(Pane::Needs.title_id())),
+        (Scope::Pane(Pane::Actions), t(Pane::Actions.title_id())),
+    ];
+    for (scope, title) in sections {
+        lines.push(Line::styled(title, theme::group()));
+        for binding in model.keymap.bindings.iter().filter(|b| b.scope == scope) {
+            let keys = binding.keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" / ");
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys:<16}"), theme::title()),
+                Span::raw(t(binding.help)),
+            ]));
+        }
+        lines.push(Line::from(""));
+    }
+    lines.push(Line::styled(t("help-section-form"), theme::group()));
+    for (keys, help) in FORM_KEYS {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {keys:<16}"), theme::title()),
+            Span::raw(t(help)),
+        ]));
+    }
+    lines
+}
+
+pub fn render(model: &Model, frame: &mut Frame, area: Rect, scroll: u16) {
+    let rect = layout::centered(area, 72, area.height.saturating_sub(2).max(3));
+    frame.render_widget(Clear, rect);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme::border_focused())
+        .title(Line::styled(format!(" {} ", t("help-title")), theme::title()))
+        .title_bottom(Line::styled(format!(" {} ", t("help-close")), theme::dim()));
+    frame.render_widget(Paragraph::new(lines(model)).block(block).scroll((scroll, 0)), rect);
+}

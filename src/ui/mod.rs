@@ -1,0 +1,97 @@
+//! Views: everything drawn, from `&Model` only. One module per pane and
+//! per overlay.
+
+pub mod actions;
+pub mod agenda;
+pub mod form;
+pub mod format;
+pub mod help;
+pub mod layout;
+pub mod needs;
+pub mod pane;
+pub mod participants;
+pub mod sanitize;
+pub mod status_bar;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+
+use crate::app::model::{Mode, Model, Pane};
+use crate::i18n::{t, targs};
+use layout::Screen;
+
+/// Draws the whole editor.
+pub fn render(model: &Model, frame: &mut Frame) {
+    let area = frame.area();
+    match layout::screen(area, model.focus) {
+        Screen::TooSmall => {
+            let text = targs(
+                "too-small",
+                &[("width", layout::MIN_WIDTH.into()), ("height", layout::MIN_HEIGHT.into())],
+            );
+            frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+            return;
+        }
+        Screen::Wide { panes, status } => {
+            for (pane, rect) in panes {
+                render_pane(model, frame, pane, rect);
+            }
+            status_bar::render(model, frame, status);
+        }
+        Screen::Narrow { tabs, pane: (pane, rect), status } => {
+            render_tabs(model, frame, tabs);
+            render_pane(model, frame, pane, rect);
+            status_bar::render(model, frame, status);
+        }
+    }
+    match &model.mode {
+        Mode::Help { scroll } => help::render(model, frame, area, *scroll),
+        Mode::Form(form) => form::render(form, frame, area),
+        Mode::ConfirmQuit => render_confirm_quit(model, frame, area),
+        Mode::Normal | Mode::Filter(_) => {}
+    }
+}
+
+fn render_pane(model: &Model, frame: &mut Frame, pane: Pane, rect: Rect) {
+    match pane {
+        Pane::Agenda => agenda::render(model, frame, rect),
+        Pane::Participants => participants::render(model, frame, rect),
+        Pane::Needs => needs::render(model, frame, rect),
+        Pane::Actions => actions::render(model, frame, rect),
+    }
+}
+
+fn render_tabs(model: &Model, frame: &mut Frame, rect: Rect) {
+    let mut spans = Vec::new();
+    for pane in Pane::ALL {
+        let label = format!(" {} {} ", pane.index() + 1, t(pane.title_id()));
+        let style = if pane == model.focus {
+            theme::border_focused().add_modifier(ratatui::style::Modifier::REVERSED)
+        } else {
+            theme::dim()
+        };
+        spans.push(Span::styled(label, style));
+        spans.push(Span::raw(" "));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), rect);
+}
+
+fn render_confirm_quit(model: &Model, frame: &mut Frame, area: Rect) {
+    let rect = layout::centered(area, 64, 7);
+    frame.render_widget(Clear, rect);
+    let error = model.save.error.clone().unwrap_or_default();
+    let text = vec![
+        Line::styled(t("quit-unsaved"), theme::title()),
+        Line::from(sanitize::safe(&error).into_owned()),
+        Line::from(""),
+        Line::from(t("quit-confirm")),
+    ];
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme::overrun());
+    frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: true }), rect);
+}

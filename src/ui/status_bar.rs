@@ -1,0 +1,79 @@
+//! The bottom line: session, clock, the running item, and whether the
+//! screen's content is on disk. The right part always fits; the title
+//! takes what is left.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::sanitize::safe;
+use super::{agenda, format, theme};
+use crate::app::model::{Mode, Model};
+use crate::i18n::{t, targs};
+
+pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
+    if let Mode::Filter(input) = &model.mode {
+        render_filter(input, frame, rect);
+        return;
+    }
+    let mut right = vec![Span::raw(format!(
+        " {} · {} ",
+        model.session.date.format("%d.%m.%Y"),
+        format::clock(model.now)
+    ))];
+    if let Some(item) = model.totals.active_item.and_then(|i| model.session.agenda.get(i)) {
+        let (time, over) = agenda::timing(item, model.now);
+        right.push(Span::styled(format!("· ▶ {time} "), theme::active()));
+        if let Some(over) = over {
+            right.push(Span::styled(format!("{over} {} ", t("over")), theme::overrun()));
+        }
+    }
+    right.push(save_state(model));
+    if let Some(notice) = &model.notice {
+        right.push(Span::styled(format!(" {notice} "), theme::warning()));
+    }
+    right.push(Span::styled(format!(" {} ", t("status-hint")), theme::dim()));
+    let right = Line::from(right);
+    let right_width = (right.width() as u16).min(rect.width);
+    let [left_area, right_area] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(right_width)]).areas(rect);
+    let title = Line::styled(format!(" {}", safe(&model.session.title)), theme::title());
+    frame.render_widget(Paragraph::new(title), left_area);
+    frame.render_widget(Paragraph::new(right), right_area);
+}
+
+fn render_filter(input: &crate::app::text_input::TextInput, frame: &mut Frame, rect: Rect) {
+    let label = format!(" {}: ", t("filter-prompt"));
+    let label_width = label.chars().count();
+    let width = usize::from(rect.width).saturating_sub(label_width + 1);
+    let scroll = input.visual_scroll(width.max(1));
+    let line = Line::from(vec![
+        Span::styled(label, theme::title()),
+        Span::raw(safe(input.value()).into_owned()),
+    ]);
+    frame.render_widget(Paragraph::new(line), rect);
+    let x = rect.x as usize + label_width + input.visual_cursor().saturating_sub(scroll);
+    let x = (x as u16).min(rect.right().saturating_sub(1));
+    frame.set_cursor_position((x, rect.y));
+}
+
+fn save_state(model: &Model) -> Span<'static> {
+    let save = &model.save;
+    if let Some(error) = &save.error {
+        return Span::styled(
+            format!(" {} ", targs("save-failed", &[("error", safe(error).into_owned().into())])),
+            theme::error(),
+        );
+    }
+    if save.is_dirty() {
+        return Span::styled(format!("· {} ", t("save-pending")), theme::warning());
+    }
+    match save.saved_at {
+        Some(at) => Span::styled(
+            format!("· {} ", targs("saved-at", &[("time", format::clock(at).into())])),
+            theme::ok(),
+        ),
+        None => Span::styled(format!("· {} ", t("save-unchanged")), theme::dim()),
+    }
+}
