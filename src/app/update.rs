@@ -70,16 +70,17 @@ fn on_key(model: &mut Model, key: &KeyEvent, now: Timestamp) {
         },
         Mode::Filter(input) => {
             match key.code {
-                KeyCode::Enter => model.mode = Mode::Normal,
-                KeyCode::Esc => {
-                    *input = TextInput::default();
-                    model.mode = Mode::Normal;
-                }
+                KeyCode::Enter => {}
+                KeyCode::Esc => *input = TextInput::default(),
                 _ => {
                     input.handle_key(key);
                 }
             }
-            apply_filter(model);
+            let text = input.value().to_owned();
+            if matches!(key.code, KeyCode::Enter | KeyCode::Esc) {
+                model.mode = Mode::Normal;
+            }
+            set_filter(model, text);
         }
         Mode::ConfirmQuit => match key.code {
             KeyCode::Char('y') | KeyCode::Char('Y') => {
@@ -96,7 +97,8 @@ fn on_paste(model: &mut Model, text: &str) {
         Mode::Form(form) => form.paste(text),
         Mode::Filter(input) => {
             input.paste(text);
-            apply_filter(model);
+            let text = input.value().to_owned();
+            set_filter(model, text);
         }
         // A paste in the normal mode is text, not commands: ignore it and
         // say where it can go.
@@ -104,12 +106,8 @@ fn on_paste(model: &mut Model, text: &str) {
     }
 }
 
-/// Copies the filter being typed into the focused pane and rebuilds rows.
-fn apply_filter(model: &mut Model) {
-    let text = match &model.mode {
-        Mode::Filter(input) => input.value().to_owned(),
-        _ => model.pane(model.focus).filter.clone(),
-    };
+/// Filters the focused pane and rebuilds its rows.
+fn set_filter(model: &mut Model, text: String) {
     let focus = model.focus;
     model.pane_mut(focus).filter = text;
     model.rebuild_rows();

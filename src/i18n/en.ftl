@@ -32,6 +32,7 @@ too-small = Terminal too small: kenesh needs at least { $width }×{ $height }. E
 ## columns
 col-item = Item
 col-time = Time
+col-presenter = Presenter
 col-name = Name
 col-group = Group
 col-settlement = Settlement

@@ -97,9 +97,26 @@ pub fn parse_str(path: &Path, text: &str) -> Result<Loaded, LoadError> {
 pub(super) fn deserialize<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, LoadError> {
     ron::Options::default().from_str::<T>(text).map_err(|e| LoadError::Syntax {
         path: path.to_owned(),
-        at: Position { line: e.span.start.line, col: e.span.start.col },
+        at: skip_whitespace(text, Position { line: e.span.start.line, col: e.span.start.col }),
         message: describe(&e.code),
     })
+}
+
+/// ron reports where the previous token ended; the user wants the first
+/// character of the offending one, so step over the whitespace between.
+fn skip_whitespace(text: &str, at: Position) -> Position {
+    let line_start: usize =
+        text.split_inclusive('\n').take(at.line.saturating_sub(1)).map(str::len).sum();
+    let rest = &text[line_start.min(text.len())..];
+    let mut position = at;
+    for c in rest.chars().skip(at.col.saturating_sub(1)) {
+        match c {
+            '\n' => position = Position { line: position.line + 1, col: 1 },
+            c if c.is_whitespace() => position.col += 1,
+            _ => break,
+        }
+    }
+    position
 }
 
 /// ron's messages, with the hint about raising the recursion limit replaced

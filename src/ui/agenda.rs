@@ -71,6 +71,7 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
     let table_area = Rect { y: inner.y + 1, height: inner.height - 1, ..inner };
     let state = model.pane(Pane::Agenda);
     let focused = model.focus == Pane::Agenda;
+    let with_presenter = table_area.width >= 70;
     let rows = state.rows[pane::visible_range(model, Pane::Agenda, rect)]
         .iter()
         .enumerate()
@@ -90,19 +91,31 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
             let is_selected =
                 pane::visible_range(model, Pane::Agenda, rect).start + offset == state.selected;
             let style = if is_selected && focused { theme::selected() } else { base };
-            Some(
-                Row::new(vec![
-                    Line::from(symbol(item.status)),
-                    Line::from(safe(&item.title).into_owned()),
-                    Line::from(time_spans),
-                ])
-                .style(style),
-            )
+            let mut cells =
+                vec![Line::from(symbol(item.status)), Line::from(safe(&item.title).into_owned())];
+            if with_presenter {
+                cells.push(Line::styled(safe(&item.presenter).into_owned(), theme::dim()));
+            }
+            cells.push(Line::from(time_spans));
+            Some(Row::new(cells).style(style))
         });
-    let header = Row::new(vec![String::new(), t("col-item"), t("col-time")]).style(theme::header());
+    let (header, widths) = if with_presenter {
+        (
+            vec![String::new(), t("col-item"), t("col-presenter"), t("col-time")],
+            vec![
+                Constraint::Length(1),
+                Constraint::Fill(3),
+                Constraint::Fill(1),
+                Constraint::Length(18),
+            ],
+        )
+    } else {
+        (
+            vec![String::new(), t("col-item"), t("col-time")],
+            vec![Constraint::Length(1), Constraint::Fill(1), Constraint::Length(18)],
+        )
+    };
     let table =
-        Table::new(rows, [Constraint::Length(1), Constraint::Fill(1), Constraint::Length(18)])
-            .header(header)
-            .column_spacing(1);
+        Table::new(rows, widths).header(Row::new(header).style(theme::header())).column_spacing(1);
     frame.render_widget(table, table_area);
 }

@@ -39,6 +39,8 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
     let range = pane::visible_range(model, Pane::Participants, rect);
     let first = range.start;
     let focused = model.focus == Pane::Participants;
+    // The organisation only when there is room for it beside a full name.
+    let compact = table_area.width < 56;
     let rows = state.rows[range].iter().enumerate().filter_map(|(offset, row)| {
         let PaneRow::Item { index, .. } = row else { return None };
         let p = model.session.participants.get(*index)?;
@@ -49,36 +51,48 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
         } else {
             theme::dim()
         };
-        Some(
-            Row::new(vec![
-                Line::from(if p.present { "✓" } else { "·" }),
-                Line::from(safe(&p.name).into_owned()),
+        let settlement = safe(model.session.settlement_name(p.settlement)).into_owned();
+        let mark = Line::from(if p.present { "✓" } else { "·" });
+        let name = Line::from(safe(&p.name).into_owned());
+        let cells = if compact {
+            // One column for "who they speak for": the settlement if any.
+            let who = if settlement.is_empty() { labels::group_short(p.group) } else { settlement };
+            vec![mark, name, Line::from(who)]
+        } else {
+            vec![
+                mark,
+                name,
                 Line::from(labels::group_short(p.group)),
-                Line::from(safe(model.session.settlement_name(p.settlement)).into_owned()),
+                Line::from(settlement),
                 Line::from(safe(&p.organisation).into_owned()),
-            ])
-            .style(style),
-        )
+            ]
+        };
+        Some(Row::new(cells).style(style))
     });
-    let header = Row::new(vec![
-        String::new(),
-        t("col-name"),
-        t("col-group"),
-        t("col-settlement"),
-        t("col-organisation"),
-    ])
-    .style(theme::header());
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Length(1),
-            Constraint::Fill(3),
-            Constraint::Length(10),
-            Constraint::Fill(2),
-            Constraint::Fill(3),
-        ],
-    )
-    .header(header)
-    .column_spacing(1);
+    let (header, widths) = if compact {
+        (
+            vec![String::new(), t("col-name"), t("col-group")],
+            vec![Constraint::Length(1), Constraint::Fill(1), Constraint::Length(11)],
+        )
+    } else {
+        (
+            vec![
+                String::new(),
+                t("col-name"),
+                t("col-group"),
+                t("col-settlement"),
+                t("col-organisation"),
+            ],
+            vec![
+                Constraint::Length(1),
+                Constraint::Fill(3),
+                Constraint::Length(10),
+                Constraint::Length(11),
+                Constraint::Fill(3),
+            ],
+        )
+    };
+    let table =
+        Table::new(rows, widths).header(Row::new(header).style(theme::header())).column_spacing(1);
     frame.render_widget(table, table_area);
 }

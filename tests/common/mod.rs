@@ -39,3 +39,76 @@ pub fn files_in(dir: &Path) -> Vec<String> {
     names.sort();
     names
 }
+
+use chrono::{DateTime, FixedOffset};
+use kenesh::app::{Model, Msg, update};
+use kenesh::model::Session;
+use kenesh::store::{Loaded, load_file};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+pub fn at(text: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(text).unwrap()
+}
+
+pub fn load_session(path: &Path) -> Session {
+    match load_file(path).unwrap() {
+        Loaded::Session(s) => s,
+        Loaded::Program(_) => panic!("not a session"),
+    }
+}
+
+/// Drives `update` with keys at a controllable time.
+pub struct Harness {
+    pub model: Model,
+    pub now: DateTime<FixedOffset>,
+}
+
+impl Harness {
+    pub fn example() -> Harness {
+        Harness::with(load_session(&bishkek_example()))
+    }
+
+    pub fn with(session: Session) -> Harness {
+        let now = at("2026-11-19T14:00:00+06:00");
+        Harness { model: Model::new(session, "example.ron".into(), now), now }
+    }
+
+    pub fn send(&mut self, msg: Msg) -> &mut Self {
+        update(&mut self.model, msg, self.now);
+        self
+    }
+
+    pub fn key(&mut self, code: KeyCode) -> &mut Self {
+        self.send(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+    }
+
+    pub fn ctrl(&mut self, c: char) -> &mut Self {
+        self.send(Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)))
+    }
+
+    /// Types each character as a key press.
+    pub fn keys(&mut self, text: &str) -> &mut Self {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c));
+        }
+        self
+    }
+
+    pub fn advance(&mut self, seconds: i64) -> &mut Self {
+        self.now += chrono::TimeDelta::seconds(seconds);
+        self.send(Msg::Tick)
+    }
+
+    pub fn selected_title(&self) -> String {
+        use kenesh::app::model::Pane;
+        let s = &self.model.session;
+        let pane = self.model.pane(self.model.focus);
+        let Some(id) = pane.selected_id() else { return String::new() };
+        match self.model.focus {
+            Pane::Agenda => s.agenda_item(id).unwrap().title.clone(),
+            Pane::Participants => s.participant(id).unwrap().name.clone(),
+            Pane::Needs => s.need(id).unwrap().title.clone(),
+            Pane::Actions => s.actions.iter().find(|a| a.id == id).unwrap().what.clone(),
+        }
+    }
+}
