@@ -8,4 +8,5 @@ pub mod labels;
 pub mod model;
 pub mod slug;
 pub mod store;
+pub mod synth;
 pub mod ui;
