@@ -1,6 +1,7 @@
 //! kenesh: run roundtable meetings from the terminal.
 
 pub mod app;
+pub mod capture;
 pub mod cli;
 pub mod commands;
 pub mod i18n;

@@ -158,7 +158,11 @@ pub fn session(n: usize) -> Session {
             id: next_id(at),
             updated: at,
             at,
-            kind: EventKind::Captured { entity: s.needs[i].id, what: "need".into() },
+            kind: EventKind::Captured {
+                entity: s.needs[i].id,
+                what: "need".into(),
+                agenda_item: Some(s.agenda[i % s.agenda.len()].id),
+            },
         });
     }
     s

@@ -214,3 +214,43 @@ fn no_control_character_reaches_the_screen() {
         );
     }
 }
+
+#[test]
+fn capture_line_with_completion_candidates_120x40() {
+    let (screen, _) = drive(&running_example(), 120, 40, keys(":n Яма на дороге #ак"), now());
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn speaker_queue_and_bars_200x60() {
+    // Queue two people from the participants pane and give the floor.
+    let (screen, model) = drive(&running_example(), 200, 60, keys("2jjjrjjjjjjjjjjjjrt1"), now());
+    assert_eq!(model.totals.queue.len(), 1);
+    assert!(model.totals.speaking.is_some());
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn proposals_view_120x40() {
+    let (screen, _) = drive(&running_example(), 120, 40, keys("5"), now());
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn a_form_draft_restores_every_field() {
+    use kenesh::app::draft::Draft;
+    let mut events = keys("4a");
+    events.extend(keys("Провести встречу"));
+    events.extend([
+        key(KeyCode::Tab),
+        key(KeyCode::Right),
+        key(KeyCode::Char(' ')),
+        key(KeyCode::Tab),
+    ]);
+    events.extend(keys("Мэрия"));
+    let (_, model) = drive(&running_example(), 120, 40, events, now());
+    let draft = Draft::of(&model, now()).expect("an open form is a draft");
+    let mut restored = Model::new(running_example(), "s.ron".into(), now());
+    draft.restore(&mut restored);
+    assert_eq!(Draft::of(&restored, now()), Some(draft));
+}

@@ -15,7 +15,7 @@ fn tab_and_digits_switch_panes() {
     h.key(KeyCode::Tab);
     assert_eq!(h.model.focus, Pane::Participants);
     h.key(KeyCode::BackTab).key(KeyCode::BackTab);
-    assert_eq!(h.model.focus, Pane::Actions);
+    assert_eq!(h.model.focus, Pane::Proposals, "Tab also reaches the proposals view");
     h.keys("3");
     assert_eq!(h.model.focus, Pane::Needs);
 }

@@ -45,15 +45,28 @@ impl Session {
         Session { child, writer, output, _master: pty.master }
     }
 
-    pub fn screen_text(&self) -> String {
+    /// Everything the program wrote, raw.
+    pub fn output_bytes(&self) -> String {
         String::from_utf8_lossy(&self.output.lock().unwrap()).into_owned()
     }
 
-    /// Waits until the output contains `text`.
+    /// The screen as a terminal would show it now.
+    pub fn screen_text(&self) -> String {
+        let size = |n| std::num::NonZeroU16::new(n).unwrap();
+        let mut parser = vt100::Parser::new(size(30), size(100), 0);
+        parser.process(&self.output.lock().unwrap());
+        parser.screen().contents()
+    }
+
+    /// Waits until the screen shows `text`.
     pub fn wait_for(&self, text: &str) {
         let deadline = Instant::now() + Duration::from_secs(10);
         while !self.screen_text().contains(text) {
-            assert!(Instant::now() < deadline, "timed out waiting for {text:?}");
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {text:?}:\n{}",
+                self.screen_text()
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
     }
@@ -99,8 +112,7 @@ fn edit_in_a_terminal_then_quit_with_q_keeps_the_change() {
     let first = &before.needs[0];
     assert_eq!(after.need(first.id).unwrap().votes, first.votes + 2);
     assert!(after.needs.iter().any(|n| n.title == "Нет остановки у школы"));
-    let screen = kenesh.screen_text();
-    assert!(screen.contains("\u{1b}[?1049l"), "the alternate screen was left");
+    assert!(kenesh.output_bytes().contains("\u{1b}[?1049l"), "the alternate screen was left");
 }
 
 #[test]
@@ -113,4 +125,45 @@ fn a_file_that_fails_to_load_is_not_opened_and_not_touched() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("broken.ron:3:9"), "{stderr}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "Session(\n    format: 2,\n    id: 12,\n)");
+}
+
+#[test]
+fn a_half_typed_capture_line_survives_kill_9() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("meeting.ron");
+    std::fs::copy(common::bishkek_example(), &path).unwrap();
+
+    let mut kenesh = Session::start(&["meeting.ron"], dir.path());
+    kenesh.wait_for("Action plan");
+    kenesh.type_text(":n Нет освещения у школы #Ак-Ж");
+    let draft = dir.path().join(".meeting.ron.draft.ron");
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while !std::fs::read_to_string(&draft).unwrap_or_default().contains("#Ак-Ж") {
+        assert!(Instant::now() < deadline, "draft file not written");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let pid = kenesh.child.process_id().unwrap();
+    let killed =
+        std::process::Command::new("kill").args(["-9", &pid.to_string()]).status().unwrap();
+    assert!(killed.success());
+    kenesh.wait_exit();
+
+    let mut again = Session::start(&["meeting.ron"], dir.path());
+    again.wait_for("Unfinished typing");
+    again.wait_for("Нет освещения у школы");
+    again.type_text("\r");
+    again.type_text("ар\r");
+    again.wait_for("saved");
+    again.type_text("\u{1b}");
+    std::thread::sleep(Duration::from_millis(200));
+    again.type_text("q");
+    assert!(again.wait_exit().success());
+    let after = common::load_session(&path);
+    let need = after
+        .needs
+        .iter()
+        .find(|n| n.title == "Нет освещения у школы")
+        .expect("captured after restore");
+    assert_eq!(after.settlement_name(need.settlement), "Ак-Жар");
+    assert!(!draft.exists(), "the draft is gone once the line is empty");
 }

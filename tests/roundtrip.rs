@@ -107,9 +107,10 @@ fn build(texts: &[String], shape: &[u8]) -> Session {
                 text: next(),
                 agenda_item: None,
             }),
-            _ => s
-                .events
-                .push(Event::new(EventKind::Captured { entity: new_id(), what: next() }, at(i))),
+            _ => s.events.push(Event::new(
+                EventKind::Captured { entity: new_id(), what: next(), agenda_item: None },
+                at(i),
+            )),
         }
     }
     s

@@ -36,4 +36,16 @@ pub enum Action {
     CycleStatus,
     /// Participants: present / absent.
     TogglePresent,
+    /// Open the capture line.
+    Capture,
+    /// Participants: put the selected person in the speaker queue.
+    QueueSpeaker,
+    /// End the current turn and give the floor to the next in the queue.
+    NextSpeaker,
+    /// End the current turn.
+    EndTurn,
+    /// Proposals: make the selected proposal an action.
+    Promote,
+    /// Proposals: link the selected proposal to a need.
+    LinkNeed,
 }

@@ -1,9 +1,11 @@
 //! Edits as pure functions: (session, what, now) → changes. `update`
 //! applies them and records their inverses for undo.
 
+use crate::capture::{Capture, CaptureKind, resolve};
 use crate::model::{
-    ActionStatus, AgendaItem, AgendaStatus, Change, Entity, EntityKind, Event, EventKind, Id,
-    NeedStatus, Run, Session, Timestamp,
+    Action, ActionStatus, AgendaItem, AgendaStatus, Change, Entity, EntityKind, Event, EventKind,
+    Id, Need, NeedStatus, Participant, PrivateNote, Proposal, ProposalKind, Run, Session,
+    Settlement, SpeakerTurn, StakeholderGroup, Timestamp,
 };
 
 fn put(entity: Entity) -> Change {
@@ -172,4 +174,278 @@ pub fn delete(session: &Session, kind: EntityKind, id: Id, now: Timestamp) -> Ve
     }
     changes.push(Change::Remove { kind, id });
     changes
+}
+
+/// Puts `person` in the speaker queue of `item`.
+pub fn queue_speaker(session: &Session, item: Id, person: Id, now: Timestamp) -> Vec<Change> {
+    let already = session
+        .speaker_turns
+        .iter()
+        .any(|t| t.agenda_item == item && t.participant == person && t.ended.is_none());
+    if already {
+        return Vec::new();
+    }
+    let turn = SpeakerTurn {
+        id: Id::new(),
+        updated: now,
+        agenda_item: item,
+        participant: person,
+        requested: now,
+        started: None,
+        ended: None,
+    };
+    vec![Change::Put { entity: Entity::SpeakerTurn(turn), index: usize::MAX }]
+}
+
+/// Ends whoever is speaking.
+pub fn end_turn(session: &Session, now: Timestamp) -> Vec<Change> {
+    let Some(turn) = session.speaker_turns.iter().find(|t| t.is_speaking()) else {
+        return Vec::new();
+    };
+    let mut ended = turn.clone();
+    ended.ended = Some(now.max(turn.started.unwrap_or(now)));
+    ended.updated = now;
+    vec![
+        put(Entity::SpeakerTurn(ended)),
+        event(EventKind::TurnEnded { turn: turn.id, participant: turn.participant }, now),
+    ]
+}
+
+/// Ends the current turn and gives the floor to the first in the queue of
+/// the running item.
+pub fn next_speaker(session: &Session, now: Timestamp) -> Vec<Change> {
+    let mut changes = end_turn(session, now);
+    let Some(active) = session.active_item() else { return changes };
+    if let Some(turn) =
+        session.speaker_turns.iter().find(|t| t.agenda_item == active.id && t.is_queued())
+    {
+        let mut started = turn.clone();
+        started.started = Some(now);
+        started.updated = now;
+        changes.push(put(Entity::SpeakerTurn(started)));
+        changes.push(event(
+            EventKind::TurnStarted { turn: turn.id, participant: turn.participant },
+            now,
+        ));
+    }
+    changes
+}
+
+pub fn cycle_proposal_kind(session: &Session, proposal: Id, now: Timestamp) -> Vec<Change> {
+    let Some(p) = session.proposals.iter().find(|p| p.id == proposal) else { return Vec::new() };
+    let mut p = p.clone();
+    let i = ProposalKind::ALL.iter().position(|k| *k == p.kind).unwrap_or(0);
+    p.kind = ProposalKind::ALL[(i + 1) % ProposalKind::ALL.len()];
+    p.updated = now;
+    vec![put(Entity::Proposal(p))]
+}
+
+/// A proposal becomes an action that remembers where it came from (and
+/// the need it was linked to). A decision becomes an agreed action.
+pub fn promote(session: &Session, proposal: Id, now: Timestamp) -> Vec<Change> {
+    let Some(p) = session.proposals.iter().find(|p| p.id == proposal) else { return Vec::new() };
+    if session.actions.iter().any(|a| a.origin == Some(p.id)) {
+        return Vec::new();
+    }
+    let mut action = Action::new(p.text.clone(), now);
+    action.origin = Some(p.id);
+    action.needs = p.need.into_iter().collect();
+    action.responsible = session.participant_name(p.author).to_owned();
+    action.status = if p.kind == ProposalKind::Decision {
+        ActionStatus::Agreed
+    } else {
+        ActionStatus::Proposed
+    };
+    let id = action.id;
+    vec![
+        Change::Put { entity: Entity::Action(action), index: usize::MAX },
+        event(
+            EventKind::Captured { entity: id, what: "action".into(), agenda_item: p.agenda_item },
+            now,
+        ),
+    ]
+}
+
+/// What a capture line made: the changes, the main entity and the pane it
+/// belongs in.
+pub struct Captured {
+    pub changes: Vec<Change>,
+    pub entity: Option<(Id, super::model::Pane)>,
+    /// A short description for the capture line's feedback.
+    pub summary: String,
+}
+
+/// Turns a parsed capture line into changes. Unknown `#` and `@` tags
+/// create the settlement or participant. Everything records the running
+/// agenda item and the time.
+pub fn capture(
+    session: &Session,
+    line: &Capture,
+    now: Timestamp,
+) -> Result<Captured, &'static str> {
+    use super::model::Pane;
+    let mut changes = Vec::new();
+    let active = session.active_item().map(|a| a.id);
+    if line.kind == CaptureKind::Queue && active.is_none() {
+        return Err("capture-error-no-active-item");
+    }
+    let mut settlements: Vec<Id> = Vec::new();
+    let mut created_settlements: Vec<Settlement> = Vec::new();
+    for name in &line.settlements {
+        let names = session.settlements.iter().map(|s| s.name.as_str());
+        let known =
+            resolve(name, names).and_then(|n| session.settlements.iter().find(|s| s.name == n));
+        let id = match known {
+            Some(s) => s.id,
+            None => match created_settlements
+                .iter()
+                .find(|s| s.name.to_lowercase() == name.to_lowercase())
+            {
+                Some(s) => s.id,
+                None => {
+                    let s = Settlement::new(name.clone(), now);
+                    let id = s.id;
+                    created_settlements.push(s);
+                    id
+                }
+            },
+        };
+        settlements.push(id);
+    }
+    let first_settlement = settlements.first().copied();
+    for s in created_settlements {
+        changes.push(Change::Put { entity: Entity::Settlement(s), index: usize::MAX });
+    }
+    let mut people: Vec<Id> = Vec::new();
+    let mut names_of_people: Vec<String> = Vec::new();
+    for name in &line.people {
+        let names = session.participants.iter().map(|p| p.name.as_str());
+        let known =
+            resolve(name, names).and_then(|n| session.participants.iter().find(|p| p.name == n));
+        match known {
+            Some(p) => {
+                people.push(p.id);
+                names_of_people.push(p.name.clone());
+            }
+            None => {
+                let group = if line.kind == CaptureKind::Participant && first_settlement.is_some() {
+                    StakeholderGroup::CommunityLeader
+                } else {
+                    StakeholderGroup::Other
+                };
+                let mut p = Participant::new(name.clone(), group, now);
+                p.present = true;
+                if line.kind == CaptureKind::Participant {
+                    p.settlement = first_settlement;
+                }
+                people.push(p.id);
+                names_of_people.push(p.name.clone());
+                changes.push(Change::Put { entity: Entity::Participant(p), index: usize::MAX });
+            }
+        }
+    }
+    let author = people.first().copied();
+    let proposal = |kind| Proposal {
+        id: Id::new(),
+        updated: now,
+        kind,
+        text: line.text.clone(),
+        author,
+        time: now,
+        agenda_item: active,
+        need: None,
+    };
+    let (entity, pane, what): (Option<Entity>, Pane, &str) = match line.kind {
+        CaptureKind::Need => {
+            let mut need = Need::new(line.text.clone(), now);
+            need.settlement = first_settlement;
+            need.raised_by = author;
+            (Some(Entity::Need(need)), Pane::Needs, "need")
+        }
+        CaptureKind::Action => {
+            let mut action = Action::new(line.text.clone(), now);
+            action.responsible = names_of_people.join(", ");
+            (Some(Entity::Action(action)), Pane::Actions, "action")
+        }
+        CaptureKind::Proposal => {
+            (Some(Entity::Proposal(proposal(ProposalKind::Proposal))), Pane::Proposals, "proposal")
+        }
+        CaptureKind::Decision => {
+            (Some(Entity::Proposal(proposal(ProposalKind::Decision))), Pane::Proposals, "decision")
+        }
+        CaptureKind::ParkingLot => (
+            Some(Entity::Proposal(proposal(ProposalKind::ParkingLot))),
+            Pane::Proposals,
+            "parking-lot",
+        ),
+        CaptureKind::PrivateNote => (
+            Some(Entity::PrivateNote(PrivateNote {
+                id: Id::new(),
+                updated: now,
+                text: line.text.clone(),
+                agenda_item: active,
+            })),
+            Pane::Proposals,
+            "private-note",
+        ),
+        CaptureKind::Participant if !line.text.is_empty() => {
+            let group = if first_settlement.is_some() {
+                StakeholderGroup::CommunityLeader
+            } else {
+                StakeholderGroup::Other
+            };
+            let mut p = Participant::new(line.text.clone(), group, now);
+            p.present = true;
+            p.settlement = first_settlement;
+            (Some(Entity::Participant(p)), Pane::Participants, "participant")
+        }
+        CaptureKind::Participant => {
+            // `+ @Name`: the person exists now (found or created); mark present.
+            for id in &people {
+                if let Some(p) = session.participant(*id).filter(|p| !p.present) {
+                    let mut p = p.clone();
+                    p.present = true;
+                    p.updated = now;
+                    changes.push(put(Entity::Participant(p)));
+                }
+            }
+            (None, Pane::Participants, "participant")
+        }
+        CaptureKind::Queue => {
+            let item = active.expect("checked above");
+            for person in &people {
+                changes.extend(queue_speaker(session, item, *person, now));
+            }
+            (None, Pane::Agenda, "queue")
+        }
+    };
+    let main =
+        entity.as_ref().map(|e| (e.id(), pane)).or_else(|| people.first().map(|p| (*p, pane)));
+    if let Some(entity) = entity {
+        let id = entity.id();
+        changes.push(Change::Put { entity, index: usize::MAX });
+        changes.push(event(
+            EventKind::Captured { entity: id, what: what.into(), agenda_item: active },
+            now,
+        ));
+    }
+    let mut summary = line.text.clone();
+    let tags: Vec<String> = settlements
+        .iter()
+        .filter_map(|id| {
+            session.settlement(*id).map(|s| s.name.clone()).or_else(|| {
+                changes.iter().find_map(|c| match c {
+                    Change::Put { entity: Entity::Settlement(s), .. } if s.id == *id => {
+                        Some(s.name.clone())
+                    }
+                    _ => None,
+                })
+            })
+        })
+        .chain(names_of_people)
+        .collect();
+    if !tags.is_empty() {
+        summary = format!("{summary} ({})", tags.join(", ")).trim().to_owned();
+    }
+    Ok(Captured { changes, entity: main, summary })
 }

@@ -105,6 +105,7 @@ impl Default for KeyMap {
         let people = Scope::Pane(Pane::Participants);
         let needs = Scope::Pane(Pane::Needs);
         let actions = Scope::Pane(Pane::Actions);
+        let proposals = Scope::Pane(Pane::Proposals);
         KeyMap {
             bindings: vec![
                 b(&[Key::plain(Tab)], g, Action::FocusNext, "help-focus-next"),
@@ -113,6 +114,15 @@ impl Default for KeyMap {
                 b(&[Key::ch('2')], g, Action::Focus(Pane::Participants), "help-focus-participants"),
                 b(&[Key::ch('3')], g, Action::Focus(Pane::Needs), "help-focus-needs"),
                 b(&[Key::ch('4')], g, Action::Focus(Pane::Actions), "help-focus-actions"),
+                b(
+                    &[Key::ch('5'), Key::ch('P')],
+                    g,
+                    Action::Focus(Pane::Proposals),
+                    "help-focus-proposals",
+                ),
+                b(&[Key::ch(':')], g, Action::Capture, "help-capture"),
+                b(&[Key::ch('t')], g, Action::NextSpeaker, "help-next-speaker"),
+                b(&[Key::ch('x')], g, Action::EndTurn, "help-end-turn"),
                 b(&[Key::plain(Up), Key::ch('k')], g, Action::Up, "help-up"),
                 b(&[Key::plain(Down), Key::ch('j')], g, Action::Down, "help-down"),
                 b(&[Key::plain(PageUp)], g, Action::PageUp, "help-page-up"),
@@ -131,11 +141,15 @@ impl Default for KeyMap {
                 b(&[Key::ch('s')], agenda, Action::StartStop, "help-start-stop"),
                 b(&[Key::ch('n')], agenda, Action::NextItem, "help-next-item"),
                 b(&[Key::ch(' ')], people, Action::TogglePresent, "help-toggle-present"),
+                b(&[Key::ch('r')], people, Action::QueueSpeaker, "help-queue-speaker"),
                 b(&[Key::ch('+'), Key::ch('=')], needs, Action::VoteUp, "help-vote-up"),
                 b(&[Key::ch('-')], needs, Action::VoteDown, "help-vote-down"),
                 b(&[Key::ch('o')], needs, Action::ToggleGrouping, "help-toggle-grouping"),
                 b(&[Key::ch('c')], needs, Action::CycleStatus, "help-cycle-need-status"),
                 b(&[Key::ch('c')], actions, Action::CycleStatus, "help-cycle-action-status"),
+                b(&[Key::ch('c')], proposals, Action::CycleStatus, "help-cycle-kind"),
+                b(&[Key::ch('A')], proposals, Action::Promote, "help-promote"),
+                b(&[Key::ch('l')], proposals, Action::LinkNeed, "help-link-need"),
             ],
         }
     }

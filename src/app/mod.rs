@@ -2,6 +2,8 @@
 //! over the ratatui backend, so tests drive the real app on `TestBackend`.
 
 pub mod action;
+pub mod capture_line;
+pub mod draft;
 pub mod edit;
 pub mod form;
 pub mod history;

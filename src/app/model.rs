@@ -15,10 +15,14 @@ pub enum Pane {
     Participants,
     Needs,
     Actions,
+    /// Proposals, decisions, parking lot and private notes, by agenda item.
+    /// Shown full-screen when focused.
+    Proposals,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 4] = [Pane::Agenda, Pane::Participants, Pane::Needs, Pane::Actions];
+    pub const ALL: [Pane; 5] =
+        [Pane::Agenda, Pane::Participants, Pane::Needs, Pane::Actions, Pane::Proposals];
 
     pub fn index(self) -> usize {
         match self {
@@ -26,15 +30,16 @@ impl Pane {
             Pane::Participants => 1,
             Pane::Needs => 2,
             Pane::Actions => 3,
+            Pane::Proposals => 4,
         }
     }
 
     pub fn next(self) -> Pane {
-        Pane::ALL[(self.index() + 1) % 4]
+        Pane::ALL[(self.index() + 1) % Pane::ALL.len()]
     }
 
     pub fn prev(self) -> Pane {
-        Pane::ALL[(self.index() + 3) % 4]
+        Pane::ALL[(self.index() + Pane::ALL.len() - 1) % Pane::ALL.len()]
     }
 
     /// Message id of the pane's title.
@@ -44,6 +49,7 @@ impl Pane {
             Pane::Participants => "pane-participants",
             Pane::Needs => "pane-needs",
             Pane::Actions => "pane-actions",
+            Pane::Proposals => "pane-proposals",
         }
     }
 }
@@ -84,8 +90,12 @@ pub enum Mode {
     Form(Box<Form>),
     /// Typing a filter for the focused pane.
     Filter(super::text_input::TextInput),
+    /// The note-taker's one-line capture at the bottom.
+    Capture(Box<super::capture_line::CaptureLine>),
     /// `q` while changes are not on disk.
     ConfirmQuit,
+    /// At start: a draft from an interrupted session, offered back.
+    OfferDraft(Box<super::draft::Draft>),
 }
 
 /// Whether the file on disk holds what the screen shows.
@@ -116,11 +126,25 @@ pub struct Totals {
     pub present: usize,
     /// Present participants per stakeholder group, in `StakeholderGroup::ALL` order.
     pub present_by_group: [usize; 9],
+    /// Seconds spoken in finished turns, per group and per participant
+    /// (same order as `session.participants`). The running turn is added
+    /// when drawing, from the clock.
+    pub spoken_by_group: [i64; 9],
+    pub spoken_by_person: Vec<i64>,
+    /// The turn being spoken now, under the active item.
+    pub speaking: Option<usize>,
+    /// Queued turns of the active item, in order.
+    pub queue: Vec<usize>,
+}
+
+/// Position of a group in `StakeholderGroup::ALL`.
+pub fn group_index(group: crate::model::StakeholderGroup) -> usize {
+    crate::model::StakeholderGroup::ALL.iter().position(|g| *g == group).unwrap_or(8)
 }
 
 impl Totals {
     pub fn of(session: &Session) -> Totals {
-        use crate::model::{AgendaStatus, StakeholderGroup};
+        use crate::model::AgendaStatus;
         let mut totals = Totals::default();
         for (i, item) in session.agenda.iter().enumerate() {
             totals.planned_minutes += u64::from(item.planned_minutes);
@@ -132,13 +156,35 @@ impl Totals {
         }
         for p in session.participants.iter().filter(|p| p.present) {
             totals.present += 1;
-            if let Some(g) = StakeholderGroup::ALL.iter().position(|g| *g == p.group) {
-                totals.present_by_group[g] += 1;
+            totals.present_by_group[group_index(p.group)] += 1;
+        }
+        let person_index: std::collections::HashMap<Id, usize> =
+            session.participants.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
+        totals.spoken_by_person = vec![0; session.participants.len()];
+        let active = totals.active_item.map(|i| session.agenda[i].id);
+        for (i, turn) in session.speaker_turns.iter().enumerate() {
+            if turn.is_speaking() {
+                totals.speaking = Some(i);
+                continue;
             }
+            if turn.is_queued() {
+                if Some(turn.agenda_item) == active {
+                    totals.queue.push(i);
+                }
+                continue;
+            }
+            let Some(&person) = person_index.get(&turn.participant) else { continue };
+            let seconds =
+                turn.ended.zip(turn.started).map_or(0, |(e, s)| (e - s).num_seconds().max(0));
+            totals.spoken_by_person[person] += seconds;
+            totals.spoken_by_group[group_index(session.participants[person].group)] += seconds;
         }
         totals
     }
 }
+
+/// Three minutes a turn unless configured otherwise.
+pub const DEFAULT_TURN_LIMIT: i64 = 180;
 
 /// Everything `update` changes and views draw.
 #[derive(Debug, Clone)]
@@ -146,7 +192,7 @@ pub struct Model {
     pub session: Session,
     pub file_name: String,
     pub focus: Pane,
-    pub panes: [PaneState; 4],
+    pub panes: [PaneState; 5],
     pub need_grouping: NeedGrouping,
     pub totals: Totals,
     pub mode: Mode,
@@ -160,6 +206,13 @@ pub struct Model {
     /// A one-line notice for the status bar (message already translated).
     pub notice: Option<String>,
     pub quit: bool,
+    /// Longest planned speaking turn, in seconds (warning colours from 80%).
+    pub turn_limit: i64,
+    /// Lines typed in the capture line, oldest first (Up/Down recall them).
+    pub capture_history: Vec<String>,
+    /// Bumped by every key in a form or the capture line, so the edge
+    /// knows to write the draft file.
+    pub draft_revision: u64,
     /// Set when the user confirmed quitting with unsaved changes: the edge
     /// writes a recovery copy before exiting.
     pub quit_with_recovery: bool,
@@ -182,6 +235,9 @@ impl Model {
             now,
             notice: None,
             quit: false,
+            turn_limit: DEFAULT_TURN_LIMIT,
+            capture_history: Vec::new(),
+            draft_revision: 0,
             quit_with_recovery: false,
         };
         model.rebuild_rows();

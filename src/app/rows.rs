@@ -10,14 +10,20 @@ pub enum Row {
     Group { label: String, count: usize },
     /// An entity; `index` is its position in the session's collection.
     Item { id: Id, index: usize },
+    /// A private note among the proposals; `index` is in `private_notes`.
+    Note { id: Id, index: usize },
 }
 
 impl Row {
     pub fn id(&self) -> Option<Id> {
         match self {
-            Row::Item { id, .. } => Some(*id),
+            Row::Item { id, .. } | Row::Note { id, .. } => Some(*id),
             Row::Group { .. } => None,
         }
+    }
+
+    pub fn is_selectable(&self) -> bool {
+        !matches!(self, Row::Group { .. })
     }
 }
 
@@ -59,6 +65,7 @@ pub fn build(session: &Session, pane: Pane, filter: &str, grouping: NeedGrouping
             .map(|(i, p)| item(p.id, i))
             .collect(),
         Pane::Needs => need_rows(session, filter, grouping),
+        Pane::Proposals => proposal_rows(session, filter),
         Pane::Actions => session
             .actions
             .iter()
@@ -138,13 +145,47 @@ fn need_rows(session: &Session, filter: &str, grouping: NeedGrouping) -> Vec<Row
     rows
 }
 
+/// Proposals and private notes grouped by the agenda item they were said
+/// under (in agenda order, then those under no item), in time order.
+fn proposal_rows(session: &Session, filter: &str) -> Vec<Row> {
+    let slot = |item: Option<Id>| -> usize {
+        item.and_then(|id| session.agenda.iter().position(|a| a.id == id))
+            .unwrap_or(session.agenda.len())
+    };
+    let mut entries: Vec<(usize, crate::model::Timestamp, Row)> = Vec::new();
+    for (index, p) in session.proposals.iter().enumerate() {
+        let author = session.participant_name(p.author);
+        if filter.is_empty() || matches(filter, &[&p.text, author, &labels::proposal_kind(p.kind)])
+        {
+            entries.push((slot(p.agenda_item), p.time, Row::Item { id: p.id, index }));
+        }
+    }
+    for (index, n) in session.private_notes.iter().enumerate() {
+        if filter.is_empty() || matches(filter, &[&n.text]) {
+            entries.push((slot(n.agenda_item), n.updated, Row::Note { id: n.id, index }));
+        }
+    }
+    entries.sort_by_key(|(slot, time, _)| (*slot, *time));
+    let mut rows = Vec::with_capacity(entries.len() + session.agenda.len() + 1);
+    let mut start = 0;
+    while start < entries.len() {
+        let group = entries[start].0;
+        let end = start + entries[start..].iter().take_while(|e| e.0 == group).count();
+        let label = session
+            .agenda
+            .get(group)
+            .map_or_else(|| crate::i18n::t("no-agenda-item"), |a| a.title.clone());
+        rows.push(Row::Group { label, count: end - start });
+        rows.extend(entries[start..end].iter().map(|e| e.2.clone()));
+        start = end;
+    }
+    rows
+}
+
 /// The item row closest to `index` (selections skip group headings).
 pub fn nearest_item(rows: &[Row], index: usize) -> usize {
     let index = index.min(rows.len().saturating_sub(1));
-    (index..rows.len())
-        .chain((0..index).rev())
-        .find(|&i| matches!(rows[i], Row::Item { .. }))
-        .unwrap_or(0)
+    (index..rows.len()).chain((0..index).rev()).find(|&i| rows[i].is_selectable()).unwrap_or(0)
 }
 
 /// The next item row from `from` in direction `step` (±1), or `from`.
@@ -157,7 +198,7 @@ pub fn step_item(rows: &[Row], from: usize, step: isize, count: usize) -> usize 
         if probe < 0 || probe as usize >= rows.len() {
             break;
         }
-        if matches!(rows[probe as usize], Row::Item { .. }) {
+        if rows[probe as usize].is_selectable() {
             at = probe as usize;
             moved += 1;
         }

@@ -59,6 +59,7 @@ where
     let size = terminal.size().map_err(io::Error::other)?;
     update(model, Msg::Resize(size.width, size.height), clock());
     let mut dirty_screen = true;
+    let mut draft_written = model.draft_revision;
     let mut shown_second = clock().timestamp();
     loop {
         // Save before drawing, so the screen says "saved" only once it is.
@@ -70,6 +71,10 @@ where
             };
             update(model, msg, clock());
             dirty_screen = true;
+        }
+        if model.draft_revision != draft_written {
+            draft_written = model.draft_revision;
+            saver.sync_draft(super::draft::Draft::of(model, clock()).as_ref());
         }
         if model.quit {
             return Ok(());

@@ -12,11 +12,34 @@ const RETRY_AFTER: Duration = Duration::from_secs(1);
 pub struct Saver {
     file: SessionFile,
     failed_at: Option<Timestamp>,
+    draft_path: std::path::PathBuf,
+    draft_on_disk: bool,
 }
 
 impl Saver {
     pub fn new(file: SessionFile) -> Saver {
-        Saver { file, failed_at: None }
+        let draft_path = super::draft::path_for(file.path());
+        let draft_on_disk = draft_path.exists();
+        Saver { file, failed_at: None, draft_path, draft_on_disk }
+    }
+
+    /// Writes what is being typed to the draft file, or removes the file
+    /// when nothing is. A failure here is not worth interrupting anyone:
+    /// the session itself is saved separately.
+    pub fn sync_draft(&mut self, draft: Option<&super::draft::Draft>) {
+        match draft {
+            Some(draft) => {
+                if let Ok(text) = crate::store::to_ron(draft)
+                    && crate::store::write_atomic(&self.draft_path, text.as_bytes()).is_ok()
+                {
+                    self.draft_on_disk = true;
+                }
+            }
+            None if self.draft_on_disk && std::fs::remove_file(&self.draft_path).is_ok() => {
+                self.draft_on_disk = false;
+            }
+            None => {}
+        }
     }
 
     pub fn path(&self) -> &std::path::Path {

@@ -5,6 +5,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEventKind};
 
 use super::action::Action;
+use super::capture_line::Feedback;
 use super::edit;
 use super::form::{self, FormKind, FormOutcome};
 use super::model::{Mode, Model, Pane};
@@ -63,11 +64,14 @@ fn on_key(model: &mut Model, key: &KeyEvent, now: Timestamp) {
             KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
             _ => {}
         },
-        Mode::Form(form) => match form.handle_key(key) {
-            FormOutcome::Stay => {}
-            FormOutcome::Cancel => model.mode = Mode::Normal,
-            FormOutcome::Submit => submit_form(model, now),
-        },
+        Mode::Form(form) => {
+            match form.handle_key(key) {
+                FormOutcome::Stay => {}
+                FormOutcome::Cancel => model.mode = Mode::Normal,
+                FormOutcome::Submit => submit_form(model, now),
+            }
+            model.draft_revision += 1;
+        }
         Mode::Filter(input) => {
             match key.code {
                 KeyCode::Enter => {}
@@ -82,6 +86,34 @@ fn on_key(model: &mut Model, key: &KeyEvent, now: Timestamp) {
             }
             set_filter(model, text);
         }
+        Mode::Capture(line) => {
+            let tab = key.code == KeyCode::Tab;
+            if !tab {
+                line.completion = None;
+            }
+            match key.code {
+                KeyCode::Esc => model.mode = Mode::Normal,
+                KeyCode::Enter => commit_capture(model, now),
+                KeyCode::Tab => line.complete(&model.session),
+                KeyCode::Up => line.recall(&model.capture_history, -1),
+                KeyCode::Down => line.recall(&model.capture_history, 1),
+                _ => {
+                    if line.input.handle_key(key) {
+                        line.feedback = None;
+                    }
+                }
+            }
+            model.draft_revision += 1;
+        }
+        Mode::OfferDraft(draft) => {
+            let draft = draft.clone();
+            model.mode = Mode::Normal;
+            if key.code == KeyCode::Enter {
+                draft.restore(model);
+            }
+            // Either way the draft file now follows the screen.
+            model.draft_revision += 1;
+        }
         Mode::ConfirmQuit => match key.code {
             KeyCode::Char('y') | KeyCode::Char('Y') => {
                 model.quit_with_recovery = true;
@@ -94,7 +126,14 @@ fn on_key(model: &mut Model, key: &KeyEvent, now: Timestamp) {
 
 fn on_paste(model: &mut Model, text: &str) {
     match &mut model.mode {
-        Mode::Form(form) => form.paste(text),
+        Mode::Form(form) => {
+            form.paste(text);
+            model.draft_revision += 1;
+        }
+        Mode::Capture(line) => {
+            line.input.paste(text);
+            model.draft_revision += 1;
+        }
         Mode::Filter(input) => {
             input.paste(text);
             let text = input.value().to_owned();
@@ -168,6 +207,10 @@ fn act(model: &mut Model, action: Action, now: Timestamp) {
                     Pane::Participants => EntityKind::Participant,
                     Pane::Needs => EntityKind::Need,
                     Pane::Actions => EntityKind::Action,
+                    Pane::Proposals if model.session.private_notes.iter().any(|n| n.id == id) => {
+                        EntityKind::PrivateNote
+                    }
+                    Pane::Proposals => EntityKind::Proposal,
                 };
                 let changes = edit::delete(&model.session, kind, id, now);
                 commit(model, changes, now);
@@ -212,9 +255,77 @@ fn act(model: &mut Model, action: Action, now: Timestamp) {
                 let changes = match focus {
                     Pane::Needs => edit::cycle_need_status(&model.session, id, now),
                     Pane::Actions => edit::cycle_action_status(&model.session, id, now),
+                    Pane::Proposals => edit::cycle_proposal_kind(&model.session, id, now),
                     _ => Vec::new(),
                 };
                 commit(model, changes, now);
+            }
+        }
+        Action::Capture => {
+            model.mode = Mode::Capture(Box::default());
+            model.draft_revision += 1;
+        }
+        Action::QueueSpeaker => match (model.session.active_item().map(|a| a.id), selected) {
+            (Some(item), Some(person)) => {
+                let changes = edit::queue_speaker(&model.session, item, person, now);
+                commit(model, changes, now);
+            }
+            (None, _) => model.notice = Some(t("notice-no-active-item")),
+            _ => {}
+        },
+        Action::NextSpeaker => {
+            if model.session.active_item().is_none() {
+                model.notice = Some(t("notice-no-active-item"));
+            }
+            let changes = edit::next_speaker(&model.session, now);
+            commit(model, changes, now);
+        }
+        Action::EndTurn => {
+            let changes = edit::end_turn(&model.session, now);
+            commit(model, changes, now);
+        }
+        Action::Promote => {
+            if let Some(id) = selected {
+                let changes = edit::promote(&model.session, id, now);
+                if changes.is_empty() {
+                    model.notice = Some(t("notice-already-promoted"));
+                } else {
+                    commit(model, changes, now);
+                    model.notice = Some(t("notice-promoted"));
+                }
+            }
+        }
+        Action::LinkNeed => {
+            if let Some(FormKind::Proposal(p)) = selected.and_then(|id| edit_form(model, focus, id))
+            {
+                open_form(model, FormKind::Proposal(p));
+                if let Mode::Form(form) = &mut model.mode {
+                    form.focused = 4;
+                }
+            }
+        }
+    }
+}
+
+/// Enter in the capture line: parse, apply, keep the line open for the next.
+fn commit_capture(model: &mut Model, now: Timestamp) {
+    let Mode::Capture(line) = &mut model.mode else { return };
+    let text = line.input.value().to_owned();
+    let parsed = crate::capture::parse(&text).map_err(|e| e.message_id());
+    let captured = parsed.and_then(|c| edit::capture(&model.session, &c, now).map(|x| (c, x)));
+    match captured {
+        Err(message_id) => line.feedback = Some(Feedback::Error(t(message_id))),
+        Ok((parsed, captured)) => {
+            let kind = crate::i18n::t(parsed.kind.help_id());
+            line.feedback = Some(Feedback::Captured(format!("{kind}: {}", captured.summary)));
+            line.input = TextInput::default();
+            line.recall = None;
+            if model.capture_history.last() != Some(&text) {
+                model.capture_history.push(text);
+            }
+            commit(model, captured.changes, now);
+            if let Some((id, pane)) = captured.entity {
+                select(model, pane, id);
             }
         }
     }
@@ -226,6 +337,7 @@ fn add_form(pane: Pane) -> FormKind {
         Pane::Participants => FormKind::Participant(None),
         Pane::Needs => FormKind::Need(None),
         Pane::Actions => FormKind::Action(None),
+        Pane::Proposals => FormKind::Proposal(None),
     }
 }
 
@@ -236,6 +348,10 @@ fn edit_form(model: &Model, pane: Pane, id: Id) -> Option<FormKind> {
         Pane::Participants => FormKind::Participant(Some(s.participant(id)?.clone())),
         Pane::Needs => FormKind::Need(Some(s.need(id)?.clone())),
         Pane::Actions => FormKind::Action(Some(s.actions.iter().find(|a| a.id == id)?.clone())),
+        Pane::Proposals => match s.proposals.iter().find(|p| p.id == id) {
+            Some(p) => FormKind::Proposal(Some(p.clone())),
+            None => FormKind::Note(Some(s.private_notes.iter().find(|n| n.id == id)?.clone())),
+        },
     })
 }
 
@@ -251,7 +367,7 @@ fn submit_form(model: &mut Model, now: Timestamp) {
         .get(model.panes[model.focus.index()].selected)
         .and_then(|r| match r {
             Row::Item { index, .. } => Some(index + 1),
-            Row::Group { .. } => None,
+            Row::Group { .. } | Row::Note { .. } => None,
         })
         .unwrap_or(usize::MAX);
     match form::submit(form, &model.session, now, insert_at) {
@@ -323,7 +439,7 @@ fn click(model: &mut Model, x: u16, y: u16) {
     let state = model.pane_mut(pane);
     if let Some(row) = row {
         let index = layout::page_offset(state.selected, height) + row;
-        if matches!(state.rows.get(index), Some(Row::Item { .. })) {
+        if state.rows.get(index).is_some_and(Row::is_selectable) {
             state.selected = index;
         }
     }

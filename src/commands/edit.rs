@@ -76,7 +76,11 @@ pub fn demo(now: Timestamp) -> Result<ExitCode> {
 fn edit(file: SessionFile, session: Session, now_at_start: Timestamp) -> Result<ExitCode> {
     let name =
         file.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let draft = crate::app::draft::read(&crate::app::draft::path_for(file.path()), session.id);
     let mut model = Model::new(session, name, now_at_start);
+    if let Some(draft) = draft {
+        model.mode = crate::app::model::Mode::OfferDraft(Box::new(draft));
+    }
     let mut saver = Saver::new(file);
     let mut tui = terminal::enter()?;
     let result = run(&mut tui, &mut model, &mut TerminalEvents, &mut saver, &mut now);

@@ -22,10 +22,13 @@ pub enum EventKind {
         turn: Id,
         participant: Id,
     },
-    /// Something was captured (need, proposal, action, participant...).
+    /// Something was captured (need, proposal, action, participant...),
+    /// with the agenda item that was running.
     Captured {
         entity: Id,
         what: String,
+        #[serde(default)]
+        agenda_item: Option<Id>,
     },
 }
 

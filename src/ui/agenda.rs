@@ -68,7 +68,12 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
         Paragraph::new(Line::styled(extra, theme::dim())),
         Rect { height: 1, ..inner },
     );
-    let table_area = Rect { y: inner.y + 1, height: inner.height - 1, ..inner };
+    let footer = super::layout::speaker_lines(inner.height);
+    let table_area = Rect { y: inner.y + 1, height: inner.height - 1 - footer, ..inner };
+    if footer > 0 {
+        let speakers = Rect { y: inner.bottom() - footer, height: footer, ..inner };
+        super::speakers::render(model, frame, speakers);
+    }
     let state = model.pane(Pane::Agenda);
     let focused = model.focus == Pane::Agenda;
     let with_presenter = table_area.width >= 70;

@@ -72,7 +72,7 @@ fn value_text(value: &FieldValue, focused: bool, width: usize) -> (String, Optio
     match value {
         FieldValue::Text(input) | FieldValue::Number(input) | FieldValue::Date(input) => {
             let scroll = input.visual_scroll(width.max(1));
-            let shown: String = skip_columns(&safe(input.value()), scroll);
+            let shown: String = super::capture::skip_columns(&safe(input.value()), scroll);
             let hint =
                 if matches!(value, FieldValue::Date(_)) && input.value().is_empty() && focused {
                     t("form-date-hint")
@@ -124,19 +124,4 @@ fn value_text(value: &FieldValue, focused: bool, width: usize) -> (String, Optio
             None,
         ),
     }
-}
-
-/// `text` without its first `columns` display columns.
-fn skip_columns(text: &str, columns: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    let mut skipped = 0;
-    text.chars()
-        .skip_while(|c| {
-            if skipped >= columns {
-                return false;
-            }
-            skipped += c.width().unwrap_or(0);
-            true
-        })
-        .collect()
 }

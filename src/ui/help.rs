@@ -28,6 +28,7 @@ pub fn lines(model: &Model) -> Vec<Line<'static>> {
         (Scope::Pane(Pane::Participants), t(Pane::Participants.title_id())),
         (Scope::Pane(Pane::Needs), t(Pane::Needs.title_id())),
         (Scope::Pane(Pane::Actions), t(Pane::Actions.title_id())),
+        (Scope::Pane(Pane::Proposals), t(Pane::Proposals.title_id())),
     ];
     for (scope, title) in sections {
         lines.push(Line::styled(title, theme::group()));
@@ -40,6 +41,23 @@ pub fn lines(model: &Model) -> Vec<Line<'static>> {
         }
         lines.push(Line::from(""));
     }
+    // The capture prefixes come from the parser's own table.
+    lines.push(Line::styled(t("help-section-capture"), theme::group()));
+    for (prefix, kind) in crate::capture::CaptureKind::PREFIXES {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  : {prefix:<14}"), theme::title()),
+            Span::raw(t(kind.help_id())),
+        ]));
+    }
+    lines.push(Line::from(vec![
+        Span::styled(format!("  {:<16}", "#… @…  Tab"), theme::title()),
+        Span::raw(t("help-capture-tags")),
+    ]));
+    lines.push(Line::from(vec![
+        Span::styled(format!("  {:<16}", "↑ / ↓"), theme::title()),
+        Span::raw(t("help-capture-recall")),
+    ]));
+    lines.push(Line::from(""));
     lines.push(Line::styled(t("help-section-form"), theme::group()));
     for (keys, help) in FORM_KEYS {
         lines.push(Line::from(vec![

@@ -32,7 +32,8 @@ pub fn screen(area: Rect, focus: Pane) -> Screen {
         return Screen::TooSmall;
     }
     let [body, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
-    if area.width < WIDE {
+    // Narrow terminals, and the full-screen proposals view, show one pane.
+    if area.width < WIDE || focus == Pane::Proposals {
         let [tabs, pane] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
         return Screen::Narrow { tabs, pane: (focus, pane), status };
@@ -70,7 +71,17 @@ pub fn pane_rect(area: Rect, focus: Pane, pane: Pane) -> Option<Rect> {
 pub fn header_lines(pane: Pane) -> u16 {
     match pane {
         Pane::Agenda | Pane::Participants => 2,
-        Pane::Needs | Pane::Actions => 1,
+        Pane::Needs | Pane::Actions | Pane::Proposals => 1,
+    }
+}
+
+/// Lines at the bottom of the agenda pane for the speaker, the queue and
+/// the speaking-time bars, given the pane's inner height.
+pub fn speaker_lines(inner_height: u16) -> u16 {
+    match inner_height {
+        0..10 => 0,
+        10..16 => 2,
+        _ => 7,
     }
 }
 
@@ -82,8 +93,13 @@ pub fn list_area(rect: Rect, pane: Pane) -> Rect {
         width: rect.width.saturating_sub(2),
         height: rect.height.saturating_sub(2),
     };
+    let footer = if pane == Pane::Agenda { speaker_lines(inner.height) } else { 0 };
     let skip = header_lines(pane).min(inner.height);
-    Rect { y: inner.y + skip, height: inner.height - skip, ..inner }
+    Rect {
+        y: inner.y + skip,
+        height: inner.height - skip - footer.min(inner.height - skip),
+        ..inner
+    }
 }
 
 /// How many rows of `pane` fit on screen.

@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod agenda;
+pub mod capture;
 pub mod form;
 pub mod format;
 pub mod help;
@@ -10,7 +11,9 @@ pub mod layout;
 pub mod needs;
 pub mod pane;
 pub mod participants;
+pub mod proposals;
 pub mod sanitize;
+pub mod speakers;
 pub mod status_bar;
 pub mod theme;
 
@@ -51,6 +54,8 @@ pub fn render(model: &Model, frame: &mut Frame) {
         Mode::Help { scroll } => help::render(model, frame, area, *scroll),
         Mode::Form(form) => form::render(form, frame, area),
         Mode::ConfirmQuit => render_confirm_quit(model, frame, area),
+        Mode::Capture(line) => capture::render(model, line, frame, area),
+        Mode::OfferDraft(draft) => render_offer_draft(draft, frame, area),
         Mode::Normal | Mode::Filter(_) => {}
     }
 }
@@ -61,6 +66,7 @@ fn render_pane(model: &Model, frame: &mut Frame, pane: Pane, rect: Rect) {
         Pane::Participants => participants::render(model, frame, rect),
         Pane::Needs => needs::render(model, frame, rect),
         Pane::Actions => actions::render(model, frame, rect),
+        Pane::Proposals => proposals::render(model, frame, rect),
     }
 }
 
@@ -93,5 +99,24 @@ fn render_confirm_quit(model: &Model, frame: &mut Frame, area: Rect) {
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
         .border_style(theme::overrun());
+    frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: true }), rect);
+}
+
+fn render_offer_draft(draft: &crate::app::draft::Draft, frame: &mut Frame, area: Rect) {
+    let rect = layout::centered(area, 72, 7);
+    frame.render_widget(Clear, rect);
+    let text = vec![
+        Line::styled(
+            targs("draft-found", &[("time", format::hm(draft.saved).into())]),
+            theme::title(),
+        ),
+        Line::from(sanitize::safe(&draft.preview()).into_owned()),
+        Line::from(""),
+        Line::from(t("draft-choice")),
+    ];
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme::border_focused());
     frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: true }), rect);
 }

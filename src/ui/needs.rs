@@ -61,6 +61,7 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
                 .style(style),
             )
         }
+        PaneRow::Note { .. } => None,
     });
     let header =
         Row::new(vec![t("col-votes"), t("col-need"), t("col-details")]).style(theme::header());

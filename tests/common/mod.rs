@@ -109,6 +109,10 @@ impl Harness {
             Pane::Participants => s.participant(id).unwrap().name.clone(),
             Pane::Needs => s.need(id).unwrap().title.clone(),
             Pane::Actions => s.actions.iter().find(|a| a.id == id).unwrap().what.clone(),
+            Pane::Proposals => s.proposals.iter().find(|p| p.id == id).map_or_else(
+                || s.private_notes.iter().find(|n| n.id == id).unwrap().text.clone(),
+                |p| p.text.clone(),
+            ),
         }
     }
 }

@@ -5,7 +5,8 @@ use super::{ChoiceId, Field, FieldValue, Form};
 use crate::labels;
 use crate::model::{
     Action, ActionStatus, AgeBand, AgendaItem, AgendaStatus, Change, Entity, Gender, Header, Id,
-    Need, NeedCategory, NeedStatus, Participant, Session, Settlement, StakeholderGroup, Timestamp,
+    Need, NeedCategory, NeedStatus, Participant, PrivateNote, Proposal, ProposalKind, Session,
+    Settlement, StakeholderGroup, Timestamp,
 };
 
 /// Which entity a form adds or edits. `None` inside means "add".
@@ -15,6 +16,8 @@ pub enum FormKind {
     Participant(Option<Participant>),
     Need(Option<Need>),
     Action(Option<Action>),
+    Proposal(Option<Proposal>),
+    Note(Option<PrivateNote>),
     Session,
 }
 
@@ -60,19 +63,48 @@ fn settlement_field(session: &Session, value: Option<Id>) -> Field {
     }
 }
 
-fn participant_field(session: &Session, value: Option<Id>) -> Field {
+/// A pick list of entities, "—" first.
+fn entity_field<'a>(
+    label: &'static str,
+    entities: impl Iterator<Item = (Id, &'a str)>,
+    value: Option<Id>,
+) -> Field {
     let mut labels = vec!["—".to_owned()];
     let mut ids = vec![None];
-    for p in &session.participants {
-        labels.push(p.name.clone());
-        ids.push(Some(p.id));
+    for (id, name) in entities {
+        labels.push(name.to_owned());
+        ids.push(Some(id));
     }
     let selected = value.and_then(|v| ids.iter().position(|x| *x == Some(v))).unwrap_or(0);
     Field {
-        label: "field-raised-by",
+        label,
         value: FieldValue::Choice { labels, ids, selected, new_entry: None },
         required: false,
     }
+}
+
+fn participant_field(label: &'static str, session: &Session, value: Option<Id>) -> Field {
+    entity_field(label, session.participants.iter().map(|p| (p.id, p.name.as_str())), value)
+}
+
+fn agenda_field(session: &Session, value: Option<Id>) -> Field {
+    entity_field(
+        "field-agenda-item",
+        session.agenda.iter().map(|a| (a.id, a.title.as_str())),
+        value,
+    )
+}
+
+fn need_field(session: &Session, value: Option<Id>) -> Field {
+    entity_field("field-need", session.needs.iter().map(|n| (n.id, n.title.as_str())), value)
+}
+
+/// The id picked in an entity pick list (no "new…" entry there).
+fn picked(form: &Form, field: usize) -> Result<Option<Id>, (usize, String)> {
+    Ok(match form.choice_id(field)? {
+        ChoiceId::Existing(id) => Some(id),
+        _ => None,
+    })
 }
 
 fn needs_field(session: &Session, chosen: &[Id]) -> Field {
@@ -158,7 +190,7 @@ pub fn open(kind: FormKind, session: &Session) -> Form {
                     Field::text("field-detail", &n.detail),
                     settlement_field(session, n.settlement),
                     Field::choice("field-category", cats, position(&all, &n.category)),
-                    participant_field(session, n.raised_by),
+                    participant_field("field-raised-by", session, n.raised_by),
                     votes,
                     Field::choice("field-status", statuses, position(&NeedStatus::ALL, &n.status)),
                 ],
@@ -185,6 +217,35 @@ pub fn open(kind: FormKind, session: &Session) -> Form {
                     ),
                     Field::text("field-notes", &a.notes),
                 ],
+            )
+        }
+        FormKind::Proposal(proposal) => {
+            let kinds = ProposalKind::ALL.iter().map(|k| labels::proposal_kind(*k)).collect();
+            let (text, kind, author, item, need) = match proposal {
+                Some(p) => (p.text.as_str(), p.kind, p.author, p.agenda_item, p.need),
+                None => {
+                    ("", ProposalKind::Proposal, None, session.active_item().map(|a| a.id), None)
+                }
+            };
+            (
+                if proposal.is_some() { "form-edit-proposal" } else { "form-add-proposal" },
+                vec![
+                    Field::text("field-text", text).required(),
+                    Field::choice("field-kind", kinds, position(&ProposalKind::ALL, &kind)),
+                    participant_field("field-author", session, author),
+                    agenda_field(session, item),
+                    need_field(session, need),
+                ],
+            )
+        }
+        FormKind::Note(note) => {
+            let (text, item) = match note {
+                Some(n) => (n.text.as_str(), n.agenda_item),
+                None => ("", session.active_item().map(|a| a.id)),
+            };
+            (
+                if note.is_some() { "form-edit-note" } else { "form-add-note" },
+                vec![Field::text("field-text", text).required(), agenda_field(session, item)],
             )
         }
         FormKind::Session => {
@@ -285,10 +346,7 @@ pub fn submit(
             n.detail = form.text(1)?;
             n.settlement = settlement_of(form, 2, session, now, &mut changes)?;
             n.category = categories(session)[form.choice(3)].clone();
-            n.raised_by = match form.choice_id(4)? {
-                ChoiceId::Existing(id) => Some(id),
-                _ => None,
-            };
+            n.raised_by = picked(form, 4)?;
             n.votes = form.number(5, 100_000)?;
             n.status = NeedStatus::ALL[form.choice(6)];
             n.updated = now;
@@ -307,6 +365,37 @@ pub fn submit(
             a.notes = form.text(8)?;
             a.updated = now;
             changes.push(put(Entity::Action(a), action.is_some(), session.actions.len()));
+        }
+        FormKind::Proposal(proposal) => {
+            let mut p = proposal.clone().unwrap_or_else(|| Proposal {
+                id: Id::new(),
+                updated: now,
+                kind: ProposalKind::Proposal,
+                text: String::new(),
+                author: None,
+                time: now,
+                agenda_item: None,
+                need: None,
+            });
+            p.text = form.text(0)?;
+            p.kind = ProposalKind::ALL[form.choice(1)];
+            p.author = picked(form, 2)?;
+            p.agenda_item = picked(form, 3)?;
+            p.need = picked(form, 4)?;
+            p.updated = now;
+            changes.push(put(Entity::Proposal(p), proposal.is_some(), session.proposals.len()));
+        }
+        FormKind::Note(note) => {
+            let mut n = note.clone().unwrap_or_else(|| PrivateNote {
+                id: Id::new(),
+                updated: now,
+                text: String::new(),
+                agenda_item: None,
+            });
+            n.text = form.text(0)?;
+            n.agenda_item = picked(form, 1)?;
+            n.updated = now;
+            changes.push(put(Entity::PrivateNote(n), note.is_some(), session.private_notes.len()));
         }
         FormKind::Session => {
             let date = form.date(1)?.unwrap_or(session.date);

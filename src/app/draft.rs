@@ -1,0 +1,189 @@
+//! Drafts: a half-typed capture line or an open form, kept in a small file
+//! beside the session on every key, so a crash or `kill -9` loses no words.
+//! The next start offers the draft back.
+
+use serde::{Deserialize, Serialize};
+
+use super::capture_line::CaptureLine;
+use super::form::{self, FieldValue, Form, FormKind};
+use super::model::{Mode, Model};
+use super::text_input::TextInput;
+use crate::model::{Id, Session, Timestamp};
+
+/// Which form a draft belongs to: the kind and the entity being edited
+/// (`None` for a new one).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum FormRef {
+    Agenda(Option<Id>),
+    Participant(Option<Id>),
+    Need(Option<Id>),
+    Action(Option<Id>),
+    Proposal(Option<Id>),
+    Note(Option<Id>),
+    Session,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum FieldDraft {
+    Text(String),
+    Choice { selected: usize, new_entry: String },
+    Multi(Vec<bool>),
+    Toggle(bool),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum DraftKind {
+    Capture(String),
+    Form { form: FormRef, fields: Vec<FieldDraft>, focused: usize },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    pub format: u32,
+    /// The session the draft was typed in; a draft of another file is ignored.
+    pub session: Id,
+    pub saved: Timestamp,
+    pub kind: DraftKind,
+}
+
+const DRAFT_FORMAT: u32 = 1;
+
+fn form_ref(kind: &FormKind) -> FormRef {
+    match kind {
+        FormKind::Agenda(x) => FormRef::Agenda(x.as_ref().map(|x| x.id)),
+        FormKind::Participant(x) => FormRef::Participant(x.as_ref().map(|x| x.id)),
+        FormKind::Need(x) => FormRef::Need(x.as_ref().map(|x| x.id)),
+        FormKind::Action(x) => FormRef::Action(x.as_ref().map(|x| x.id)),
+        FormKind::Proposal(x) => FormRef::Proposal(x.as_ref().map(|x| x.id)),
+        FormKind::Note(x) => FormRef::Note(x.as_ref().map(|x| x.id)),
+        FormKind::Session => FormRef::Session,
+    }
+}
+
+/// The form kind for a draft, if the entity it edited still exists.
+fn form_kind(form: &FormRef, s: &Session) -> Option<FormKind> {
+    fn find<T: Clone>(list: &[T], id: Option<Id>, id_of: impl Fn(&T) -> Id) -> Option<Option<T>> {
+        match id {
+            None => Some(None),
+            Some(id) => list.iter().find(|x| id_of(x) == id).cloned().map(Some),
+        }
+    }
+    Some(match form {
+        FormRef::Agenda(id) => FormKind::Agenda(find(&s.agenda, *id, |x| x.id)?),
+        FormRef::Participant(id) => FormKind::Participant(find(&s.participants, *id, |x| x.id)?),
+        FormRef::Need(id) => FormKind::Need(find(&s.needs, *id, |x| x.id)?),
+        FormRef::Action(id) => FormKind::Action(find(&s.actions, *id, |x| x.id)?),
+        FormRef::Proposal(id) => FormKind::Proposal(find(&s.proposals, *id, |x| x.id)?),
+        FormRef::Note(id) => FormKind::Note(find(&s.private_notes, *id, |x| x.id)?),
+        FormRef::Session => FormKind::Session,
+    })
+}
+
+fn field_draft(value: &FieldValue) -> FieldDraft {
+    match value {
+        FieldValue::Text(i) | FieldValue::Number(i) | FieldValue::Date(i) => {
+            FieldDraft::Text(i.value().to_owned())
+        }
+        FieldValue::Choice { selected, new_entry, .. } => FieldDraft::Choice {
+            selected: *selected,
+            new_entry: new_entry.as_ref().map(|e| e.value().to_owned()).unwrap_or_default(),
+        },
+        FieldValue::Multi { chosen, .. } => FieldDraft::Multi(chosen.clone()),
+        FieldValue::Toggle(on) => FieldDraft::Toggle(*on),
+    }
+}
+
+fn restore_field(value: &mut FieldValue, draft: &FieldDraft) {
+    match (value, draft) {
+        (
+            FieldValue::Text(i) | FieldValue::Number(i) | FieldValue::Date(i),
+            FieldDraft::Text(t),
+        ) => {
+            *i = TextInput::new(t);
+        }
+        (
+            FieldValue::Choice { labels, selected, new_entry, .. },
+            FieldDraft::Choice { selected: s, new_entry: text },
+        ) => {
+            *selected = (*s).min(labels.len().saturating_sub(1));
+            if let Some(entry) = new_entry {
+                *entry = TextInput::new(text);
+            }
+        }
+        (FieldValue::Multi { chosen, .. }, FieldDraft::Multi(saved))
+            if saved.len() == chosen.len() =>
+        {
+            chosen.clone_from(saved);
+        }
+        (FieldValue::Toggle(on), FieldDraft::Toggle(saved)) => *on = *saved,
+        _ => {}
+    }
+}
+
+impl Draft {
+    /// What is being typed right now, if anything worth keeping.
+    pub fn of(model: &Model, now: Timestamp) -> Option<Draft> {
+        let kind = match &model.mode {
+            Mode::OfferDraft(draft) => return Some((**draft).clone()),
+            Mode::Capture(line) if !line.input.value().trim().is_empty() => {
+                DraftKind::Capture(line.input.value().to_owned())
+            }
+            Mode::Form(form) => DraftKind::Form {
+                form: form_ref(&form.kind),
+                fields: form.fields.iter().map(|f| field_draft(&f.value)).collect(),
+                focused: form.focused,
+            },
+            _ => return None,
+        };
+        Some(Draft { format: DRAFT_FORMAT, session: model.session.id, saved: now, kind })
+    }
+
+    /// Reopens the capture line or the form as it was.
+    pub fn restore(&self, model: &mut Model) {
+        model.mode = match &self.kind {
+            DraftKind::Capture(text) => Mode::Capture(Box::new(CaptureLine::new(text))),
+            DraftKind::Form { form: form_ref, fields, focused } => {
+                let Some(kind) = form_kind(form_ref, &model.session) else {
+                    model.mode = Mode::Normal;
+                    return;
+                };
+                let mut form: Form = form::open(kind, &model.session);
+                for (field, draft) in form.fields.iter_mut().zip(fields) {
+                    restore_field(&mut field.value, draft);
+                }
+                form.focused = (*focused).min(form.fields.len().saturating_sub(1));
+                Mode::Form(Box::new(form))
+            }
+        };
+    }
+
+    /// A one-line description for the offer.
+    pub fn preview(&self) -> String {
+        match &self.kind {
+            DraftKind::Capture(text) => format!(": {text}"),
+            DraftKind::Form { fields, .. } => fields
+                .iter()
+                .find_map(|f| match f {
+                    FieldDraft::Text(t) if !t.is_empty() => Some(t.clone()),
+                    _ => None,
+                })
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// The draft file of a session file: `.NAME.draft.ron` beside it.
+pub fn path_for(session_path: &std::path::Path) -> std::path::PathBuf {
+    let name =
+        session_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    session_path.with_file_name(format!(".{name}.draft.ron"))
+}
+
+/// Reads a draft file; anything unreadable or for another session is
+/// ignored (a draft is a convenience, never a reason not to open).
+pub fn read(path: &std::path::Path, session: Id) -> Option<Draft> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let draft: Draft = ron::from_str(&text).ok()?;
+    (draft.format == DRAFT_FORMAT && draft.session == session).then_some(draft)
+}

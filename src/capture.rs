@@ -1,0 +1,266 @@
+//! The note-taker's line: `n Нет освещения #Ак-Жар @Асанова` and friends.
+//!
+//! A line is a prefix, text, and tags. `#settlement` and `@person` tags can
+//! stand anywhere; a tag is `#` or `@` at the start of a word, so the `#` in
+//! `https://x.kg/#map` is text. A name with spaces is written with `_`
+//! (`@Асанова_Айгуль`), which is how completion writes it, so a completed
+//! line parses back to the same names.
+
+/// What a line captures, told by its first word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaptureKind {
+    Need,
+    Action,
+    Proposal,
+    Decision,
+    ParkingLot,
+    Participant,
+    PrivateNote,
+    /// Put `@person` in the speaker queue of the running item.
+    Queue,
+}
+
+impl CaptureKind {
+    /// The prefixes, as typed and as listed in the help.
+    pub const PREFIXES: [(&'static str, CaptureKind); 8] = [
+        ("n", CaptureKind::Need),
+        ("a", CaptureKind::Action),
+        ("p", CaptureKind::Proposal),
+        ("d", CaptureKind::Decision),
+        ("l", CaptureKind::ParkingLot),
+        ("+", CaptureKind::Participant),
+        ("!", CaptureKind::PrivateNote),
+        ("q", CaptureKind::Queue),
+    ];
+
+    pub fn help_id(self) -> &'static str {
+        match self {
+            CaptureKind::Need => "capture-need",
+            CaptureKind::Action => "capture-action",
+            CaptureKind::Proposal => "capture-proposal",
+            CaptureKind::Decision => "capture-decision",
+            CaptureKind::ParkingLot => "capture-parking-lot",
+            CaptureKind::Participant => "capture-participant",
+            CaptureKind::PrivateNote => "capture-private-note",
+            CaptureKind::Queue => "capture-queue",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Capture {
+    pub kind: CaptureKind,
+    /// The words that are not prefix or tags, single-spaced.
+    pub text: String,
+    /// `#` tags, `_` read as a space, in order.
+    pub settlements: Vec<String>,
+    /// `@` tags, `_` read as a space, in order.
+    pub people: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaptureError {
+    Empty,
+    /// The line starts with a word that is not a prefix.
+    NoPrefix,
+    /// A prefix with nothing to capture.
+    NothingToCapture,
+}
+
+impl CaptureError {
+    pub fn message_id(self) -> &'static str {
+        match self {
+            CaptureError::Empty => "capture-error-empty",
+            CaptureError::NoPrefix => "capture-error-no-prefix",
+            CaptureError::NothingToCapture => "capture-error-nothing",
+        }
+    }
+}
+
+/// A tag's name as written in a line: spaces become `_`.
+pub fn tag_text(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join("_")
+}
+
+fn tag_name(raw: &str) -> String {
+    raw.replace('_', " ").trim().to_owned()
+}
+
+pub fn parse(line: &str) -> Result<Capture, CaptureError> {
+    let mut words = line.split_whitespace();
+    let first = words.next().ok_or(CaptureError::Empty)?;
+    let kind = CaptureKind::PREFIXES
+        .iter()
+        .find(|(prefix, _)| *prefix == first)
+        .map(|(_, kind)| *kind)
+        .ok_or(CaptureError::NoPrefix)?;
+    let mut text = Vec::new();
+    let mut settlements = Vec::new();
+    let mut people = Vec::new();
+    for word in words {
+        if let Some(raw) = word.strip_prefix('#').filter(|r| !r.is_empty()) {
+            settlements.push(tag_name(raw));
+        } else if let Some(raw) = word.strip_prefix('@').filter(|r| !r.is_empty()) {
+            people.push(tag_name(raw));
+        } else {
+            text.push(word);
+        }
+    }
+    let capture = Capture { kind, text: text.join(" "), settlements, people };
+    let has_content = match kind {
+        CaptureKind::Queue => !capture.people.is_empty(),
+        // `+ @Name` adds a person by tag alone.
+        CaptureKind::Participant => !capture.text.is_empty() || !capture.people.is_empty(),
+        _ => !capture.text.is_empty(),
+    };
+    if has_content { Ok(capture) } else { Err(CaptureError::NothingToCapture) }
+}
+
+/// Lowercase without hyphens, spaces and underscores, so `акж` finds
+/// "Ак-Жар" and `асанова_а` finds "Асанова Айгуль".
+fn squash(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, '-' | ' ' | '_' | '.'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Names that a partly typed tag could mean: the whole name or any of its
+/// words starts with it, ignoring case, hyphens and spaces.
+pub fn candidates<'a>(typed: &str, names: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let query = squash(typed);
+    let mut found: Vec<&str> = names
+        .into_iter()
+        .filter(|name| {
+            squash(name).starts_with(&query)
+                || name.split([' ', '-']).any(|word| squash(word).starts_with(&query))
+        })
+        .collect();
+    found.sort_by_key(|name| (!squash(name).starts_with(&query), name.to_lowercase()));
+    found.dedup();
+    found
+}
+
+/// The name a tag stands for among `names`: an exact match (ignoring case,
+/// hyphens, spaces), else the only name it is the start of.
+pub fn resolve<'a>(tag: &str, names: impl IntoIterator<Item = &'a str> + Clone) -> Option<&'a str> {
+    let wanted = squash(tag);
+    if let Some(exact) = names.clone().into_iter().find(|n| squash(n) == wanted) {
+        return Some(exact);
+    }
+    let mut starts = names.into_iter().filter(|n| squash(n).starts_with(&wanted));
+    let first = starts.next()?;
+    starts.next().is_none().then_some(first)
+}
+
+/// The tag being typed at the end of `line`, if any: its sigil (`#`/`@`),
+/// its text, and the byte offset where it starts.
+pub fn tag_at_end(line: &str) -> Option<(char, &str, usize)> {
+    let start = line.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let word = &line[start..];
+    let sigil = word.chars().next().filter(|c| *c == '#' || *c == '@')?;
+    Some((sigil, &word[1..], start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(line: &str) -> Capture {
+        parse(line).unwrap_or_else(|e| panic!("{line}: {e:?}"))
+    }
+
+    #[test]
+    fn a_need_with_settlement_and_author() {
+        let c = ok("n Нет освещения на ул. Ленина #Ак-Жар @Асанова");
+        assert_eq!(c.kind, CaptureKind::Need);
+        assert_eq!(c.text, "Нет освещения на ул. Ленина");
+        assert_eq!(c.settlements, ["Ак-Жар"]);
+        assert_eq!(c.people, ["Асанова"]);
+    }
+
+    #[test]
+    fn tags_at_start_middle_and_end() {
+        let c = ok("p #Адилет провести встречу @Ким_Ольга с жителями #Ак-Жар");
+        assert_eq!(c.text, "провести встречу с жителями");
+        assert_eq!(c.settlements, ["Адилет", "Ак-Жар"]);
+        assert_eq!(c.people, ["Ким Ольга"], "underscore is a space");
+    }
+
+    #[test]
+    fn kyrgyz_letters_and_every_prefix() {
+        for (prefix, kind) in CaptureKind::PREFIXES {
+            let line = match kind {
+                CaptureKind::Queue => format!("{prefix} @Үсөнова"),
+                _ => format!("{prefix} Жаңы көчө үчүн жарык"),
+            };
+            assert_eq!(ok(&line).kind, kind, "{line}");
+        }
+        assert_eq!(ok("d Жаңы көчө #Ала-Тоо-3").text, "Жаңы көчө");
+    }
+
+    #[test]
+    fn a_line_with_only_a_tag() {
+        assert_eq!(parse("n #Ак-Жар"), Err(CaptureError::NothingToCapture));
+        assert_eq!(ok("+ @Иванов_Иван").people, ["Иванов Иван"]);
+        assert_eq!(ok("q @Эсенов").people, ["Эсенов"]);
+        assert_eq!(parse("q без тега"), Err(CaptureError::NothingToCapture));
+    }
+
+    #[test]
+    fn empty_lines_and_missing_prefixes() {
+        assert_eq!(parse(""), Err(CaptureError::Empty));
+        assert_eq!(parse("   "), Err(CaptureError::Empty));
+        assert_eq!(parse("Нет света"), Err(CaptureError::NoPrefix));
+        assert_eq!(parse("n"), Err(CaptureError::NothingToCapture));
+        assert_eq!(parse("a   "), Err(CaptureError::NothingToCapture));
+    }
+
+    #[test]
+    fn a_hash_inside_a_url_is_text() {
+        let c = ok("p карта https://map.kg/#ak-zhar и почта info@araket.kg");
+        assert_eq!(c.text, "карта https://map.kg/#ak-zhar и почта info@araket.kg");
+        assert!(c.settlements.is_empty() && c.people.is_empty());
+    }
+
+    #[test]
+    fn lone_sigils_are_text() {
+        assert_eq!(ok("p вопрос # 5 и @").text, "вопрос # 5 и @");
+    }
+
+    #[test]
+    fn completion_is_case_insensitive_and_cyrillic_aware() {
+        let places = ["Ак-Жар", "Адилет", "Ак-Ордо-2", "Ала-Тоо-3"];
+        assert_eq!(candidates("акж", places), ["Ак-Жар"]);
+        assert_eq!(candidates("АК", places), ["Ак-Жар", "Ак-Ордо-2"]);
+        let people = ["Асанова Айгуль", "Абдыкадырова Гульмира", "Эсенов Улан"];
+        assert_eq!(candidates("асан", people), ["Асанова Айгуль"]);
+        assert_eq!(candidates("улан", people), ["Эсенов Улан"], "any word of the name");
+        assert_eq!(candidates("Асанова_Ай", people), ["Асанова Айгуль"]);
+    }
+
+    #[test]
+    fn a_completed_tag_parses_back_to_the_name() {
+        let line =
+            format!("n Нет воды #{} @{}", tag_text("Новый посёлок"), tag_text("Асанова Айгуль"));
+        let c = ok(&line);
+        assert_eq!(c.settlements, ["Новый посёлок"]);
+        assert_eq!(c.people, ["Асанова Айгуль"]);
+    }
+
+    #[test]
+    fn resolve_prefers_exact_then_unique_prefix() {
+        let people = ["Асанова Айгуль", "Асанов Бакыт"];
+        assert_eq!(resolve("асанова айгуль", people), Some("Асанова Айгуль"));
+        assert_eq!(resolve("Асанова", people), Some("Асанова Айгуль"));
+        assert_eq!(resolve("Асан", people), None, "ambiguous");
+        assert_eq!(resolve("ак-жар", ["Ак-Жар"]), Some("Ак-Жар"));
+    }
+
+    #[test]
+    fn the_tag_being_typed() {
+        assert_eq!(tag_at_end("n свет #акж"), Some(('#', "акж", 11)), "byte offset");
+        assert_eq!(tag_at_end("n свет @"), Some(('@', "", 11)));
+        assert_eq!(tag_at_end("n свет"), None);
+    }
+}

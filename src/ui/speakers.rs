@@ -1,0 +1,134 @@
+//! The speaker block under the agenda: who speaks and for how long against
+//! the per-turn limit, who is waiting, and speaking time per stakeholder
+//! group as bars, so the room sees whether every side was heard.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::sanitize::safe;
+use super::{format, theme};
+use crate::app::model::{Model, group_index};
+use crate::i18n::t;
+use crate::labels;
+use crate::model::StakeholderGroup;
+
+/// Style for a turn that has run `elapsed` of `limit` seconds: warning from
+/// 80%, overrun from 100%.
+pub fn turn_style(elapsed: i64, limit: i64) -> Style {
+    if limit > 0 && elapsed >= limit {
+        theme::overrun()
+    } else if limit > 0 && elapsed * 5 >= limit * 4 {
+        theme::warning()
+    } else {
+        theme::active()
+    }
+}
+
+/// Seconds spoken per group, including the turn running now.
+pub fn spoken_by_group(model: &Model) -> [i64; 9] {
+    let mut spoken = model.totals.spoken_by_group;
+    if let Some(turn) = model.totals.speaking.and_then(|i| model.session.speaker_turns.get(i))
+        && let Some(person) = model.session.participant(turn.participant)
+    {
+        spoken[group_index(person.group)] += turn.duration(model.now).num_seconds();
+    }
+    spoken
+}
+
+pub fn speaker_line(model: &Model) -> Line<'static> {
+    let s = &model.session;
+    match model.totals.speaking.and_then(|i| s.speaker_turns.get(i)) {
+        Some(turn) => {
+            let elapsed = turn.duration(model.now).num_seconds();
+            let mut spans = vec![
+                Span::styled(format!("{} ", t("speaking")), theme::dim()),
+                Span::styled(
+                    safe(s.participant_name(Some(turn.participant))).into_owned(),
+                    theme::title(),
+                ),
+                Span::styled(
+                    format!(
+                        "  {} / {}",
+                        format::duration(chrono::TimeDelta::seconds(elapsed)),
+                        format::duration(chrono::TimeDelta::seconds(model.turn_limit))
+                    ),
+                    turn_style(elapsed, model.turn_limit),
+                ),
+            ];
+            if elapsed >= model.turn_limit {
+                spans.push(Span::styled(format!(" {}", t("over")), theme::overrun()));
+            }
+            Line::from(spans)
+        }
+        None => Line::styled(t("nobody-speaking"), theme::dim()),
+    }
+}
+
+pub fn queue_line(model: &Model) -> Line<'static> {
+    let s = &model.session;
+    let names: Vec<String> = model
+        .totals
+        .queue
+        .iter()
+        .filter_map(|i| s.speaker_turns.get(*i))
+        .enumerate()
+        .map(|(n, turn)| format!("{}. {}", n + 1, safe(s.participant_name(Some(turn.participant)))))
+        .collect();
+    if names.is_empty() {
+        Line::styled(t("queue-empty"), theme::dim())
+    } else {
+        Line::from(vec![
+            Span::styled(format!("{} ", t("queue")), theme::dim()),
+            Span::raw(names.join("  ")),
+        ])
+    }
+}
+
+/// Bars of speaking time per group, two groups a line.
+fn bar_lines(model: &Model, width: u16, lines: u16) -> Vec<Line<'static>> {
+    let spoken = spoken_by_group(model);
+    let max = spoken.iter().copied().max().unwrap_or(0).max(1);
+    let column = usize::from(width / 2);
+    let label_width = 10;
+    let time_width = 6;
+    let bar_width = column.saturating_sub(label_width + time_width + 2);
+    let cells: Vec<Vec<Span<'static>>> = StakeholderGroup::ALL
+        .iter()
+        .zip(spoken)
+        .filter(|(_, seconds)| *seconds > 0)
+        .map(|(group, seconds)| {
+            let eighths = (seconds as usize * bar_width * 8) / max as usize;
+            let mut bar = "█".repeat(eighths / 8);
+            if !eighths.is_multiple_of(8) {
+                bar.push([' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'][eighths % 8]);
+            }
+            let label: String = labels::group_short(*group).chars().take(label_width).collect();
+            vec![
+                Span::styled(format!("{label:<label_width$} "), theme::dim()),
+                Span::styled(format!("{bar:<bar_width$}"), theme::active()),
+                Span::raw(format!(" {:>5}", format::duration(chrono::TimeDelta::seconds(seconds)))),
+                Span::raw(" "),
+            ]
+        })
+        .collect();
+    cells
+        .chunks(2)
+        .take(usize::from(lines))
+        .map(|pair| Line::from(pair.iter().flatten().cloned().collect::<Vec<_>>()))
+        .collect()
+}
+
+pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
+    if area.height == 0 {
+        return;
+    }
+    let mut lines = vec![speaker_line(model), queue_line(model)];
+    if area.height > 2 {
+        lines.push(Line::styled(t("speaking-time-by-group"), theme::header()));
+        lines.extend(bar_lines(model, area.width, area.height - 3));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
