@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::ui::projector::ThemeName;
+
 /// Run roundtable meetings from the terminal: agenda with timers,
 /// participants, needs board and action plan, saved as RON files.
 #[derive(Debug, Parser)]
@@ -33,6 +35,17 @@ pub enum Command {
     },
     /// Open a scratch copy of the bundled example session in the editor.
     Demo,
+    /// Show the projector view of FILE, read-only, following it as an
+    /// editor saves it (same machine, shared folder or SSH).
+    Present {
+        file: PathBuf,
+        /// Colours: dark, light (bright rooms) or high-contrast.
+        #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
+        theme: ThemeName,
+        /// Rotate the slides every this many seconds (0: only by hand).
+        #[arg(long, default_value_t = 0)]
+        rotate: u32,
+    },
     /// Validate session and programme files; exit 1 if any is invalid.
     Check {
         /// Files to check.

@@ -31,6 +31,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Demo) => commands::edit::demo(now),
+        Some(Command::Present { file, theme, rotate }) => {
+            commands::present::run(&file, theme, rotate, now)
+        }
         None => match cli.file {
             Some(path) => commands::edit::open(&path, now),
             None => commands::edit::open_today(&commands::sessions_folder(), now),

@@ -48,4 +48,6 @@ pub enum Action {
     Promote,
     /// Proposals: link the selected proposal to a need.
     LinkNeed,
+    /// Show or leave the projector view of this session.
+    ToggleProjector,
 }

@@ -121,6 +121,7 @@ impl Default for KeyMap {
                     "help-focus-proposals",
                 ),
                 b(&[Key::ch(':')], g, Action::Capture, "help-capture"),
+                b(&[Key::ch('p')], g, Action::ToggleProjector, "help-projector"),
                 b(&[Key::ch('t')], g, Action::NextSpeaker, "help-next-speaker"),
                 b(&[Key::ch('x')], g, Action::EndTurn, "help-end-turn"),
                 b(&[Key::plain(Up), Key::ch('k')], g, Action::Up, "help-up"),

@@ -10,6 +10,7 @@ pub mod history;
 pub mod keymap;
 pub mod model;
 pub mod msg;
+pub mod present;
 pub mod rows;
 pub mod text_input;
 pub mod update;

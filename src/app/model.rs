@@ -206,6 +206,10 @@ pub struct Model {
     /// A one-line notice for the status bar (message already translated).
     pub notice: Option<String>,
     pub quit: bool,
+    /// The projector view of this session, when shown (`p`).
+    pub projector: Option<crate::ui::projector::ProjectorState>,
+    /// The theme the projector starts with.
+    pub projector_theme: crate::ui::projector::ThemeName,
     /// Longest planned speaking turn, in seconds (warning colours from 80%).
     pub turn_limit: i64,
     /// Lines typed in the capture line, oldest first (Up/Down recall them).
@@ -236,6 +240,8 @@ impl Model {
             notice: None,
             quit: false,
             turn_limit: DEFAULT_TURN_LIMIT,
+            projector: None,
+            projector_theme: crate::ui::projector::ThemeName::Dark,
             capture_history: Vec::new(),
             draft_revision: 0,
             quit_with_recovery: false,

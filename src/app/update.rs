@@ -49,6 +49,7 @@ fn on_key(model: &mut Model, key: &KeyEvent, now: Timestamp) {
     // Any key dismisses a one-off notice.
     model.notice = None;
     match &mut model.mode {
+        Mode::Normal if model.projector.is_some() => projector_key(model, key, now),
         Mode::Normal => {
             if let Some(action) = model.keymap.action_for(key, model.focus) {
                 act(model, action, now);
@@ -261,6 +262,15 @@ fn act(model: &mut Model, action: Action, now: Timestamp) {
                 commit(model, changes, now);
             }
         }
+        Action::ToggleProjector => {
+            model.projector = match model.projector {
+                Some(_) => None,
+                None => Some(crate::ui::projector::ProjectorState {
+                    theme: model.projector_theme,
+                    ..Default::default()
+                }),
+            };
+        }
         Action::Capture => {
             model.mode = Mode::Capture(Box::default());
             model.draft_revision += 1;
@@ -302,6 +312,30 @@ fn act(model: &mut Model, action: Action, now: Timestamp) {
                 if let Mode::Form(form) = &mut model.mode {
                     form.focused = 4;
                 }
+            }
+        }
+    }
+}
+
+/// Keys while the projector is shown: slides and themes, plus what the
+/// facilitator needs without leaving it (next item, speakers, quit).
+fn projector_key(model: &mut Model, key: &KeyEvent, now: Timestamp) {
+    let action = model.keymap.action_for(key, Pane::Agenda);
+    match action {
+        Some(Action::ToggleProjector) => model.projector = None,
+        Some(
+            a @ (Action::NextItem
+            | Action::NextSpeaker
+            | Action::EndTurn
+            | Action::Quit
+            | Action::Help),
+        ) => {
+            act(model, a, now);
+        }
+        _ if key.code == KeyCode::Esc => model.projector = None,
+        _ => {
+            if let Some(projector) = &mut model.projector {
+                projector.handle_key(key.code, now);
             }
         }
     }

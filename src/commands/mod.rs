@@ -3,6 +3,7 @@
 pub mod check;
 pub mod edit;
 pub mod new;
+pub mod present;
 
 use std::path::PathBuf;
 

@@ -263,3 +263,26 @@ queue-empty = Queue is empty (r on a participant, or : q @name)
 speaking-time-by-group = Speaking time by group
 draft-found = Unfinished typing from { $time } was kept:
 draft-choice = Enter: continue with it · any other key: discard it
+
+## projector
+slide-now = Now
+slide-needs = Needs
+slide-actions = Action plan
+projector-next-up = Next: { $title }
+projector-agenda-done = The agenda is finished
+projector-end = Projected end { $time }
+projector-of-planned = of { $planned } planned
+projector-left = { $left } left
+projector-then = Then:
+projector-needs-title = Needs with most votes
+projector-actions-title = Agreed actions
+projector-until = until
+projector-no-actions = No agreed actions yet
+projector-more = … and { $count } more
+overdue = overdue
+present-not-a-session = this is a programme record, not a session
+present-missing = { $file } is missing — showing the last good state
+present-unreadable = { $file } cannot be read ({ $error }) — showing the last good state
+present-waiting = Waiting for { $file }…
+help-projector = Projector view (← → slides, r rotate, c colours, p or Esc back)
+projector-more-places = … and { $count } more settlements

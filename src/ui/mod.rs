@@ -11,6 +11,7 @@ pub mod layout;
 pub mod needs;
 pub mod pane;
 pub mod participants;
+pub mod projector;
 pub mod proposals;
 pub mod sanitize;
 pub mod speakers;
@@ -29,6 +30,22 @@ use layout::Screen;
 /// Draws the whole editor.
 pub fn render(model: &Model, frame: &mut Frame) {
     let area = frame.area();
+    if let Some(state) = &model.projector {
+        let input = projector::ProjectorInput {
+            session: &model.session,
+            now: model.now,
+            turn_limit: model.turn_limit,
+            state,
+            notice: model.save.error.as_deref(),
+        };
+        projector::render(&input, frame);
+        match &model.mode {
+            Mode::Help { scroll } => help::render(model, frame, area, *scroll),
+            Mode::ConfirmQuit => render_confirm_quit(model, frame, area),
+            _ => {}
+        }
+        return;
+    }
     match layout::screen(area, model.focus) {
         Screen::TooSmall => {
             let text = targs(

@@ -1,0 +1,198 @@
+//! The projector: what the room reads from 5–10 metres. Three slides —
+//! now (agenda, timer, speaker), needs, action plan — drawn from a session
+//! and the time alone. Private notes are never read here.
+
+mod actions;
+mod fit;
+mod needs;
+mod now;
+pub mod theme;
+
+use chrono::TimeDelta;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use crate::i18n::t;
+use crate::model::{Session, Timestamp};
+pub use theme::{Theme, ThemeName};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slide {
+    Now,
+    Needs,
+    Actions,
+}
+
+impl Slide {
+    pub const ALL: [Slide; 3] = [Slide::Now, Slide::Needs, Slide::Actions];
+
+    fn index(self) -> usize {
+        Slide::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    pub fn step(self, by: isize) -> Slide {
+        let n = Slide::ALL.len() as isize;
+        Slide::ALL[(self.index() as isize + by).rem_euclid(n) as usize]
+    }
+
+    fn title_id(self) -> &'static str {
+        match self {
+            Slide::Now => "slide-now",
+            Slide::Needs => "slide-needs",
+            Slide::Actions => "slide-actions",
+        }
+    }
+}
+
+/// How the projector is set: the chosen slide, theme and rotation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProjectorState {
+    pub slide: Slide,
+    pub theme: ThemeName,
+    /// Rotate slides every this many seconds (0: no rotation), counted
+    /// from `rotation_start`, so the slide follows from the clock alone.
+    pub rotate_seconds: u32,
+    pub rotation_start: Option<Timestamp>,
+}
+
+impl Default for ProjectorState {
+    fn default() -> Self {
+        ProjectorState {
+            slide: Slide::Now,
+            theme: ThemeName::Dark,
+            rotate_seconds: 0,
+            rotation_start: None,
+        }
+    }
+}
+
+impl ProjectorState {
+    /// The slide to show at `now`.
+    pub fn slide_at(&self, now: Timestamp) -> Slide {
+        match (self.rotate_seconds, self.rotation_start) {
+            (0, _) | (_, None) => self.slide,
+            (period, Some(start)) => {
+                let steps = (now - start).num_seconds().max(0) / i64::from(period);
+                self.slide.step(steps as isize)
+            }
+        }
+    }
+
+    /// A key for the projector; true if it was one.
+    pub fn handle_key(&mut self, code: ratatui::crossterm::event::KeyCode, now: Timestamp) -> bool {
+        use ratatui::crossterm::event::KeyCode;
+        let current = self.slide_at(now);
+        match code {
+            KeyCode::Right | KeyCode::Char(' ') | KeyCode::Char('l') => {
+                self.slide = current.step(1)
+            }
+            KeyCode::Left | KeyCode::Char('h') => self.slide = current.step(-1),
+            KeyCode::Char('r') => {
+                self.slide = current;
+                self.rotation_start = if self.rotation_start.is_some() { None } else { Some(now) };
+                if self.rotate_seconds == 0 {
+                    self.rotate_seconds = 20;
+                }
+                return true;
+            }
+            KeyCode::Char('c') => {
+                let i = ThemeName::ALL.iter().position(|t| *t == self.theme).unwrap_or(0);
+                self.theme = ThemeName::ALL[(i + 1) % ThemeName::ALL.len()];
+                return true;
+            }
+            _ => return false,
+        }
+        // Choosing a slide by hand restarts the rotation from it.
+        if self.rotation_start.is_some() {
+            self.rotation_start = Some(now);
+        }
+        true
+    }
+}
+
+/// What a projector frame is drawn from.
+pub struct ProjectorInput<'a> {
+    pub session: &'a Session,
+    pub now: Timestamp,
+    pub turn_limit: i64,
+    pub state: &'a ProjectorState,
+    /// A small notice in the corner (e.g. "file unreadable, showing the
+    /// last good state").
+    pub notice: Option<&'a str>,
+}
+
+pub fn render(input: &ProjectorInput, frame: &mut Frame) {
+    let area = frame.area();
+    let theme = Theme::of(input.state.theme);
+    frame.render_widget(Block::new().style(theme.base()), area);
+    if area.width < 20 || area.height < 6 {
+        let text = crate::i18n::targs("too-small", &[("width", 20.into()), ("height", 6.into())]);
+        frame.render_widget(
+            Paragraph::new(text).style(theme.base()).wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let margin = if area.width >= 100 { 2 } else { 1 };
+    let inner =
+        Rect { x: area.x + margin, y: area.y, width: area.width - 2 * margin, height: area.height };
+    let slide = input.state.slide_at(input.now);
+    header(input, &theme, slide, frame, Rect { height: 1, ..inner });
+    let body = Rect { y: inner.y + 2, height: inner.height.saturating_sub(3), ..inner };
+    match slide {
+        Slide::Now => now::render(input, &theme, frame, body),
+        Slide::Needs => needs::render(input, &theme, frame, body),
+        Slide::Actions => actions::render(input, &theme, frame, body),
+    }
+    footer(input, &theme, frame, Rect { y: inner.bottom() - 1, height: 1, ..inner });
+}
+
+/// Session title on the left, the clock and slide dots on the right.
+fn header(input: &ProjectorInput, theme: &Theme, slide: Slide, frame: &mut Frame, rect: Rect) {
+    let dots: String = Slide::ALL.iter().map(|s| if *s == slide { "● " } else { "○ " }).collect();
+    let right =
+        format!("{} {}  {}", t(slide.title_id()), dots.trim_end(), input.now.format("%H:%M"));
+    let width = right.chars().count() as u16;
+    let title_width = rect.width.saturating_sub(width + 2);
+    let title = crate::ui::sanitize::safe(&input.session.title).into_owned();
+    frame.render_widget(
+        Paragraph::new(Line::styled(title, theme.title())),
+        Rect { width: title_width, ..rect },
+    );
+    frame.render_widget(
+        Paragraph::new(Line::styled(right, theme.dim())).right_aligned(),
+        Rect { x: rect.x + title_width, width: rect.width - title_width, ..rect },
+    );
+}
+
+fn footer(input: &ProjectorInput, theme: &Theme, frame: &mut Frame, rect: Rect) {
+    if let Some(notice) = input.notice {
+        let line = Line::from(vec![Span::styled(
+            format!("⚠ {}", crate::ui::sanitize::safe(notice)),
+            theme.base().fg(theme.warn),
+        )]);
+        frame.render_widget(Paragraph::new(line).right_aligned(), rect);
+    }
+}
+
+/// `m:ss`, or `h:mm:ss` from an hour on.
+pub fn clock_text(d: TimeDelta) -> String {
+    crate::ui::format::duration(d)
+}
+
+/// Before the file was ever read: a calm waiting screen.
+pub fn render_waiting(frame: &mut Frame, state: &ProjectorState, message: &str) {
+    let area = frame.area();
+    let theme = Theme::of(state.theme);
+    frame.render_widget(Block::new().style(theme.base()), area);
+    let rect = Rect { y: area.y + area.height / 2, height: area.height.min(3), ..area };
+    frame.render_widget(
+        Paragraph::new(crate::ui::sanitize::safe(message).into_owned())
+            .style(theme.dim())
+            .alignment(ratatui::layout::Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        rect,
+    );
+}

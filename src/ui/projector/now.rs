@@ -1,0 +1,212 @@
+//! Slide "now": the running item in large type with a big-digit timer,
+//! the current speaker, what comes next and when the meeting will end.
+
+use chrono::TimeDelta;
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use tui_big_text::{BigText, PixelSize};
+
+use super::{ProjectorInput, Theme, clock_text};
+use crate::i18n::{t, targs};
+use crate::model::{AgendaItem, AgendaStatus, Timestamp};
+use crate::ui::sanitize::safe;
+
+/// When the meeting ends if everything left takes its planned time.
+pub fn projected_end(items: &[AgendaItem], now: Timestamp) -> Timestamp {
+    let remaining: TimeDelta = items
+        .iter()
+        .map(|a| match a.status {
+            AgendaStatus::Pending => a.planned(),
+            AgendaStatus::Active => (a.planned() - a.elapsed(now)).max(TimeDelta::zero()),
+            _ => TimeDelta::zero(),
+        })
+        .sum();
+    now + remaining
+}
+
+/// Big digits sized to fit: full (8 rows), half height (4 rows) or
+/// quadrant (4 rows, half width).
+fn big_digits(text: &str, width: u16, height: u16) -> Option<(PixelSize, u16, u16)> {
+    let glyphs = text.chars().count() as u16;
+    [(PixelSize::Full, 8, 8), (PixelSize::HalfHeight, 8, 4), (PixelSize::Quadrant, 4, 4)]
+        .into_iter()
+        .map(|(size, w, h)| (size, glyphs * w, h))
+        .find(|(_, w, h)| *w <= width && *h <= height)
+}
+
+pub fn render(input: &ProjectorInput, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let session = input.session;
+    let now = input.now;
+    let active = session.agenda.iter().position(|a| a.status == AgendaStatus::Active);
+    let mut y = area.y;
+    let bottom = area.bottom();
+    let line = |frame: &mut Frame, content: Line<'static>, rows: u16, y: &mut u16| {
+        if *y + rows <= bottom {
+            let rect = Rect { y: *y, height: rows, ..area };
+            frame.render_widget(
+                Paragraph::new(content)
+                    .style(theme.base())
+                    .wrap(Wrap { trim: true })
+                    .alignment(Alignment::Center),
+                rect,
+            );
+            *y += rows;
+        }
+    };
+    let title_rows = if area.height >= 24 { 3 } else { 2 };
+    let Some(index) = active else {
+        // Nothing running: say what comes next, or that the agenda is done.
+        let next = session.agenda.iter().find(|a| a.status == AgendaStatus::Pending);
+        let text = match next {
+            Some(item) => {
+                targs("projector-next-up", &[("title", safe(&item.title).into_owned().into())])
+            }
+            None => t("projector-agenda-done"),
+        };
+        line(frame, Line::styled(text, theme.title()), title_rows, &mut y);
+        line(
+            frame,
+            Line::styled(
+                targs(
+                    "projector-end",
+                    &[(
+                        "time",
+                        projected_end(&session.agenda, now).format("%H:%M").to_string().into(),
+                    )],
+                ),
+                theme.dim(),
+            ),
+            1,
+            &mut y,
+        );
+        return;
+    };
+    let item = &session.agenda[index];
+    // On a tall screen the block of title, timer and speaker sits a third
+    // of the way down instead of hugging the top.
+    let block_height = title_rows + 1 + 8 + 2 + 3 + 4;
+    if area.height > block_height + 8 {
+        y += (area.height - block_height - 4) / 3;
+    }
+    line(frame, Line::styled(safe(&item.title).into_owned(), theme.title()), title_rows, &mut y);
+    if !item.presenter.is_empty() && area.height >= 16 {
+        line(frame, Line::styled(safe(&item.presenter).into_owned(), theme.dim()), 1, &mut y);
+    }
+    y += u16::from(area.height >= 20);
+
+    // The timer: elapsed in big digits, planned beside it in words.
+    let elapsed = item.elapsed(now);
+    let planned = item.planned();
+    let style = theme.timer(elapsed.num_seconds(), planned.num_seconds());
+    let digits = clock_text(elapsed);
+    let reserve = 6.min(bottom.saturating_sub(y));
+    if let Some((size, _, rows)) =
+        big_digits(&digits, area.width, bottom.saturating_sub(y + reserve))
+    {
+        let big = BigText::builder()
+            .pixel_size(size)
+            .style(style)
+            .lines(vec![Line::from(digits.clone())])
+            .centered()
+            .build();
+        frame.render_widget(big, Rect { y, height: rows, ..area });
+        y += rows;
+    } else {
+        line(frame, Line::styled(digits.clone(), style), 1, &mut y);
+    }
+    let mut timer_words = vec![Span::styled(
+        targs("projector-of-planned", &[("planned", clock_text(planned).into())]),
+        theme.dim(),
+    )];
+    if elapsed > planned {
+        timer_words.push(Span::styled(
+            format!("  ⚠ +{} {}", clock_text(elapsed - planned), t("over")),
+            theme.base().fg(theme.over).add_modifier(ratatui::style::Modifier::BOLD),
+        ));
+    } else if elapsed.num_seconds() * 5 >= planned.num_seconds() * 4 {
+        timer_words.push(Span::styled(
+            format!(
+                "  ◔ {}",
+                targs("projector-left", &[("left", clock_text(planned - elapsed).into())])
+            ),
+            theme.base().fg(theme.warn),
+        ));
+    }
+    line(frame, Line::from(timer_words), 1, &mut y);
+    y += u16::from(area.height >= 20);
+
+    // The speaker and the queue.
+    if let Some(turn) =
+        session.speaker_turns.iter().find(|t| t.is_speaking() && t.agenda_item == item.id)
+    {
+        let spoken = turn.duration(now);
+        let mut spans = vec![
+            Span::styled(format!("{} ", t("speaking")), theme.dim()),
+            Span::styled(
+                safe(session.participant_name(Some(turn.participant))).into_owned(),
+                theme.title(),
+            ),
+            Span::styled(
+                format!(
+                    "  {} / {}",
+                    clock_text(spoken),
+                    clock_text(TimeDelta::seconds(input.turn_limit))
+                ),
+                theme.timer(spoken.num_seconds(), input.turn_limit),
+            ),
+        ];
+        if spoken.num_seconds() >= input.turn_limit {
+            spans.push(Span::styled(format!(" ⚠ {}", t("over")), theme.base().fg(theme.over)));
+        }
+        line(frame, Line::from(spans), 1, &mut y);
+    }
+    let queue: Vec<String> = session
+        .speaker_turns
+        .iter()
+        .filter(|t| t.agenda_item == item.id && t.is_queued())
+        .map(|t| safe(session.participant_name(Some(t.participant))).into_owned())
+        .collect();
+    if !queue.is_empty() {
+        line(
+            frame,
+            Line::styled(format!("{} {}", t("queue"), queue.join(" · ")), theme.dim()),
+            1,
+            &mut y,
+        );
+    }
+
+    // What comes next, and when it all ends.
+    let next: Vec<String> = session.agenda[index + 1..]
+        .iter()
+        .filter(|a| a.status == AgendaStatus::Pending)
+        .take(if area.height >= 30 { 3 } else { 1 })
+        .map(|a| {
+            format!(
+                "{} ({})",
+                safe(&a.title),
+                crate::ui::format::minutes(u64::from(a.planned_minutes))
+            )
+        })
+        .collect();
+    let end = projected_end(&session.agenda, now).format("%H:%M").to_string();
+    if bottom > y {
+        let mut lines: Vec<Line> = next
+            .iter()
+            .map(|n| {
+                Line::from(vec![
+                    Span::styled(format!("{} ", t("projector-then")), theme.dim()),
+                    Span::styled(n.clone(), theme.base()),
+                ])
+            })
+            .collect();
+        lines.push(Line::styled(targs("projector-end", &[("time", end.into())]), theme.accent()));
+        let rows = (lines.len() as u16).min(bottom - y);
+        let rect = Rect { y: bottom - rows, height: rows, ..area };
+        frame.render_widget(
+            Paragraph::new(lines).style(theme.base()).alignment(Alignment::Center),
+            rect,
+        );
+    }
+}
