@@ -4,7 +4,31 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::export::{Format, Table};
+use crate::model::ActionStatus;
 use crate::ui::projector::ThemeName;
+
+/// An action status as written on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatusArg {
+    Proposed,
+    Agreed,
+    InProgress,
+    Done,
+    Dropped,
+}
+
+impl From<StatusArg> for ActionStatus {
+    fn from(s: StatusArg) -> ActionStatus {
+        match s {
+            StatusArg::Proposed => ActionStatus::Proposed,
+            StatusArg::Agreed => ActionStatus::Agreed,
+            StatusArg::InProgress => ActionStatus::InProgress,
+            StatusArg::Done => ActionStatus::Done,
+            StatusArg::Dropped => ActionStatus::Dropped,
+        }
+    }
+}
 
 /// Run roundtable meetings from the terminal: agenda with timers,
 /// participants, needs board and action plan, saved as RON files.
@@ -45,6 +69,31 @@ pub enum Command {
         /// Rotate the slides every this many seconds (0: only by hand).
         #[arg(long, default_value_t = 0)]
         rotate: u32,
+    },
+    /// Export the action plan and minutes of a session or programme record.
+    Export {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        format: Format,
+        /// Output file; `-` writes text formats to standard output. Default:
+        /// beside FILE, named after the session.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Which table a CSV holds.
+        #[arg(long, value_enum, default_value_t = Table::Actions)]
+        table: Table,
+        /// Only actions with this status (repeatable).
+        #[arg(long, value_enum)]
+        status: Vec<StatusArg>,
+        /// Only needs of this settlement, and actions linked to them.
+        #[arg(long)]
+        settlement: Option<String>,
+        /// Only actions whose responsible contains this text.
+        #[arg(long)]
+        responsible: Option<String>,
+        /// Overwrite an existing output file.
+        #[arg(long)]
+        force: bool,
     },
     /// Validate session and programme files; exit 1 if any is invalid.
     Check {

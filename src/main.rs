@@ -31,6 +31,27 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Demo) => commands::edit::demo(now),
+        Some(Command::Export {
+            file,
+            format,
+            output,
+            table,
+            status,
+            settlement,
+            responsible,
+            force,
+        }) => commands::export::run(&commands::export::Request {
+            file: &file,
+            format,
+            output: output.as_deref(),
+            table,
+            filters: kenesh::export::Filters {
+                status: status.into_iter().map(Into::into).collect(),
+                settlement,
+                responsible,
+            },
+            force,
+        }),
         Some(Command::Present { file, theme, rotate }) => {
             commands::present::run(&file, theme, rotate, now)
         }

@@ -1,0 +1,80 @@
+//! `kenesh export FILE --format F [-o OUT]`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+
+use crate::export::{Filters, Format, Table, export};
+use crate::i18n::targs;
+use crate::slug::slugify;
+use crate::store::{Loaded, load_file};
+
+pub struct Request<'a> {
+    pub file: &'a Path,
+    pub format: Format,
+    pub output: Option<&'a Path>,
+    pub table: Table,
+    pub filters: Filters,
+    pub force: bool,
+}
+
+/// The default output: beside the input, named after the session (date and
+/// transliterated title), so any title gives a safe name in that folder.
+pub fn default_output(file: &Path, loaded: &Loaded, format: Format, table: Table) -> PathBuf {
+    let stem = match loaded {
+        Loaded::Session(s) => format!("{}-{}", s.date.format("%Y-%m-%d"), slugify(&s.title)),
+        Loaded::Program(p) => slugify(&p.title),
+    };
+    let suffix = match (format, table) {
+        (Format::Csv, Table::Attendance) => "-attendance",
+        (Format::Csv, Table::Needs) => "-needs",
+        _ => "",
+    };
+    let folder = match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    folder.join(format!("{stem}{suffix}.{}", format.extension()))
+}
+
+pub fn run(request: &Request) -> Result<ExitCode> {
+    let loaded = load_file(request.file)?;
+    let bytes = export(&loaded, request.format, request.table, &request.filters)?;
+    match request.output {
+        Some(path) if path == Path::new("-") => {
+            if !request.format.is_text() {
+                bail!(targs(
+                    "export-binary-to-stdout",
+                    &[("format", request.format.extension().into())]
+                ));
+            }
+            std::io::stdout().write_all(&bytes)?;
+        }
+        output => {
+            let path = output.map_or_else(
+                || default_output(request.file, &loaded, request.format, request.table),
+                Path::to_path_buf,
+            );
+            let shown = path.display().to_string();
+            if request.force {
+                crate::store::write_atomic(&path, &bytes)
+            } else {
+                crate::store::write_new(&path, &bytes).map_err(|e| {
+                    if e.kind() == std::io::ErrorKind::AlreadyExists {
+                        std::io::Error::other(targs(
+                            "export-exists",
+                            &[("file", shown.clone().into())],
+                        ))
+                    } else {
+                        e
+                    }
+                })
+            }
+            .with_context(|| targs("export-cannot-write", &[("file", shown.clone().into())]))?;
+            eprintln!("{}", targs("export-written", &[("file", shown.into())]));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,63 @@
+//! The minutes as Markdown. Every text is escaped, so nothing a
+//! participant said can become a link, a heading or a broken table.
+
+use super::minutes::{Block, minutes};
+use super::report::Report;
+
+/// Backslash-escapes what Markdown would act on: emphasis, code, links,
+/// HTML, table pipes anywhere, and list/heading markers at the start, so
+/// "Ак-Жар" stays readable in the raw file.
+fn escape(text: &str) -> String {
+    escape_inline(text, true)
+}
+
+/// Table cells cannot start a list or heading, so they keep a leading `+`.
+fn escape_cell(text: &str) -> String {
+    escape_inline(text, false)
+}
+
+fn escape_inline(text: &str, line_start: bool) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, c) in text.chars().enumerate() {
+        let special = matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~')
+            || (line_start && i == 0 && matches!(c, '#' | '+' | '-' | '=' | '!'));
+        if special {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    for block in minutes(report) {
+        match block {
+            Block::Heading(level, text) => {
+                out.push_str(&format!("{} {}\n\n", "#".repeat(usize::from(level)), escape(&text)));
+            }
+            Block::Paragraph(text) => out.push_str(&format!("{}\n\n", escape(&text))),
+            Block::Bullets(items) => {
+                for item in items {
+                    out.push_str(&format!("- {}\n", escape(&item)));
+                }
+                out.push('\n');
+            }
+            Block::Table { header, rows } => {
+                let line = |cells: &[String]| {
+                    format!(
+                        "| {} |\n",
+                        cells.iter().map(|c| escape_cell(c)).collect::<Vec<_>>().join(" | ")
+                    )
+                };
+                out.push_str(&line(&header));
+                out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
+                for row in &rows {
+                    out.push_str(&line(row));
+                }
+                out.push('\n');
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,276 @@
+//! The minutes as a neutral document (headings, paragraphs, lists,
+//! tables), built once and rendered by the Markdown, HTML and DOCX exports.
+
+use super::clean;
+use super::report::{Report, hours_minutes};
+use crate::i18n::{t, targs};
+use crate::labels;
+use crate::model::{AgeBand, AgendaStatus, Gender, ProposalKind, StakeholderGroup};
+
+pub enum Block {
+    Heading(u8, String),
+    Paragraph(String),
+    Bullets(Vec<String>),
+    Table { header: Vec<String>, rows: Vec<Vec<String>> },
+}
+
+fn date_text(date: Option<crate::model::Date>) -> String {
+    date.map(|d| d.format("%d.%m.%Y").to_string()).unwrap_or_default()
+}
+
+pub fn minutes(r: &Report) -> Vec<Block> {
+    let mut doc = vec![Block::Heading(1, clean(r.title))];
+    let mut header = Vec::new();
+    for (label, value) in [
+        ("export-date", date_text(r.date)),
+        ("export-place", clean(r.place)),
+        ("export-organiser", clean(r.organiser)),
+        ("export-facilitator", clean(r.facilitator)),
+    ] {
+        if !value.is_empty() {
+            header.push(format!("{}: {value}", t(label)));
+        }
+    }
+    if !header.is_empty() {
+        doc.push(Block::Bullets(header));
+    }
+    attendance(r, &mut doc);
+    if !r.agenda.is_empty() {
+        agenda(r, &mut doc);
+        speaking(r, &mut doc);
+    }
+    needs(r, &mut doc);
+    proposals(r, &mut doc);
+    doc.push(Block::Heading(2, t("export-action-plan")));
+    doc.push(action_table(r));
+    let parked: Vec<String> =
+        r.proposals_of(ProposalKind::ParkingLot).map(|p| proposal_line(r, p)).collect();
+    if !parked.is_empty() {
+        doc.push(Block::Heading(2, t("export-parking-lot")));
+        doc.push(Block::Bullets(parked));
+    }
+    doc
+}
+
+fn attendance(r: &Report, doc: &mut Vec<Block>) {
+    doc.push(Block::Heading(2, t("export-attendance")));
+    doc.push(Block::Paragraph(targs(
+        "export-present-of",
+        &[("present", r.present().count().into()), ("total", r.participants.len().into())],
+    )));
+    let rows = r
+        .group_counts()
+        .into_iter()
+        .map(|(g, present, all)| vec![labels::group(g), present.to_string(), all.to_string()])
+        .collect();
+    doc.push(Block::Table {
+        header: vec![t("export-group"), t("export-present"), t("export-invited")],
+        rows,
+    });
+    let by = |values: Vec<(String, usize)>| -> String {
+        values
+            .into_iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(l, n)| format!("{l} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let gender = by(Gender::ALL
+        .iter()
+        .map(|g| (labels::gender(*g), r.present().filter(|p| p.gender == Some(*g)).count()))
+        .chain(std::iter::once((
+            t("export-not-given"),
+            r.present().filter(|p| p.gender.is_none()).count(),
+        )))
+        .collect());
+    let age = by(AgeBand::ALL
+        .iter()
+        .map(|a| (labels::age_band(*a), r.present().filter(|p| p.age_band == Some(*a)).count()))
+        .chain(std::iter::once((
+            t("export-not-given"),
+            r.present().filter(|p| p.age_band.is_none()).count(),
+        )))
+        .collect());
+    doc.push(Block::Bullets(vec![
+        format!("{}: {gender}", t("export-by-gender")),
+        format!("{}: {age}", t("export-by-age")),
+    ]));
+}
+
+fn agenda(r: &Report, doc: &mut Vec<Block>) {
+    doc.push(Block::Heading(2, t("export-agenda")));
+    let rows = r
+        .agenda
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let start = a.actual_start().map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
+            let end = match a.status {
+                AgendaStatus::Active => t("agenda-active"),
+                _ => a.actual_end().map(|t| t.format("%H:%M").to_string()).unwrap_or_default(),
+            };
+            let spent = a.runs.iter().filter_map(|run| run.end.map(|e| e - run.start)).sum();
+            let over = if spent > a.planned() {
+                format!("+{}", hours_minutes(spent - a.planned()))
+            } else {
+                String::new()
+            };
+            vec![
+                (i + 1).to_string(),
+                clean(&a.title),
+                clean(&a.presenter),
+                a.planned_minutes.to_string(),
+                start,
+                end,
+                if a.runs.is_empty() { String::new() } else { hours_minutes(spent) },
+                over,
+                labels::agenda_status(a.status),
+            ]
+        })
+        .collect();
+    doc.push(Block::Table {
+        header: [
+            "export-no",
+            "export-item",
+            "export-presenter",
+            "export-planned-min",
+            "export-start",
+            "export-end",
+            "export-spent",
+            "export-overrun",
+            "export-status",
+        ]
+        .iter()
+        .map(|id| t(id))
+        .collect(),
+        rows,
+    });
+}
+
+fn speaking(r: &Report, doc: &mut Vec<Block>) {
+    let seconds = r.speaking_by_group();
+    let total: i64 = seconds.iter().sum();
+    if total == 0 {
+        return;
+    }
+    doc.push(Block::Heading(2, t("export-speaking")));
+    let rows = StakeholderGroup::ALL
+        .iter()
+        .zip(seconds)
+        .filter(|(_, s)| *s > 0)
+        .map(|(g, s)| {
+            vec![
+                labels::group(*g),
+                crate::ui::format::duration(chrono::TimeDelta::seconds(s)),
+                format!("{}%", s * 100 / total),
+            ]
+        })
+        .collect();
+    doc.push(Block::Table {
+        header: vec![t("export-group"), t("export-time"), t("export-share")],
+        rows,
+    });
+}
+
+fn needs(r: &Report, doc: &mut Vec<Block>) {
+    doc.push(Block::Heading(2, t("export-needs")));
+    for (settlement, needs) in r.needs_by_settlement() {
+        let name = if settlement.is_empty() { t("no-settlement") } else { clean(settlement) };
+        doc.push(Block::Heading(3, name));
+        let rows = needs
+            .iter()
+            .map(|n| {
+                let mut row = vec![
+                    n.votes.to_string(),
+                    clean(&n.title),
+                    labels::category(&n.category),
+                    labels::need_status(n.status),
+                    clean(r.person_name(n.raised_by)),
+                ];
+                if r.is_program {
+                    let sessions = r
+                        .sessions_of_need
+                        .iter()
+                        .find(|(id, _)| *id == n.id)
+                        .map(|(_, s)| s.join("; "));
+                    row.push(clean(&sessions.unwrap_or_default()));
+                }
+                row
+            })
+            .collect();
+        let mut header = vec![
+            t("col-votes"),
+            t("col-need"),
+            t("field-category"),
+            t("col-status"),
+            t("field-raised-by"),
+        ];
+        if r.is_program {
+            header.push(t("export-raised-in"));
+        }
+        doc.push(Block::Table { header, rows });
+    }
+}
+
+fn proposal_line(r: &Report, p: &crate::model::Proposal) -> String {
+    let author = r.person_name(p.author);
+    let mut line = clean(&p.text);
+    if !author.is_empty() {
+        line = format!("{line} — {}", clean(author));
+    }
+    if let Some(need) = p.need.and_then(|id| r.need_title(id)) {
+        line = format!("{line} ({}: {})", t("field-need"), clean(need));
+    }
+    line
+}
+
+fn proposals(r: &Report, doc: &mut Vec<Block>) {
+    for (kind, heading) in
+        [(ProposalKind::Decision, "export-decisions"), (ProposalKind::Proposal, "export-proposals")]
+    {
+        let lines: Vec<String> = r.proposals_of(kind).map(|p| proposal_line(r, p)).collect();
+        if !lines.is_empty() {
+            doc.push(Block::Heading(2, t(heading)));
+            doc.push(Block::Bullets(lines));
+        }
+    }
+}
+
+/// The action plan, one row per action.
+pub fn action_table(r: &Report) -> Block {
+    let rows = r
+        .actions
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            vec![
+                (i + 1).to_string(),
+                clean(&a.what),
+                clean(&a.responsible),
+                clean(&a.partners),
+                date_text(a.deadline),
+                labels::action_status(a.status),
+                clean(&r.linked_needs(a).join("; ")),
+                clean(&a.funding),
+                clean(&a.indicator),
+            ]
+        })
+        .collect();
+    Block::Table {
+        header: [
+            "export-no",
+            "col-action",
+            "col-responsible",
+            "field-partners",
+            "col-deadline",
+            "col-status",
+            "col-needs",
+            "col-funding",
+            "col-indicator",
+        ]
+        .iter()
+        .map(|id| t(id))
+        .collect(),
+        rows,
+    }
+}

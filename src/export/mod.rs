@@ -1,0 +1,78 @@
+//! Exports of a session or programme record for the people who must act
+//! on it: minutes (Markdown, HTML, DOCX), tables (CSV), deadlines
+//! (iCalendar) and everything for other tools (JSON). Private notes never
+//! appear in any of them.
+
+mod csv_table;
+mod docx;
+mod html;
+mod ics;
+mod json;
+mod markdown;
+mod minutes;
+mod report;
+
+pub use report::{Filters, Report};
+
+use crate::store::Loaded;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Markdown,
+    Csv,
+    Html,
+    Docx,
+    Ics,
+    Json,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Csv => "csv",
+            Format::Html => "html",
+            Format::Docx => "docx",
+            Format::Ics => "ics",
+            Format::Json => "json",
+        }
+    }
+
+    /// Whether the output is text (and may go to standard output).
+    pub fn is_text(self) -> bool {
+        self != Format::Docx
+    }
+}
+
+/// Which table a CSV export holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Table {
+    #[default]
+    Actions,
+    Attendance,
+    Needs,
+}
+
+/// Renders `loaded` in `format`. `table` only matters for CSV.
+pub fn export(
+    loaded: &Loaded,
+    format: Format,
+    table: Table,
+    filters: &Filters,
+) -> anyhow::Result<Vec<u8>> {
+    let report = Report::new(loaded, filters);
+    Ok(match format {
+        Format::Markdown => markdown::render(&report).into_bytes(),
+        Format::Csv => csv_table::render(&report, table)?,
+        Format::Html => html::render(&report).into_bytes(),
+        Format::Docx => docx::render(&report)?,
+        Format::Ics => ics::render(&report).into_bytes(),
+        Format::Json => json::render(loaded)?.into_bytes(),
+    })
+}
+
+/// Text safe for any export: no control characters (line breaks become
+/// spaces) and no bidirectional overrides.
+pub fn clean(text: &str) -> String {
+    crate::ui::sanitize::safe(text).replace('\u{FFFD}', "")
+}

@@ -1,0 +1,208 @@
+//! What every export shows, gathered once from a session or a programme
+//! record, with the command line's filters applied.
+
+use chrono::TimeDelta;
+
+use crate::model::{
+    Action, ActionStatus, AgendaItem, Date, Id, Need, Participant, Program, Proposal, ProposalKind,
+    Session, Settlement, SpeakerTurn, StakeholderGroup,
+};
+use crate::store::Loaded;
+
+/// `--status`, `--settlement`, `--responsible`.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    pub status: Vec<ActionStatus>,
+    /// A settlement name (any case).
+    pub settlement: Option<String>,
+    /// Part of the responsible organisation or person (any case).
+    pub responsible: Option<String>,
+}
+
+pub struct Report<'a> {
+    pub is_program: bool,
+    pub title: &'a str,
+    pub date: Option<Date>,
+    pub place: &'a str,
+    pub organiser: &'a str,
+    pub facilitator: &'a str,
+    pub settlements: &'a [Settlement],
+    pub participants: &'a [Participant],
+    pub agenda: &'a [AgendaItem],
+    pub turns: &'a [SpeakerTurn],
+    pub needs: Vec<&'a Need>,
+    pub proposals: Vec<&'a Proposal>,
+    pub actions: Vec<&'a Action>,
+    /// For a programme record: sessions that raised each need (by need id).
+    pub sessions_of_need: Vec<(Id, Vec<String>)>,
+}
+
+impl<'a> Report<'a> {
+    pub fn new(loaded: &'a Loaded, filters: &Filters) -> Report<'a> {
+        let mut report = match loaded {
+            Loaded::Session(s) => Report::of_session(s),
+            Loaded::Program(p) => Report::of_program(p),
+        };
+        report.apply(filters);
+        report
+    }
+
+    fn of_session(s: &'a Session) -> Report<'a> {
+        Report {
+            is_program: false,
+            title: &s.title,
+            date: Some(s.date),
+            place: &s.place,
+            organiser: &s.organiser,
+            facilitator: &s.facilitator,
+            settlements: &s.settlements,
+            participants: &s.participants,
+            agenda: &s.agenda,
+            turns: &s.speaker_turns,
+            needs: s.needs.iter().collect(),
+            proposals: s.proposals.iter().collect(),
+            actions: s.actions.iter().collect(),
+            sessions_of_need: Vec::new(),
+        }
+    }
+
+    fn of_program(p: &'a Program) -> Report<'a> {
+        let session_name = |id: Id| {
+            p.sessions.iter().find(|s| s.id == id).map_or_else(
+                || id.to_string(),
+                |s| format!("{} {}", s.date.format("%d.%m.%Y"), s.title),
+            )
+        };
+        Report {
+            is_program: true,
+            title: &p.title,
+            date: p.sessions.iter().map(|s| s.date).max(),
+            place: "",
+            organiser: "",
+            facilitator: "",
+            settlements: &p.settlements,
+            participants: &p.participants,
+            agenda: &[],
+            turns: &[],
+            needs: p.needs.iter().map(|n| &n.need).collect(),
+            proposals: p.parking_lot.iter().collect(),
+            actions: p.actions.iter().map(|a| &a.action).collect(),
+            sessions_of_need: p
+                .needs
+                .iter()
+                .map(|n| (n.need.id, n.raised.iter().map(|r| session_name(r.session)).collect()))
+                .collect(),
+        }
+    }
+
+    fn apply(&mut self, filters: &Filters) {
+        if let Some(name) = &filters.settlement {
+            let wanted = name.to_lowercase();
+            let ids: Vec<Id> = self
+                .settlements
+                .iter()
+                .filter(|s| s.name.to_lowercase() == wanted)
+                .map(|s| s.id)
+                .collect();
+            self.needs.retain(|n| n.settlement.is_some_and(|s| ids.contains(&s)));
+            let needs: Vec<Id> = self.needs.iter().map(|n| n.id).collect();
+            self.actions.retain(|a| a.needs.iter().any(|n| needs.contains(n)));
+        }
+        if !filters.status.is_empty() {
+            self.actions.retain(|a| filters.status.contains(&a.status));
+        }
+        if let Some(part) = &filters.responsible {
+            let part = part.to_lowercase();
+            self.actions.retain(|a| a.responsible.to_lowercase().contains(&part));
+        }
+    }
+
+    pub fn settlement_name(&self, id: Option<Id>) -> &'a str {
+        id.and_then(|id| self.settlements.iter().find(|s| s.id == id))
+            .map_or("", |s| s.name.as_str())
+    }
+
+    pub fn person_name(&self, id: Option<Id>) -> &'a str {
+        id.and_then(|id| self.participants.iter().find(|p| p.id == id))
+            .map_or("", |p| p.name.as_str())
+    }
+
+    pub fn need_title(&self, id: Id) -> Option<&'a str> {
+        self.needs.iter().find(|n| n.id == id).map(|n| n.title.as_str())
+    }
+
+    /// Linked needs of an action, as "title (settlement)".
+    pub fn linked_needs(&self, action: &Action) -> Vec<String> {
+        action
+            .needs
+            .iter()
+            .filter_map(|id| self.needs.iter().find(|n| n.id == *id))
+            .map(|n| {
+                let place = self.settlement_name(n.settlement);
+                if place.is_empty() { n.title.clone() } else { format!("{} ({place})", n.title) }
+            })
+            .collect()
+    }
+
+    pub fn present(&self) -> impl Iterator<Item = &'a Participant> {
+        self.participants.iter().filter(|p| p.present)
+    }
+
+    /// Seconds spoken per stakeholder group (in `StakeholderGroup::ALL` order).
+    pub fn speaking_by_group(&self) -> [i64; 9] {
+        let mut seconds = [0; 9];
+        for turn in self.turns {
+            let (Some(start), Some(end)) = (turn.started, turn.ended) else { continue };
+            if let Some(p) = self.participants.iter().find(|p| p.id == turn.participant) {
+                seconds[crate::app::model::group_index(p.group)] +=
+                    (end - start).num_seconds().max(0);
+            }
+        }
+        seconds
+    }
+
+    pub fn proposals_of(&self, kind: ProposalKind) -> impl Iterator<Item = &&'a Proposal> {
+        self.proposals.iter().filter(move |p| p.kind == kind)
+    }
+
+    /// Needs grouped by settlement (settlement order of the record, then
+    /// needs without one), most votes first.
+    pub fn needs_by_settlement(&self) -> Vec<(&'a str, Vec<&'a Need>)> {
+        let mut groups: Vec<(Option<Id>, &str, Vec<&Need>)> = self
+            .settlements
+            .iter()
+            .map(|s| (Some(s.id), s.name.as_str(), Vec::new()))
+            .chain(std::iter::once((None, "", Vec::new())))
+            .collect();
+        for n in &self.needs {
+            let slot = groups.iter().position(|g| g.0 == n.settlement).unwrap_or(groups.len() - 1);
+            groups[slot].2.push(n);
+        }
+        groups
+            .into_iter()
+            .filter(|g| !g.2.is_empty())
+            .map(|(_, name, mut needs)| {
+                needs.sort_by(|a, b| b.votes.cmp(&a.votes));
+                (name, needs)
+            })
+            .collect()
+    }
+
+    pub fn group_counts(&self) -> Vec<(StakeholderGroup, usize, usize)> {
+        StakeholderGroup::ALL
+            .iter()
+            .map(|g| {
+                let all = self.participants.iter().filter(|p| p.group == *g).count();
+                let present = self.present().filter(|p| p.group == *g).count();
+                (*g, present, all)
+            })
+            .filter(|(_, _, all)| *all > 0)
+            .collect()
+    }
+}
+
+/// `h:mm` of a duration.
+pub fn hours_minutes(d: TimeDelta) -> String {
+    let minutes = d.num_minutes().max(0);
+    format!("{}:{:02}", minutes / 60, minutes % 60)
+}
