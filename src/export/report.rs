@@ -182,7 +182,7 @@ impl<'a> Report<'a> {
             .into_iter()
             .filter(|g| !g.2.is_empty())
             .map(|(_, name, mut needs)| {
-                needs.sort_by(|a, b| b.votes.cmp(&a.votes));
+                needs.sort_by_key(|n| std::cmp::Reverse(n.votes));
                 (name, needs)
             })
             .collect()
