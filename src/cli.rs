@@ -56,6 +56,10 @@ pub enum Command {
         /// Folder to create the file in (default: the sessions folder).
         #[arg(long)]
         dir: Option<PathBuf>,
+        /// Start from a programme record or an earlier session: its
+        /// settlements, people, open needs, parking lot and open actions.
+        #[arg(long)]
+        from: Option<PathBuf>,
     },
     /// Open a scratch copy of the bundled example session in the editor.
     Demo,
@@ -95,6 +99,19 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Merge sessions (or other programme records) into the programme record.
+    Merge {
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The programme record (default: program.ron beside the sessions folder).
+        #[arg(long)]
+        into: Option<PathBuf>,
+        /// Print the summary and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Git merge driver for session and programme files: `kenesh merge-driver %O %A %B`.
+    MergeDriver { base: PathBuf, ours: PathBuf, theirs: PathBuf },
     /// Validate session and programme files; exit 1 if any is invalid.
     Check {
         /// Files to check.

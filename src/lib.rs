@@ -8,6 +8,7 @@ pub mod export;
 pub mod follow;
 pub mod i18n;
 pub mod labels;
+pub mod merge;
 pub mod model;
 pub mod slug;
 pub mod store;

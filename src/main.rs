@@ -24,13 +24,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let ok = commands::check::run(&files, &mut std::io::stdout(), &mut std::io::stderr());
             Ok(if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
-        Some(Command::New { title, date, dir }) => {
+        Some(Command::New { title, date, dir, from }) => {
             let folder = dir.unwrap_or_else(commands::sessions_folder);
-            let path = commands::new::create(&folder, title.as_deref(), date.as_deref(), now)?;
+            let path = match from {
+                Some(from) => commands::new::create_from(&folder, title.as_deref(), date.as_deref(), &from, now)?,
+                None => commands::new::create(&folder, title.as_deref(), date.as_deref(), now)?,
+            };
             println!("{}", targs("new-created", &[("file", path.display().to_string().into())]));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Demo) => commands::edit::demo(now),
+        Some(Command::Merge { inputs, into, dry_run }) => {
+            commands::merge::run(&inputs, into.as_deref(), dry_run)
+        }
+        Some(Command::MergeDriver { base, ours, theirs }) => {
+            commands::merge::driver(&base, &ours, &theirs)
+        }
         Some(Command::Export {
             file,
             format,

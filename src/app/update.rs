@@ -179,7 +179,10 @@ fn act(model: &mut Model, action: Action, now: Timestamp) {
             }
         }
         Action::Undo => match model.history.take_undo() {
-            Some(step) => {
+            Some(mut step) => {
+                // Undoing is a new edit too: it must win over what it undoes
+                // when the session is merged.
+                model.session.stamp(&mut step, now);
                 let redo = model.session.apply_all(step);
                 model.history.push_redo(redo);
                 changed(model, now);
@@ -187,7 +190,8 @@ fn act(model: &mut Model, action: Action, now: Timestamp) {
             None => model.notice = Some(t("notice-nothing-to-undo")),
         },
         Action::Redo => match model.history.take_redo() {
-            Some(step) => {
+            Some(mut step) => {
+                model.session.stamp(&mut step, now);
                 let undo = model.session.apply_all(step);
                 model.history.push_undo(undo);
                 changed(model, now);
@@ -434,10 +438,11 @@ fn submit_form(model: &mut Model, now: Timestamp) {
 }
 
 /// Applies an edit, records it for undo and marks the session unsaved.
-fn commit(model: &mut Model, changes: Vec<Change>, now: Timestamp) {
+fn commit(model: &mut Model, mut changes: Vec<Change>, now: Timestamp) {
     if changes.is_empty() {
         return;
     }
+    model.session.stamp(&mut changes, now);
     let inverse = model.session.apply_all(changes);
     model.history.record(inverse);
     changed(model, now);

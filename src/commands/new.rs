@@ -14,11 +14,31 @@ pub fn file_name(session: &Session) -> String {
 }
 
 /// Creates a new session file in `folder`; never overwrites.
-pub fn create(
+pub fn create(folder: &Path, title: Option<&str>, date: Option<&str>, now: Timestamp) -> Result<PathBuf> {
+    write(folder, title, date, now, |_| {})
+}
+
+/// Like `create`, carrying over from a programme record or a session what
+/// the next meeting reviews.
+pub fn create_from(
+    folder: &Path,
+    title: Option<&str>,
+    date: Option<&str>,
+    from: &Path,
+    now: Timestamp,
+) -> Result<PathBuf> {
+    let program = crate::merge::as_program(crate::store::load_file(from)?);
+    write(folder, title, date, now, |session| {
+        crate::merge::follow_up::carry_over(&program, session, now);
+    })
+}
+
+fn write(
     folder: &Path,
     title: Option<&str>,
     date: Option<&str>,
     now: Timestamp,
+    fill: impl FnOnce(&mut Session),
 ) -> Result<PathBuf> {
     let date = match date {
         Some(text) => super::parse_date(text)
@@ -30,7 +50,8 @@ pub fn create(
         .filter(|t| !t.is_empty())
         .unwrap_or(&t("new-default-title"))
         .to_owned();
-    let session = Session::new(title, date, now);
+    let mut session = Session::new(title, date, now);
+    fill(&mut session);
     std::fs::create_dir_all(folder).with_context(|| {
         targs("new-cannot-create-folder", &[("folder", folder.display().to_string().into())])
     })?;

@@ -85,7 +85,7 @@ impl<'a> Report<'a> {
             agenda: &[],
             turns: &[],
             needs: p.needs.iter().map(|n| &n.need).collect(),
-            proposals: p.parking_lot.iter().collect(),
+            proposals: p.proposals.iter().collect(),
             actions: p.actions.iter().map(|a| &a.action).collect(),
             sessions_of_need: p
                 .needs

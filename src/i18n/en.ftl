@@ -324,3 +324,16 @@ export-decisions = Decisions
 export-proposals = Proposals
 export-action-plan = Action plan
 export-parking-lot = Parking lot
+programme-default-title = Programme record
+
+## merge
+merge-into-session = { $file } is a session, not a programme record; give --into a programme file
+merge-summary-line = { $kind }: { $added } added, { $updated } updated, { $unchanged } unchanged
+merge-conflict = conflict: { $entity } { $field } also had the value { $value } (kept in the record's conflict list)
+merge-duplicate = likely duplicate { $kind }: { $names } (different ids; not merged)
+merge-dry-run = Dry run: nothing was written.
+merge-written = Merged into { $file }
+merge-session-conflict = conflict: { $entity } was changed on both sides; the newer version was kept
+merge-driver-kinds = both sides must be sessions or both programme records
+review-previous-plan = Review of the previous action plan
+review-notes = { $count } open actions carried over from the previous meeting

@@ -72,6 +72,34 @@ impl Entity {
         }
     }
 
+    pub fn updated(&self) -> super::Timestamp {
+        match self {
+            Entity::Settlement(x) => x.updated,
+            Entity::Participant(x) => x.updated,
+            Entity::AgendaItem(x) => x.updated,
+            Entity::SpeakerTurn(x) => x.updated,
+            Entity::Need(x) => x.updated,
+            Entity::Proposal(x) => x.updated,
+            Entity::Action(x) => x.updated,
+            Entity::PrivateNote(x) => x.updated,
+            Entity::Event(x) => x.updated,
+        }
+    }
+
+    pub fn set_updated(&mut self, at: super::Timestamp) {
+        match self {
+            Entity::Settlement(x) => x.updated = at,
+            Entity::Participant(x) => x.updated = at,
+            Entity::AgendaItem(x) => x.updated = at,
+            Entity::SpeakerTurn(x) => x.updated = at,
+            Entity::Need(x) => x.updated = at,
+            Entity::Proposal(x) => x.updated = at,
+            Entity::Action(x) => x.updated = at,
+            Entity::PrivateNote(x) => x.updated = at,
+            Entity::Event(x) => x.updated = at,
+        }
+    }
+
     pub fn kind(&self) -> EntityKind {
         match self {
             Entity::Settlement(_) => EntityKind::Settlement,
@@ -110,6 +138,12 @@ macro_rules! collections {
             }
         }
 
+        fn updated_of(session: &Session, kind: EntityKind, id: Id) -> Option<super::Timestamp> {
+            match kind {
+                $(EntityKind::$kind => session.$field.iter().find(|x| x.id == id).map(|x| x.updated),)*
+            }
+        }
+
         fn remove(session: &mut Session, kind: EntityKind, id: Id) -> Option<Change> {
             match kind {
                 $(EntityKind::$kind => {
@@ -144,6 +178,22 @@ impl Session {
             organiser: self.organiser.clone(),
             facilitator: self.facilitator.clone(),
             programme: self.programme.clone(),
+        }
+    }
+
+    /// Gives every changed entity an `updated` later than the version it
+    /// replaces, even if this laptop's clock is behind: a hybrid logical
+    /// clock, so the newer edit always wins when records are merged.
+    pub fn stamp(&self, changes: &mut [Change], now: super::Timestamp) {
+        for change in changes {
+            if let Change::Put { entity, .. } = change {
+                let previous = updated_of(self, entity.kind(), entity.id());
+                let at = match previous {
+                    Some(old) if old >= now => old + chrono::TimeDelta::seconds(1),
+                    _ => now,
+                };
+                entity.set_updated(at);
+            }
         }
     }
 

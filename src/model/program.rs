@@ -1,8 +1,15 @@
 use serde::{Deserialize, Serialize};
 
-use super::{Action, ActionStatus, Date, Id, Need, Participant, Proposal, Settlement, Timestamp};
+use super::{
+    Action, ActionStatus, Date, Id, Need, Participant, Proposal, ProposalKind, Settlement,
+    Timestamp,
+};
 
 /// All sessions of a programme merged into one record (`program.ron`).
+///
+/// Every collection is kept sorted by id (sessions by date, then id), and
+/// merging is a join: the same inputs in any order or grouping give the
+/// same record, byte for byte. See `crate::merge`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Program {
@@ -22,11 +29,28 @@ pub struct Program {
     pub needs: Vec<ProgramNeed>,
     #[serde(default)]
     pub actions: Vec<ProgramAction>,
-    /// Parking-lot items still waiting for a meeting to take them up.
+    /// Who was present at which session (presence is per meeting, so it is
+    /// kept here rather than on the participant).
     #[serde(default)]
-    pub parking_lot: Vec<Proposal>,
+    pub attendance: Vec<Attendance>,
+    /// Proposals, decisions and parking-lot items of every session.
+    #[serde(default)]
+    pub proposals: Vec<Proposal>,
+    /// Values that lost to a newer version of the same entity: kept so
+    /// nothing a session said is lost.
     #[serde(default)]
     pub conflicts: Vec<Conflict>,
+    /// Settlements or people that are probably the same but have different
+    /// ids. Reported, never merged silently.
+    #[serde(default)]
+    pub likely_duplicates: Vec<LikelyDuplicate>,
+}
+
+impl Program {
+    /// Parking-lot items still waiting for a meeting to take them up.
+    pub fn parking_lot(&self) -> impl Iterator<Item = &Proposal> {
+        self.proposals.iter().filter(|p| p.kind == ProposalKind::ParkingLot)
+    }
 }
 
 /// A session that was merged into the record.
@@ -41,12 +65,22 @@ pub struct SessionRef {
     pub place: String,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attendance {
+    pub session: Id,
+    pub participant: Id,
+    pub present: bool,
+}
+
 /// A session in which a need was raised, with the votes it got there.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NeedRaise {
     pub session: Id,
     pub votes: u32,
+    /// When the need last changed in that session (the newer version wins).
+    pub updated: Timestamp,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -57,34 +91,40 @@ pub struct ProgramNeed {
     pub raised: Vec<NeedRaise>,
 }
 
-/// A status an action had as of a session.
+/// The status an action had in a session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActionHistoryEntry {
     pub date: Date,
     pub session: Id,
     pub status: ActionStatus,
+    pub updated: Timestamp,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProgramAction {
     pub action: Action,
-    /// The session where the action was first agreed.
-    pub session: Id,
+    /// Its status session by session, oldest first.
     #[serde(default)]
     pub history: Vec<ActionHistoryEntry>,
 }
 
-/// Two sources disagreed and the record kept one value; the other is kept
-/// here so nothing is lost.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A value of one field of an entity that lost to another version.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Conflict {
     pub entity: Id,
     pub field: String,
-    pub kept: String,
-    pub other: String,
-    #[serde(default)]
-    pub session: Option<Id>,
+    /// The losing value, as JSON.
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LikelyDuplicate {
+    /// "settlement" or "participant".
+    pub kind: String,
+    pub ids: Vec<Id>,
+    pub names: Vec<String>,
 }

@@ -142,7 +142,10 @@ impl Session {
             if let Some(p) = pr.author.filter(|p| !has_person(p)) {
                 problems.push(format!("proposal {} refers to unknown participant {p}", pr.id));
             }
-            if let Some(i) = pr.agenda_item.filter(|i| !has_item(i)) {
+            // A parking-lot item carried over from an earlier meeting keeps
+            // the agenda item it was raised under there.
+            let carried = pr.kind == super::ProposalKind::ParkingLot;
+            if let Some(i) = pr.agenda_item.filter(|i| !has_item(i) && !carried) {
                 problems.push(format!("proposal {} refers to unknown agenda item {i}", pr.id));
             }
             if let Some(n) = pr.need.filter(|n| !has_need(n)) {

@@ -1,0 +1,127 @@
+//! `kenesh merge SESSION... [--into PROGRAM] [--dry-run]` and the git merge
+//! driver.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+
+use crate::i18n::targs;
+use crate::merge::{Summary, join, merge, summary};
+use crate::model::Program;
+use crate::store::{Loaded, load_file, to_ron, write_atomic};
+
+/// `program.ron` beside the folder of the first session (so
+/// `sessions/x.ron` merges into `./program.ron`).
+pub fn default_program(first: &Path) -> PathBuf {
+    let folder = first.parent().filter(|p| !p.as_os_str().is_empty());
+    let beside = folder.and_then(|f| f.parent()).filter(|p| !p.as_os_str().is_empty());
+    beside.unwrap_or(Path::new(".")).join("program.ron")
+}
+
+fn load_program(path: &Path) -> Result<Program> {
+    match load_file(path)? {
+        Loaded::Program(p) => Ok(p),
+        Loaded::Session(_) => bail!(targs("merge-into-session", &[("file", path.display().to_string().into())])),
+    }
+}
+
+fn print_summary(summary: &Summary, out: &mut impl Write, err: &mut impl Write) {
+    for (kind, c) in &summary.kinds {
+        let _ = writeln!(
+            out,
+            "{}",
+            targs(
+                "merge-summary-line",
+                &[
+                    ("kind", (*kind).into()),
+                    ("added", c.added.into()),
+                    ("updated", c.updated.into()),
+                    ("unchanged", c.unchanged.into()),
+                ]
+            )
+        );
+    }
+    for c in &summary.new_conflicts {
+        let _ = writeln!(
+            err,
+            "{}",
+            targs(
+                "merge-conflict",
+                &[("entity", c.entity.to_string().into()), ("field", c.field.clone().into()), ("value", c.value.clone().into())]
+            )
+        );
+    }
+    for d in &summary.duplicates {
+        let _ = writeln!(
+            err,
+            "{}",
+            targs("merge-duplicate", &[("kind", d.kind.clone().into()), ("names", d.names.join(" / ").into())])
+        );
+    }
+}
+
+pub fn run(inputs: &[PathBuf], into: Option<&Path>, dry_run: bool) -> Result<ExitCode> {
+    // Every input must load before anything is written.
+    let mut loaded = Vec::with_capacity(inputs.len());
+    for path in inputs {
+        loaded.push(load_file(path)?);
+    }
+    let target_path = into.map_or_else(|| default_program(&inputs[0]), Path::to_path_buf);
+    let target = if target_path.exists() { Some(load_program(&target_path)?) } else { None };
+    let before = target.clone();
+    let result = merge(target, loaded);
+    let empty = crate::merge::empty(&result.programme, result.updated);
+    let summary = summary(before.as_ref().unwrap_or(&empty), &result);
+    print_summary(&summary, &mut std::io::stdout(), &mut std::io::stderr());
+    if dry_run {
+        eprintln!("{}", crate::i18n::t("merge-dry-run"));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let text = to_ron(&result)?;
+    let unchanged = std::fs::read_to_string(&target_path).is_ok_and(|old| old == text);
+    if !unchanged {
+        write_atomic(&target_path, text.as_bytes())?;
+    }
+    eprintln!("{}", targs("merge-written", &[("file", target_path.display().to_string().into())]));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `kenesh merge-driver %O %A %B`: git's merge driver for programme and
+/// session files. Writes the result to %A; exit 0 when merged cleanly,
+/// 1 when conflicts remain (recorded in the file, or listed on stderr).
+pub fn driver(base: &Path, ours: &Path, theirs: &Path) -> Result<ExitCode> {
+    let (o, a, b) = (load_file(base).ok(), load_file(ours)?, load_file(theirs)?);
+    let (text, clean) = match (a, b) {
+        (Loaded::Program(a), Loaded::Program(b)) => {
+            let known: Vec<_> = a.conflicts.iter().chain(&b.conflicts).cloned().collect();
+            let result = join(a, b);
+            let clean = result.conflicts.iter().all(|c| known.contains(c));
+            for c in result.conflicts.iter().filter(|c| !known.contains(c)) {
+                eprintln!(
+                    "{}",
+                    targs(
+                        "merge-conflict",
+                        &[("entity", c.entity.to_string().into()), ("field", c.field.clone().into()), ("value", c.value.clone().into())]
+                    )
+                );
+            }
+            (to_ron(&result)?, clean)
+        }
+        (Loaded::Session(a), Loaded::Session(b)) => {
+            let base = match o {
+                Some(Loaded::Session(o)) => Some(o),
+                _ => None,
+            };
+            let (result, conflicts) = crate::merge::three_way::sessions(base.as_ref(), a, b);
+            for id in &conflicts {
+                eprintln!("{}", targs("merge-session-conflict", &[("entity", id.to_string().into())]));
+            }
+            (to_ron(&result)?, conflicts.is_empty())
+        }
+        _ => bail!(crate::i18n::t("merge-driver-kinds")),
+    };
+    write_atomic(ours, text.as_bytes())?;
+    Ok(if clean { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
