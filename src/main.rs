@@ -27,7 +27,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::New { title, date, dir, from }) => {
             let folder = dir.unwrap_or_else(commands::sessions_folder);
             let path = match from {
-                Some(from) => commands::new::create_from(&folder, title.as_deref(), date.as_deref(), &from, now)?,
+                Some(from) => commands::new::create_from(
+                    &folder,
+                    title.as_deref(),
+                    date.as_deref(),
+                    &from,
+                    now,
+                )?,
                 None => commands::new::create(&folder, title.as_deref(), date.as_deref(), now)?,
             };
             println!("{}", targs("new-created", &[("file", path.display().to_string().into())]));

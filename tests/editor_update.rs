@@ -126,7 +126,10 @@ fn undo_is_a_newer_version_for_merging() {
     let undone = h.model.session.need(id).unwrap().clone();
     assert!(undone.updated > voted, "the undo must win over the vote it undoes in a merge");
     h.keys("++");
-    assert!(h.model.session.need(id).unwrap().updated > undone.updated, "even with the clock standing still");
+    assert!(
+        h.model.session.need(id).unwrap().updated > undone.updated,
+        "even with the clock standing still"
+    );
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod capture_line;
+pub mod dashboard;
 pub mod draft;
 pub mod edit;
 pub mod form;

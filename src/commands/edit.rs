@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 
 use crate::app::run::{TerminalEvents, run};
 use crate::app::saver::Saver;
@@ -23,9 +23,7 @@ pub fn open(path: &Path, now: Timestamp) -> Result<ExitCode> {
         let (file, loaded) = SessionFile::open(path)?;
         match loaded {
             Loaded::Session(session) => (file, session),
-            Loaded::Program(_) => {
-                bail!(targs("edit-program-not-yet", &[("file", path.display().to_string().into())]))
-            }
+            Loaded::Program(program) => return dashboard(&program, now),
         }
     } else {
         if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -39,6 +37,20 @@ pub fn open(path: &Path, now: Timestamp) -> Result<ExitCode> {
     };
     clean_stray_temp_files(path);
     edit(file, session, now)
+}
+
+/// A programme record opens as the dashboard.
+fn dashboard(program: &crate::model::Program, now: Timestamp) -> Result<ExitCode> {
+    let mut tui = terminal::enter()?;
+    let result = crate::app::dashboard::run_dashboard(
+        &mut tui,
+        program,
+        now.date_naive(),
+        &mut TerminalEvents,
+    );
+    terminal::restore();
+    result?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `kenesh` without a file: today's session in the sessions folder (the

@@ -23,7 +23,9 @@ pub fn default_program(first: &Path) -> PathBuf {
 fn load_program(path: &Path) -> Result<Program> {
     match load_file(path)? {
         Loaded::Program(p) => Ok(p),
-        Loaded::Session(_) => bail!(targs("merge-into-session", &[("file", path.display().to_string().into())])),
+        Loaded::Session(_) => {
+            bail!(targs("merge-into-session", &[("file", path.display().to_string().into())]))
+        }
     }
 }
 
@@ -49,7 +51,11 @@ fn print_summary(summary: &Summary, out: &mut impl Write, err: &mut impl Write) 
             "{}",
             targs(
                 "merge-conflict",
-                &[("entity", c.entity.to_string().into()), ("field", c.field.clone().into()), ("value", c.value.clone().into())]
+                &[
+                    ("entity", c.entity.to_string().into()),
+                    ("field", c.field.clone().into()),
+                    ("value", c.value.clone().into())
+                ]
             )
         );
     }
@@ -57,7 +63,10 @@ fn print_summary(summary: &Summary, out: &mut impl Write, err: &mut impl Write) 
         let _ = writeln!(
             err,
             "{}",
-            targs("merge-duplicate", &[("kind", d.kind.clone().into()), ("names", d.names.join(" / ").into())])
+            targs(
+                "merge-duplicate",
+                &[("kind", d.kind.clone().into()), ("names", d.names.join(" / ").into())]
+            )
         );
     }
 }
@@ -103,7 +112,11 @@ pub fn driver(base: &Path, ours: &Path, theirs: &Path) -> Result<ExitCode> {
                     "{}",
                     targs(
                         "merge-conflict",
-                        &[("entity", c.entity.to_string().into()), ("field", c.field.clone().into()), ("value", c.value.clone().into())]
+                        &[
+                            ("entity", c.entity.to_string().into()),
+                            ("field", c.field.clone().into()),
+                            ("value", c.value.clone().into())
+                        ]
                     )
                 );
             }
@@ -116,7 +129,10 @@ pub fn driver(base: &Path, ours: &Path, theirs: &Path) -> Result<ExitCode> {
             };
             let (result, conflicts) = crate::merge::three_way::sessions(base.as_ref(), a, b);
             for id in &conflicts {
-                eprintln!("{}", targs("merge-session-conflict", &[("entity", id.to_string().into())]));
+                eprintln!(
+                    "{}",
+                    targs("merge-session-conflict", &[("entity", id.to_string().into())])
+                );
             }
             (to_ron(&result)?, conflicts.is_empty())
         }

@@ -14,7 +14,12 @@ pub fn file_name(session: &Session) -> String {
 }
 
 /// Creates a new session file in `folder`; never overwrites.
-pub fn create(folder: &Path, title: Option<&str>, date: Option<&str>, now: Timestamp) -> Result<PathBuf> {
+pub fn create(
+    folder: &Path,
+    title: Option<&str>,
+    date: Option<&str>,
+    now: Timestamp,
+) -> Result<PathBuf> {
     write(folder, title, date, now, |_| {})
 }
 

@@ -206,7 +206,6 @@ kind-decision = decision
 kind-parking-lot = parking lot
 
 ## editor
-edit-program-not-yet = { $file } is a programme record; the programme dashboard is not built yet. Use `kenesh check` on it.
 demo-copy = Demo: working on a scratch copy, { $file }
 recovery-written = Unsaved changes were written to { $file }
 
@@ -337,3 +336,12 @@ merge-session-conflict = conflict: { $entity } was changed on both sides; the ne
 merge-driver-kinds = both sides must be sessions or both programme records
 review-previous-plan = Review of the previous action plan
 review-notes = { $count } open actions carried over from the previous meeting
+
+## dashboard
+dashboard-by-status = Actions by status
+dashboard-by-settlement = By settlement
+dashboard-by-responsible = By responsible
+dashboard-needs = Needs across sessions
+dashboard-group = { $name } — { $count } ({ $overdue } overdue)
+dashboard-footer = { $sessions } sessions · { $actions } actions · { $overdue } overdue · 1–4 or Tab: views · ↑/↓ scroll · q quit
+too-small-short = Terminal too small

@@ -44,7 +44,12 @@ fn version_key<T: Serialize>(updated: Timestamp, value: &T) -> (Timestamp, Strin
 const NOT_CONFLICTS: [&str; 4] = ["updated", "votes", "status", "present"];
 
 /// Records the fields in which `loser` differs from `winner`.
-fn record_losses(id: Id, loser: &Map<String, Value>, winner: &Map<String, Value>, out: &mut BTreeSet<Conflict>) {
+fn record_losses(
+    id: Id,
+    loser: &Map<String, Value>,
+    winner: &Map<String, Value>,
+    out: &mut BTreeSet<Conflict>,
+) {
     for (field, value) in loser {
         if NOT_CONFLICTS.contains(&field.as_str()) || winner.get(field) == Some(value) {
             continue;
@@ -69,11 +74,12 @@ fn join_by_id<T: Serialize + Clone>(
                 by_id.insert(key, other);
             }
             Some(mine) => {
-                let (winner, loser) = if version_key(updated(&mine), &mine) >= version_key(updated(&other), &other) {
-                    (mine, other)
-                } else {
-                    (other, mine)
-                };
+                let (winner, loser) =
+                    if version_key(updated(&mine), &mine) >= version_key(updated(&other), &other) {
+                        (mine, other)
+                    } else {
+                        (other, mine)
+                    };
                 record_losses(key, &fields(&loser), &fields(&winner), conflicts);
                 by_id.insert(key, winner);
             }
@@ -121,7 +127,11 @@ pub fn empty(programme: &str, updated: Timestamp) -> Program {
         format: CURRENT_FORMAT,
         id: programme_id(programme),
         updated,
-        title: if programme.is_empty() { crate::i18n::t("programme-default-title") } else { programme.to_owned() },
+        title: if programme.is_empty() {
+            crate::i18n::t("programme-default-title")
+        } else {
+            programme.to_owned()
+        },
         programme: programme.to_owned(),
         sessions: Vec::new(),
         settlements: Vec::new(),
@@ -139,7 +149,13 @@ pub fn empty(programme: &str, updated: Timestamp) -> Program {
 /// speaker turns stay in the session file.
 pub fn program_of(s: &Session) -> Program {
     let mut p = empty(&s.programme, s.updated);
-    p.sessions = vec![SessionRef { id: s.id, updated: s.updated, title: s.title.clone(), date: s.date, place: s.place.clone() }];
+    p.sessions = vec![SessionRef {
+        id: s.id,
+        updated: s.updated,
+        title: s.title.clone(),
+        date: s.date,
+        place: s.place.clone(),
+    }];
     p.settlements = s.settlements.clone();
     p.participants = s.participants.clone();
     p.attendance = s
@@ -160,7 +176,12 @@ pub fn program_of(s: &Session) -> Program {
         .iter()
         .map(|a| ProgramAction {
             action: a.clone(),
-            history: vec![ActionHistoryEntry { date: s.date, session: s.id, status: a.status, updated: a.updated }],
+            history: vec![ActionHistoryEntry {
+                date: s.date,
+                session: s.id,
+                status: a.status,
+                updated: a.updated,
+            }],
         })
         .collect();
     p.proposals = s.proposals.clone();
@@ -172,8 +193,10 @@ pub fn program_of(s: &Session) -> Program {
 pub fn join(a: Program, b: Program) -> Program {
     let mut conflicts: BTreeSet<Conflict> = a.conflicts.into_iter().chain(b.conflicts).collect();
     let sessions = join_by_id(a.sessions, b.sessions, |x| x.id, |x| x.updated, &mut conflicts);
-    let settlements = join_by_id(a.settlements, b.settlements, |x| x.id, |x| x.updated, &mut conflicts);
-    let participants = join_by_id(a.participants, b.participants, |x| x.id, |x| x.updated, &mut conflicts);
+    let settlements =
+        join_by_id(a.settlements, b.settlements, |x| x.id, |x| x.updated, &mut conflicts);
+    let participants =
+        join_by_id(a.participants, b.participants, |x| x.id, |x| x.updated, &mut conflicts);
     let proposals = join_by_id(a.proposals, b.proposals, |x| x.id, |x| x.updated, &mut conflicts);
 
     let mut raised: BTreeMap<Id, Vec<NeedRaise>> = BTreeMap::new();
@@ -190,7 +213,10 @@ pub fn join(a: Program, b: Program) -> Program {
     .into_iter()
     .map(|need| {
         let all = raised.remove(&need.id).unwrap_or_default();
-        ProgramNeed { raised: join_per_session(all, Vec::new(), |r| r.session, |r| Some(r.updated)), need }
+        ProgramNeed {
+            raised: join_per_session(all, Vec::new(), |r| r.session, |r| Some(r.updated)),
+            need,
+        }
     })
     .collect();
 
@@ -208,7 +234,10 @@ pub fn join(a: Program, b: Program) -> Program {
     .into_iter()
     .map(|action| {
         let all = history.remove(&action.id).unwrap_or_default();
-        ProgramAction { history: join_per_session(all, Vec::new(), |h| h.session, |h| Some(h.updated)), action }
+        ProgramAction {
+            history: join_per_session(all, Vec::new(), |h| h.session, |h| Some(h.updated)),
+            action,
+        }
     })
     .collect();
 
@@ -218,7 +247,9 @@ pub fn join(a: Program, b: Program) -> Program {
             // Present wins over absent if two versions of a session disagree.
             *all.entry((x.session, x.participant)).or_insert(false) |= x.present;
         }
-        all.into_iter().map(|((session, participant), present)| Attendance { session, participant, present }).collect()
+        all.into_iter()
+            .map(|((session, participant), present)| Attendance { session, participant, present })
+            .collect()
     };
 
     normalise(Program {
@@ -243,16 +274,18 @@ pub fn join(a: Program, b: Program) -> Program {
 /// holds, and recomputes the likely duplicates. A function of the content
 /// only, which is what makes the join's laws hold.
 fn normalise(mut p: Program) -> Program {
-    p.sessions.sort_by(|a, b| (a.date, a.id).cmp(&(b.date, b.id)));
+    p.sessions.sort_by_key(|s| (s.date, s.id));
     p.settlements.sort_by_key(|x| x.id);
     p.participants.sort_by_key(|x| x.id);
     p.attendance.sort();
     p.needs.sort_by_key(|x| x.need.id);
     p.actions.sort_by_key(|x| x.action.id);
     p.proposals.sort_by_key(|x| x.id);
-    let session_dates: BTreeMap<Id, crate::model::Date> = p.sessions.iter().map(|s| (s.id, s.date)).collect();
+    let session_dates: BTreeMap<Id, crate::model::Date> =
+        p.sessions.iter().map(|s| (s.id, s.date)).collect();
     for a in &mut p.actions {
-        a.history.sort_by_key(|h| (session_dates.get(&h.session).copied().unwrap_or(h.date), h.session));
+        a.history
+            .sort_by_key(|h| (session_dates.get(&h.session).copied().unwrap_or(h.date), h.session));
     }
     for n in &mut p.needs {
         n.raised.sort_by_key(|r| (session_dates.get(&r.session).copied(), r.session));
@@ -265,7 +298,10 @@ fn normalise(mut p: Program) -> Program {
     current.extend(p.actions.iter().map(|x| (x.action.id, fields(&x.action))));
     current.extend(p.proposals.iter().map(|x| (x.id, fields(x))));
     p.conflicts.retain(|c| {
-        current.get(&c.entity).and_then(|f| f.get(&c.field)).is_none_or(|v| v.to_string() != c.value)
+        current
+            .get(&c.entity)
+            .and_then(|f| f.get(&c.field))
+            .is_none_or(|v| serde_json::to_string(v).unwrap_or_default() != c.value)
     });
     p.conflicts.sort();
     p.conflicts.dedup();
@@ -340,7 +376,12 @@ pub fn merge(target: Option<Program>, inputs: Vec<Loaded>) -> Program {
     let target = target.unwrap_or_else(|| {
         // A new record takes the smallest programme key among the inputs,
         // and the oldest time, so it does not depend on their order.
-        let key = programs.iter().map(|p| p.programme.as_str()).filter(|k| !k.is_empty()).min().unwrap_or("");
+        let key = programs
+            .iter()
+            .map(|p| p.programme.as_str())
+            .filter(|k| !k.is_empty())
+            .min()
+            .unwrap_or("");
         let updated = programs.iter().map(|p| p.updated).min().unwrap_or_else(crate::model::now);
         empty(key, updated)
     });
@@ -385,7 +426,12 @@ pub fn summary(before: &Program, after: &Program) -> Summary {
             ("actions", count(&before.actions, &after.actions, |x| x.action.id)),
             ("proposals", count(&before.proposals, &after.proposals, |x| x.id)),
         ],
-        new_conflicts: after.conflicts.iter().filter(|c| !before.conflicts.contains(c)).cloned().collect(),
+        new_conflicts: after
+            .conflicts
+            .iter()
+            .filter(|c| !before.conflicts.contains(c))
+            .cloned()
+            .collect(),
         duplicates: after.likely_duplicates.clone(),
     }
 }

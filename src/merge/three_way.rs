@@ -69,15 +69,72 @@ pub fn sessions(base: Option<&Session>, ours: Session, theirs: Session) -> (Sess
     let header_from_theirs = theirs.updated > ours.updated;
     let mut merged = if header_from_theirs { theirs.clone() } else { ours.clone() };
     merged.updated = ours.updated.max(theirs.updated);
-    merged.settlements = collection(&base.settlements, ours.settlements, theirs.settlements, |x| x.id, |x| x.updated, &mut conflicts);
-    merged.participants = collection(&base.participants, ours.participants, theirs.participants, |x| x.id, |x| x.updated, &mut conflicts);
-    merged.agenda = collection(&base.agenda, ours.agenda, theirs.agenda, |x| x.id, |x| x.updated, &mut conflicts);
-    merged.speaker_turns = collection(&base.speaker_turns, ours.speaker_turns, theirs.speaker_turns, |x| x.id, |x| x.updated, &mut conflicts);
-    merged.needs = collection(&base.needs, ours.needs, theirs.needs, |x| x.id, |x| x.updated, &mut conflicts);
-    merged.proposals = collection(&base.proposals, ours.proposals, theirs.proposals, |x| x.id, |x| x.updated, &mut conflicts);
-    merged.actions = collection(&base.actions, ours.actions, theirs.actions, |x| x.id, |x| x.updated, &mut conflicts);
-    merged.private_notes = collection(&base.private_notes, ours.private_notes, theirs.private_notes, |x| x.id, |x| x.updated, &mut conflicts);
-    merged.events = collection(&base.events, ours.events, theirs.events, |x| x.id, |x| x.updated, &mut conflicts);
+    merged.settlements = collection(
+        &base.settlements,
+        ours.settlements,
+        theirs.settlements,
+        |x| x.id,
+        |x| x.updated,
+        &mut conflicts,
+    );
+    merged.participants = collection(
+        &base.participants,
+        ours.participants,
+        theirs.participants,
+        |x| x.id,
+        |x| x.updated,
+        &mut conflicts,
+    );
+    merged.agenda = collection(
+        &base.agenda,
+        ours.agenda,
+        theirs.agenda,
+        |x| x.id,
+        |x| x.updated,
+        &mut conflicts,
+    );
+    merged.speaker_turns = collection(
+        &base.speaker_turns,
+        ours.speaker_turns,
+        theirs.speaker_turns,
+        |x| x.id,
+        |x| x.updated,
+        &mut conflicts,
+    );
+    merged.needs =
+        collection(&base.needs, ours.needs, theirs.needs, |x| x.id, |x| x.updated, &mut conflicts);
+    merged.proposals = collection(
+        &base.proposals,
+        ours.proposals,
+        theirs.proposals,
+        |x| x.id,
+        |x| x.updated,
+        &mut conflicts,
+    );
+    merged.actions = collection(
+        &base.actions,
+        ours.actions,
+        theirs.actions,
+        |x| x.id,
+        |x| x.updated,
+        &mut conflicts,
+    );
+    merged.private_notes = collection(
+        &base.private_notes,
+        ours.private_notes,
+        theirs.private_notes,
+        |x| x.id,
+        |x| x.updated,
+        &mut conflicts,
+    );
+    merged.events = collection(
+        &base.events,
+        ours.events,
+        theirs.events,
+        |x| x.id,
+        |x| x.updated,
+        &mut conflicts,
+    );
     merged.events.sort_by_key(|e| (e.at, e.id));
     (merged, conflicts.into_iter().collect())
 }

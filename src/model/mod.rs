@@ -23,8 +23,8 @@ pub use id::Id;
 pub use need::{Need, NeedCategory, NeedStatus};
 pub use participant::{AgeBand, Gender, Participant, Settlement, StakeholderGroup};
 pub use program::{
-    ActionHistoryEntry, Attendance, Conflict, LikelyDuplicate, NeedRaise, Program, ProgramAction, ProgramNeed,
-    SessionRef,
+    ActionHistoryEntry, Attendance, Conflict, LikelyDuplicate, NeedRaise, Program, ProgramAction,
+    ProgramNeed, SessionRef,
 };
 pub use proposal::{PrivateNote, Proposal, ProposalKind};
 pub use session::Session;

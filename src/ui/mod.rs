@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod agenda;
 pub mod capture;
+pub mod dashboard;
 pub mod form;
 pub mod format;
 pub mod help;

@@ -116,3 +116,10 @@ impl Harness {
         }
     }
 }
+
+pub fn load_program(path: &Path) -> kenesh::model::Program {
+    match load_file(path).unwrap() {
+        Loaded::Program(p) => p,
+        Loaded::Session(_) => panic!("not a programme record"),
+    }
+}

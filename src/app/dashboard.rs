@@ -1,0 +1,70 @@
+//! The run loop of the programme dashboard: tabs and scrolling only.
+
+use std::io;
+use std::time::Duration;
+
+use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind};
+use ratatui::{Terminal, backend::Backend};
+
+use super::run::{EventSource, Poll};
+use crate::model::{Date, Program};
+use crate::ui::dashboard::{Dashboard, Tab, render};
+
+pub fn run_dashboard<B: Backend>(
+    terminal: &mut Terminal<B>,
+    program: &Program,
+    today: Date,
+    events: &mut impl EventSource,
+) -> io::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let mut view = Dashboard { program, today, tab: Tab::ByStatus, scroll: 0 };
+    let mut dirty = true;
+    loop {
+        if dirty {
+            terminal.draw(|f| render(&view, f)).map_err(io::Error::other)?;
+            dirty = false;
+        }
+        match events.next(Duration::from_secs(60))? {
+            Poll::Event(Event::Key(k)) if k.kind != KeyEventKind::Release => {
+                let index = Tab::ALL.iter().position(|t| *t == view.tab).unwrap_or(0);
+                match k.code {
+                    KeyCode::Char('q') | KeyCode::Esc => return Ok(()),
+                    KeyCode::Tab | KeyCode::Right => {
+                        view.tab = Tab::ALL[(index + 1) % Tab::ALL.len()]
+                    }
+                    KeyCode::BackTab | KeyCode::Left => {
+                        view.tab = Tab::ALL[(index + Tab::ALL.len() - 1) % Tab::ALL.len()]
+                    }
+                    KeyCode::Char(c @ '1'..='4') => {
+                        view.tab = Tab::ALL[usize::from(c as u8 - b'1')]
+                    }
+                    KeyCode::Down | KeyCode::Char('j') => {
+                        view.scroll = view.scroll.saturating_add(1)
+                    }
+                    KeyCode::Up | KeyCode::Char('k') => view.scroll = view.scroll.saturating_sub(1),
+                    KeyCode::PageDown => view.scroll = view.scroll.saturating_add(20),
+                    KeyCode::PageUp => view.scroll = view.scroll.saturating_sub(20),
+                    KeyCode::Home => view.scroll = 0,
+                    _ => continue,
+                }
+                if !matches!(
+                    k.code,
+                    KeyCode::Down
+                        | KeyCode::Up
+                        | KeyCode::Char('j' | 'k')
+                        | KeyCode::PageDown
+                        | KeyCode::PageUp
+                        | KeyCode::Home
+                ) {
+                    view.scroll = 0;
+                }
+                dirty = true;
+            }
+            Poll::Event(Event::Resize(..)) => dirty = true,
+            Poll::Event(_) | Poll::Timeout => {}
+            Poll::Closed => return Ok(()),
+        }
+    }
+}
