@@ -65,7 +65,7 @@ fn variant(edits: &[(u8, u8, u8)]) -> Session {
     // replay of the base meeting.
     if edits.len() % 2 == 1 {
         s.id = kenesh::model::Id::from_parts(1, u128::from(edits[0].1) + 7);
-        s.date = s.date + chrono::TimeDelta::days(i64::from(edits[0].2 % 5));
+        s.date += chrono::TimeDelta::days(i64::from(edits[0].2 % 5));
     }
     s
 }
@@ -121,10 +121,11 @@ fn assert_nothing_lost(inputs: &[Session], record: &Program) {
                     continue;
                 }
                 let kept = current.get(field) == Some(value);
-                let in_conflicts = record
-                    .conflicts
-                    .iter()
-                    .any(|c| c.entity == id && &c.field == field && c.value == value.to_string());
+                let in_conflicts = record.conflicts.iter().any(|c| {
+                    c.entity == id
+                        && &c.field == field
+                        && c.value == serde_json::to_string(value).unwrap()
+                });
                 assert!(kept || in_conflicts, "{id} {field} = {value} lost");
             }
         };
