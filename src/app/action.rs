@@ -50,4 +50,6 @@ pub enum Action {
     LinkNeed,
     /// Show or leave the projector view of this session.
     ToggleProjector,
+    /// Load the file again after another program changed it.
+    Reload,
 }

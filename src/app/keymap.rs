@@ -139,6 +139,7 @@ impl Default for KeyMap {
                 b(&[Key::ch('i')], g, Action::EditSession, "help-edit-session"),
                 b(&[Key::ch('?'), Key::plain(F(1))], g, Action::Help, "help-help"),
                 b(&[Key::ch('q')], g, Action::Quit, "help-quit"),
+                b(&[Key::ctrl('l')], g, Action::Reload, "help-reload"),
                 b(&[Key::ch('s')], agenda, Action::StartStop, "help-start-stop"),
                 b(&[Key::ch('n')], agenda, Action::NextItem, "help-next-item"),
                 b(&[Key::ch(' ')], people, Action::TogglePresent, "help-toggle-present"),

@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod model;
 pub mod msg;
 pub mod present;
+pub mod recovery;
 pub mod rows;
 pub mod text_input;
 pub mod update;

@@ -96,6 +96,9 @@ pub enum Mode {
     ConfirmQuit,
     /// At start: a draft from an interrupted session, offered back.
     OfferDraft(Box<super::draft::Draft>),
+    /// At start: the session as it was in memory when kenesh last stopped
+    /// without saving it, offered back.
+    OfferRecovery(Box<Session>),
 }
 
 /// Whether the file on disk holds what the screen shows.
@@ -107,6 +110,8 @@ pub struct SaveState {
     pub saved_revision: u64,
     pub saved_at: Option<Timestamp>,
     pub error: Option<String>,
+    /// After another program changed the file: where our saves go instead.
+    pub diverted_to: Option<String>,
 }
 
 impl SaveState {
@@ -217,6 +222,12 @@ pub struct Model {
     /// Bumped by every key in a form or the capture line, so the edge
     /// knows to write the draft file.
     pub draft_revision: u64,
+    /// Why this editor may not write (another kenesh holds the file).
+    pub read_only: Option<String>,
+    /// Asks the edge to load the file again (after it changed outside).
+    pub reload_requested: bool,
+    /// Asks the edge to delete the recovery file (the user decided).
+    pub recovery_resolved: bool,
     /// Set when the user confirmed quitting with unsaved changes: the edge
     /// writes a recovery copy before exiting.
     pub quit_with_recovery: bool,
@@ -244,6 +255,9 @@ impl Model {
             projector_theme: crate::ui::projector::ThemeName::Dark,
             capture_history: Vec::new(),
             draft_revision: 0,
+            read_only: None,
+            reload_requested: false,
+            recovery_resolved: false,
             quit_with_recovery: false,
         };
         model.rebuild_rows();

@@ -2,7 +2,7 @@
 
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     Key(KeyEvent),
     /// Bracketed paste: text, never keys.
@@ -19,4 +19,12 @@ pub enum Msg {
         revision: u64,
         error: String,
     },
+    /// The file was changed by another program: this revision went to a
+    /// conflict copy instead, and so will the next ones until a reload.
+    Diverted {
+        revision: u64,
+        kept_in: String,
+    },
+    /// The file as it is on disk now, after a reload.
+    Reloaded(Box<crate::model::Session>),
 }

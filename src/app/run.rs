@@ -63,14 +63,20 @@ where
     let mut shown_second = clock().timestamp();
     loop {
         // Save before drawing, so the screen says "saved" only once it is.
-        if model.save.is_dirty() && saver.ready(clock()) {
-            let revision = model.save.revision;
-            let msg = match saver.save(&model.session, clock()) {
-                Ok(()) => Msg::Saved { revision },
-                Err(error) => Msg::SaveFailed { revision, error },
-            };
+        if model.reload_requested {
+            model.reload_requested = false;
+            let msg = saver.reload();
             update(model, msg, clock());
             dirty_screen = true;
+        }
+        if model.save.is_dirty() && saver.ready(clock()) && model.read_only.is_none() {
+            let msg = saver.save(&model.session, model.save.revision, clock());
+            update(model, msg, clock());
+            dirty_screen = true;
+        }
+        if model.recovery_resolved {
+            model.recovery_resolved = false;
+            saver.remove_recovery();
         }
         if model.draft_revision != draft_written {
             draft_written = model.draft_revision;
@@ -92,6 +98,7 @@ where
         }
         match events.next(timeout)? {
             Poll::Event(event) => {
+                crash_test_hook(&event);
                 if let Some(msg) = message_of(event) {
                     update(model, msg, clock());
                     dirty_screen = true;
@@ -107,4 +114,17 @@ where
             dirty_screen = true;
         }
     }
+}
+
+/// Debug builds only: with `KENESH_TEST_PANIC=1`, F12 panics, so tests can
+/// check that a crash restores the terminal and keeps the data.
+fn crash_test_hook(event: &Event) {
+    #[cfg(debug_assertions)]
+    if let Event::Key(key) = event
+        && key.code == ratatui::crossterm::event::KeyCode::F(12)
+        && std::env::var_os("KENESH_TEST_PANIC").is_some()
+    {
+        panic!("test panic (F12 with KENESH_TEST_PANIC)");
+    }
+    let _ = event;
 }

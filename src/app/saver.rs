@@ -1,10 +1,13 @@
-//! Saving at the edge: writes the session through the store's atomic save
-//! and paces retries after a failure.
+//! Saving at the edge: writes the session through the store's atomic save,
+//! paces retries after a failure, keeps the draft file, and reloads the file
+//! when asked.
 
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use super::msg::Msg;
 use crate::model::{Session, Timestamp};
-use crate::store::SessionFile;
+use crate::store::{Loaded, SaveError, SessionFile};
 
 /// How long to wait before trying again after a failed save.
 const RETRY_AFTER: Duration = Duration::from_secs(1);
@@ -12,7 +15,7 @@ const RETRY_AFTER: Duration = Duration::from_secs(1);
 pub struct Saver {
     file: SessionFile,
     failed_at: Option<Timestamp>,
-    draft_path: std::path::PathBuf,
+    draft_path: PathBuf,
     draft_on_disk: bool,
 }
 
@@ -21,6 +24,10 @@ impl Saver {
         let draft_path = super::draft::path_for(file.path());
         let draft_on_disk = draft_path.exists();
         Saver { file, failed_at: None, draft_path, draft_on_disk }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.file.path()
     }
 
     /// Writes what is being typed to the draft file, or removes the file
@@ -42,10 +49,6 @@ impl Saver {
         }
     }
 
-    pub fn path(&self) -> &std::path::Path {
-        self.file.path()
-    }
-
     /// False while waiting to retry a failed save.
     pub fn ready(&self, now: Timestamp) -> bool {
         self.retry_in(now).is_zero()
@@ -57,16 +60,39 @@ impl Saver {
         RETRY_AFTER.saturating_sub(waited)
     }
 
-    pub fn save(&mut self, session: &Session, now: Timestamp) -> Result<(), String> {
+    /// Saves `session` as `revision` and says how it went.
+    pub fn save(&mut self, session: &Session, revision: u64, now: Timestamp) -> Msg {
         match self.file.save(session) {
             Ok(()) => {
                 self.failed_at = None;
-                Ok(())
+                match self.file.diverted_to() {
+                    Some(kept_in) => Msg::Diverted { revision, kept_in: kept_in.display().to_string() },
+                    None => Msg::Saved { revision },
+                }
+            }
+            Err(SaveError::ChangedOutside { kept_in, .. }) => {
+                Msg::Diverted { revision, kept_in: kept_in.display().to_string() }
             }
             Err(e) => {
                 self.failed_at = Some(now);
-                Err(e.to_string())
+                Msg::SaveFailed { revision, error: e.to_string() }
             }
+        }
+    }
+
+    /// Loads the file as it is on disk now (after another program changed it).
+    pub fn reload(&mut self) -> Msg {
+        match self.file.reload() {
+            Ok(Loaded::Session(session)) => Msg::Reloaded(Box::new(session)),
+            Ok(Loaded::Program(_)) => Msg::SaveFailed { revision: 0, error: crate::i18n::t("present-not-a-session") },
+            Err(e) => Msg::SaveFailed { revision: 0, error: e.to_string() },
+        }
+    }
+
+    /// Forgets a recovery file once the user has decided about it.
+    pub fn remove_recovery(&self) {
+        for path in super::recovery::paths_for(self.file.path()) {
+            let _ = std::fs::remove_file(path);
         }
     }
 }

@@ -38,9 +38,25 @@ pub fn update(model: &mut Model, msg: Msg, now: Timestamp) {
             model.save.error = None;
         }
         Msg::SaveFailed { revision, error } => {
-            if revision > model.save.saved_revision {
+            if revision > model.save.saved_revision || revision == 0 {
                 model.save.error = Some(error);
             }
+        }
+        Msg::Diverted { revision, kept_in } => {
+            // Our data is on disk, in the conflict copy.
+            model.save.saved_revision = model.save.saved_revision.max(revision);
+            model.save.saved_at = Some(now);
+            model.save.error = None;
+            model.save.diverted_to = Some(kept_in);
+        }
+        Msg::Reloaded(session) => {
+            model.session = *session;
+            model.history = super::history::History::default();
+            model.save.diverted_to = None;
+            model.save.error = None;
+            model.save.saved_revision = model.save.revision;
+            model.notice = Some(t("notice-reloaded"));
+            model.rebuild_rows();
         }
     }
 }
@@ -115,6 +131,15 @@ fn on_key(model: &mut Model, key: &KeyEvent, now: Timestamp) {
             // Either way the draft file now follows the screen.
             model.draft_revision += 1;
         }
+        Mode::OfferRecovery(recovered) => {
+            if key.code == KeyCode::Enter {
+                model.session = (**recovered).clone();
+                // The recovered content is not on disk yet: save it.
+                changed(model, now);
+            }
+            model.mode = Mode::Normal;
+            model.recovery_resolved = true;
+        }
         Mode::ConfirmQuit => match key.code {
             KeyCode::Char('y') | KeyCode::Char('Y') => {
                 model.quit_with_recovery = true;
@@ -178,6 +203,7 @@ fn act(model: &mut Model, action: Action, now: Timestamp) {
                 model.quit = true;
             }
         }
+        Action::Undo | Action::Redo if refuse_read_only(model) => {}
         Action::Undo => match model.history.take_undo() {
             Some(mut step) => {
                 // Undoing is a new edit too: it must win over what it undoes
@@ -264,6 +290,13 @@ fn act(model: &mut Model, action: Action, now: Timestamp) {
                     _ => Vec::new(),
                 };
                 commit(model, changes, now);
+            }
+        }
+        Action::Reload => {
+            if model.save.diverted_to.is_some() {
+                model.reload_requested = true;
+            } else {
+                model.notice = Some(t("notice-nothing-to-reload"));
             }
         }
         Action::ToggleProjector => {
@@ -437,9 +470,19 @@ fn submit_form(model: &mut Model, now: Timestamp) {
     }
 }
 
+/// True (with a notice) if another kenesh holds the file.
+fn refuse_read_only(model: &mut Model) -> bool {
+    let Some(holder) = &model.read_only else { return false };
+    model.notice = Some(crate::i18n::targs("notice-read-only", &[("holder", holder.clone().into())]));
+    true
+}
+
 /// Applies an edit, records it for undo and marks the session unsaved.
 fn commit(model: &mut Model, mut changes: Vec<Change>, now: Timestamp) {
     if changes.is_empty() {
+        return;
+    }
+    if refuse_read_only(model) {
         return;
     }
     model.session.stamp(&mut changes, now);

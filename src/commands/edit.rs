@@ -1,6 +1,6 @@
 //! Opening the editor on a file: `kenesh FILE`, `kenesh`, `kenesh demo`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
@@ -10,7 +10,7 @@ use crate::app::saver::Saver;
 use crate::app::{Model, terminal};
 use crate::i18n::{t, targs};
 use crate::model::{Session, Timestamp, now};
-use crate::store::{Loaded, SessionFile, clean_stray_temp_files, to_ron};
+use crate::store::{Loaded, SessionFile, clean_stray_temp_files};
 
 /// The example session bundled into the binary for `kenesh demo`.
 const DEMO: &str = include_str!(
@@ -85,49 +85,36 @@ pub fn demo(now: Timestamp) -> Result<ExitCode> {
     open(&path, now)
 }
 
-fn edit(file: SessionFile, session: Session, now_at_start: Timestamp) -> Result<ExitCode> {
+fn edit(mut file: SessionFile, session: Session, now_at_start: Timestamp) -> Result<ExitCode> {
+    let read_only = file.lock().err();
     let name =
         file.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let draft = crate::app::draft::read(&crate::app::draft::path_for(file.path()), session.id);
+    let recovered = crate::app::recovery::find(file.path(), &session);
     let mut model = Model::new(session, name, now_at_start);
     if let Some(draft) = draft {
         model.mode = crate::app::model::Mode::OfferDraft(Box::new(draft));
     }
+    if let Some(recovered) = recovered.filter(|_| read_only.is_none()) {
+        model.mode = crate::app::model::Mode::OfferRecovery(Box::new(recovered));
+    }
+    model.read_only = read_only;
     let mut saver = Saver::new(file);
     let mut tui = terminal::enter()?;
-    let result = run(&mut tui, &mut model, &mut TerminalEvents, &mut saver, &mut now);
+    // A panic restores the terminal (see `terminal::enter`) and, caught here,
+    // still leaves the model: what was in memory goes to a recovery file.
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        run(&mut tui, &mut model, &mut TerminalEvents, &mut saver, &mut now)
+    }));
     terminal::restore();
-    result?;
-    if model.quit_with_recovery {
-        let path = write_recovery(saver.path(), &model.session)?;
+    let crashed = result.is_err();
+    if crashed || model.quit_with_recovery {
+        let path = crate::app::recovery::write(saver.path(), &model.session)?;
         eprintln!("{}", targs("recovery-written", &[("file", path.display().to_string().into())]));
     }
+    match result {
+        Ok(run_result) => run_result?,
+        Err(_) => return Ok(ExitCode::from(101)),
+    }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Writes the session somewhere it can be found again when the file itself
-/// cannot be written: beside it, else the data folder, else the temp folder.
-pub fn write_recovery(path: &Path, session: &Session) -> Result<PathBuf> {
-    let text = to_ron(session)?;
-    let stamp = now().format("%Y%m%d-%H%M%S");
-    let name = format!(
-        "{}.recovery-{stamp}.ron",
-        path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
-    );
-    let mut folders = vec![path.parent().map(Path::to_path_buf).unwrap_or_default()];
-    if let Some(dirs) = directories::ProjectDirs::from("", "", "kenesh") {
-        folders.push(dirs.data_dir().join("recovery"));
-    }
-    folders.push(std::env::temp_dir());
-    let mut last_error = None;
-    for folder in folders {
-        let target = folder.join(&name);
-        let written = std::fs::create_dir_all(&folder)
-            .and_then(|()| crate::store::write_new(&target, text.as_bytes()));
-        match written {
-            Ok(()) => return Ok(target),
-            Err(e) => last_error = Some(e),
-        }
-    }
-    Err(last_error.map_or_else(|| anyhow::anyhow!("no folder to write to"), anyhow::Error::from))
 }

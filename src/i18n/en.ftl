@@ -345,3 +345,13 @@ dashboard-needs = Needs across sessions
 dashboard-group = { $name } — { $count } ({ $overdue } overdue)
 dashboard-footer = { $sessions } sessions · { $actions } actions · { $overdue } overdue · 1–4 or Tab: views · ↑/↓ scroll · q quit
 too-small-short = Terminal too small
+
+## reliability
+help-reload = Load the file again after another program changed it
+notice-reloaded = Loaded the file as it is on disk now
+notice-nothing-to-reload = The file was not changed outside kenesh
+notice-read-only = Read-only: { $holder } has this file open
+status-read-only = READ-ONLY — open in another kenesh ({ $holder })
+status-diverted = FILE CHANGED OUTSIDE — your work is saved in { $file } — Ctrl-l loads the file
+recovery-found = kenesh stopped at { $time } before these changes reached the file.
+recovery-choice = Enter: restore them · any other key: keep the file as it is

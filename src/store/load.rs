@@ -24,7 +24,12 @@ pub enum Loaded {
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let bytes =
         std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_owned(), source })?;
-    let text = decode(path, &bytes)?;
+    parse_bytes(path, &bytes)
+}
+
+/// Parses file bytes (UTF-8, BOM allowed). `path` is only used in errors.
+pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
+    let text = decode(path, bytes)?;
     parse_str(path, &text)
 }
 

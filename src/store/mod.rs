@@ -14,8 +14,8 @@ mod save;
 
 pub use atomic::{clean_stray_temp_files, write_atomic, write_new};
 pub use error::{LoadError, Position};
-pub use handle::SessionFile;
-pub use load::{FileKind, Loaded, load_file, parse_str};
+pub use handle::{SaveError, SessionFile, lock_path};
+pub use load::{FileKind, Loaded, load_file, parse_bytes, parse_str};
 pub use save::to_ron;
 
 /// The format version this program writes. Older files are migrated on load;

@@ -74,6 +74,7 @@ pub fn render(model: &Model, frame: &mut Frame) {
         Mode::ConfirmQuit => render_confirm_quit(model, frame, area),
         Mode::Capture(line) => capture::render(model, line, frame, area),
         Mode::OfferDraft(draft) => render_offer_draft(draft, frame, area),
+        Mode::OfferRecovery(recovered) => render_offer_recovery(recovered, frame, area),
         Mode::Normal | Mode::Filter(_) => {}
     }
 }
@@ -136,5 +137,23 @@ fn render_offer_draft(draft: &crate::app::draft::Draft, frame: &mut Frame, area:
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
         .border_style(theme::border_focused());
+    frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: true }), rect);
+}
+
+fn render_offer_recovery(recovered: &crate::model::Session, frame: &mut Frame, area: Rect) {
+    let rect = layout::centered(area, 72, 7);
+    frame.render_widget(Clear, rect);
+    let text = vec![
+        Line::styled(
+            targs("recovery-found", &[("time", format::clock(recovered.updated).into())]),
+            theme::title(),
+        ),
+        Line::from(""),
+        Line::from(t("recovery-choice")),
+    ];
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme::warning());
     frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: true }), rect);
 }

@@ -60,6 +60,18 @@ fn render_filter(input: &crate::app::text_input::TextInput, frame: &mut Frame, r
 
 fn save_state(model: &Model) -> Span<'static> {
     let save = &model.save;
+    if let Some(holder) = &model.read_only {
+        return Span::styled(
+            format!(" {} ", targs("status-read-only", &[("holder", safe(holder).into_owned().into())])),
+            theme::error(),
+        );
+    }
+    if let Some(kept_in) = &save.diverted_to {
+        return Span::styled(
+            format!(" {} ", targs("status-diverted", &[("file", safe(kept_in).into_owned().into())])),
+            theme::error(),
+        );
+    }
     if let Some(error) = &save.error {
         return Span::styled(
             format!(" {} ", targs("save-failed", &[("error", safe(error).into_owned().into())])),
