@@ -10,11 +10,17 @@ use crate::store::{Loaded, load_file, to_ron, write_atomic};
 /// or in the data folder when the file's folder cannot be written.
 pub fn paths_for(path: &Path) -> Vec<PathBuf> {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    // Elsewhere the name carries a hash of the full path, so two files of
+    // the same name in different folders never share a recovery copy.
+    let full = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    std::hash::Hash::hash(&full, &mut hasher);
+    let unique = format!("{name}-{:016x}.recovery.ron", std::hash::Hasher::finish(&hasher));
     let mut paths = vec![path.with_file_name(format!(".{name}.recovery.ron"))];
     if let Some(dirs) = directories::ProjectDirs::from("", "", "kenesh") {
-        paths.push(dirs.data_dir().join("recovery").join(format!("{name}.recovery.ron")));
+        paths.push(dirs.data_dir().join("recovery").join(&unique));
     }
-    paths.push(std::env::temp_dir().join(format!("kenesh-{name}.recovery.ron")));
+    paths.push(std::env::temp_dir().join(format!("kenesh-{unique}")));
     paths
 }
 

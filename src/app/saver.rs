@@ -66,7 +66,9 @@ impl Saver {
             Ok(()) => {
                 self.failed_at = None;
                 match self.file.diverted_to() {
-                    Some(kept_in) => Msg::Diverted { revision, kept_in: kept_in.display().to_string() },
+                    Some(kept_in) => {
+                        Msg::Diverted { revision, kept_in: kept_in.display().to_string() }
+                    }
                     None => Msg::Saved { revision },
                 }
             }
@@ -84,7 +86,9 @@ impl Saver {
     pub fn reload(&mut self) -> Msg {
         match self.file.reload() {
             Ok(Loaded::Session(session)) => Msg::Reloaded(Box::new(session)),
-            Ok(Loaded::Program(_)) => Msg::SaveFailed { revision: 0, error: crate::i18n::t("present-not-a-session") },
+            Ok(Loaded::Program(_)) => {
+                Msg::SaveFailed { revision: 0, error: crate::i18n::t("present-not-a-session") }
+            }
             Err(e) => Msg::SaveFailed { revision: 0, error: e.to_string() },
         }
     }

@@ -473,7 +473,8 @@ fn submit_form(model: &mut Model, now: Timestamp) {
 /// True (with a notice) if another kenesh holds the file.
 fn refuse_read_only(model: &mut Model) -> bool {
     let Some(holder) = &model.read_only else { return false };
-    model.notice = Some(crate::i18n::targs("notice-read-only", &[("holder", holder.clone().into())]));
+    model.notice =
+        Some(crate::i18n::targs("notice-read-only", &[("holder", holder.clone().into())]));
     true
 }
 

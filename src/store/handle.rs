@@ -68,7 +68,8 @@ pub fn lock_path(path: &Path) -> PathBuf {
 impl SessionFile {
     /// Loads `path`; on success returns the content and the right to save it.
     pub fn open(path: &Path) -> Result<(SessionFile, Loaded), LoadError> {
-        let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_owned(), source })?;
+        let bytes = std::fs::read(path)
+            .map_err(|source| LoadError::Io { path: path.to_owned(), source })?;
         let loaded = parse_bytes(path, &bytes)?;
         let seen = Some(fingerprint(path, &bytes));
         Ok((SessionFile { path: path.to_owned(), seen, lock: None, diverted_to: None }, loaded))
@@ -141,7 +142,8 @@ impl SessionFile {
         }
         if self.changed_outside() {
             let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-            let stem = self.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let stem =
+                self.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
             let kept_in = self.path.with_file_name(format!("{stem}.conflict-{stamp}.ron"));
             write_atomic(&kept_in, text.as_bytes())?;
             self.diverted_to = Some(kept_in.clone());
@@ -154,7 +156,8 @@ impl SessionFile {
 
     /// Re-reads the file (after it changed outside); saves go to it again.
     pub fn reload(&mut self) -> Result<Loaded, LoadError> {
-        let bytes = std::fs::read(&self.path).map_err(|source| LoadError::Io { path: self.path.clone(), source })?;
+        let bytes = std::fs::read(&self.path)
+            .map_err(|source| LoadError::Io { path: self.path.clone(), source })?;
         let loaded = parse_bytes(&self.path, &bytes)?;
         self.seen = Some(fingerprint(&self.path, &bytes));
         self.diverted_to = None;

@@ -62,13 +62,19 @@ fn save_state(model: &Model) -> Span<'static> {
     let save = &model.save;
     if let Some(holder) = &model.read_only {
         return Span::styled(
-            format!(" {} ", targs("status-read-only", &[("holder", safe(holder).into_owned().into())])),
+            format!(
+                " {} ",
+                targs("status-read-only", &[("holder", safe(holder).into_owned().into())])
+            ),
             theme::error(),
         );
     }
     if let Some(kept_in) = &save.diverted_to {
         return Span::styled(
-            format!(" {} ", targs("status-diverted", &[("file", safe(kept_in).into_owned().into())])),
+            format!(
+                " {} ",
+                targs("status-diverted", &[("file", safe(kept_in).into_owned().into())])
+            ),
             theme::error(),
         );
     }
