@@ -93,10 +93,10 @@ fn every_hostile_file_gives_a_clear_answer_and_stays_untouched() {
 #[test]
 fn syntax_errors_in_the_corpus_carry_line_and_column() {
     for file in hostile_files() {
-        if let Err(e) = load_file(&file) {
-            if !matches!(e, kenesh::store::LoadError::Io { .. }) {
-                assert!(e.position().is_some(), "{}: {e}", file.display());
-            }
+        if let Err(e) = load_file(&file)
+            && !matches!(e, kenesh::store::LoadError::Io { .. })
+        {
+            assert!(e.position().is_some(), "{}: {e}", file.display());
         }
     }
 }
