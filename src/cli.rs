@@ -33,8 +33,17 @@ impl From<StatusArg> for ActionStatus {
 /// Run roundtable meetings from the terminal: agenda with timers,
 /// participants, needs board and action plan, saved as RON files.
 #[derive(Debug, Parser)]
-#[command(name = "kenesh", version, about, args_conflicts_with_subcommands = true)]
+#[command(name = "kenesh", version, about)]
 pub struct Cli {
+    /// Interface language: en, ru or ky (default: the config file, then
+    /// LC_ALL / LC_MESSAGES / LANG).
+    #[arg(long, global = true)]
+    pub lang: Option<String>,
+
+    /// Projector colours: dark, light (bright rooms) or high-contrast.
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<ThemeName>,
+
     /// Session or programme file to open in the editor (created if absent).
     /// Without it: today's session in the sessions folder.
     pub file: Option<PathBuf>,
@@ -67,12 +76,24 @@ pub enum Command {
     /// editor saves it (same machine, shared folder or SSH).
     Present {
         file: PathBuf,
-        /// Colours: dark, light (bright rooms) or high-contrast.
-        #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
-        theme: ThemeName,
-        /// Rotate the slides every this many seconds (0: only by hand).
-        #[arg(long, default_value_t = 0)]
-        rotate: u32,
+        /// Rotate the slides every this many seconds (0: only by hand;
+        /// default: the config file).
+        #[arg(long)]
+        rotate: Option<u32>,
+    },
+    /// Where the configuration file is, or a commented default one.
+    Config {
+        /// Print the path of the configuration file.
+        #[arg(long, conflicts_with = "default")]
+        path: bool,
+        /// Print a commented default configuration.
+        #[arg(long)]
+        default: bool,
+    },
+    /// Print shell completions.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
     },
     /// Export the action plan and minutes of a session or programme record.
     Export {

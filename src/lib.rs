@@ -4,6 +4,7 @@ pub mod app;
 pub mod capture;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod export;
 pub mod follow;
 pub mod i18n;

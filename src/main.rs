@@ -8,6 +8,18 @@ use kenesh::i18n::{t, targs};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The configuration first: it may choose the language of every message.
+    let (config, config_problem) =
+        kenesh::config::path().map_or_else(Default::default, |p| kenesh::config::read(&p));
+    let lang =
+        kenesh::i18n::Lang::choose(cli.lang.as_deref(), config.language.as_deref(), |name| {
+            std::env::var(name).ok()
+        });
+    kenesh::i18n::init(lang);
+    if let Some(problem) = config_problem {
+        let _ = writeln!(std::io::stderr(), "kenesh: {problem}");
+    }
+    kenesh::config::install(config);
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -39,7 +51,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("{}", targs("new-created", &[("file", path.display().to_string().into())]));
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Demo) => commands::edit::demo(now),
+        Some(Command::Demo) => commands::edit::demo(now, cli.theme),
         Some(Command::Merge { inputs, into, dry_run }) => {
             commands::merge::run(&inputs, into.as_deref(), dry_run)
         }
@@ -67,12 +79,32 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             },
             force,
         }),
-        Some(Command::Present { file, theme, rotate }) => {
+        Some(Command::Present { file, rotate }) => {
+            let config = kenesh::config::current();
+            let theme = cli.theme.or(config.theme).unwrap_or_default();
+            let rotate = rotate.or(config.projector_rotation_seconds).unwrap_or(0);
             commands::present::run(&file, theme, rotate, now)
         }
+        Some(Command::Config { path, default }) => {
+            if default {
+                print!("{}", kenesh::config::default_text());
+            } else {
+                let _ = path;
+                match kenesh::config::path() {
+                    Some(p) => println!("{}", p.display()),
+                    None => anyhow::bail!(t("config-no-folder")),
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Completions { shell }) => {
+            use clap::CommandFactory;
+            clap_complete::generate(shell, &mut Cli::command(), "kenesh", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
         None => match cli.file {
-            Some(path) => commands::edit::open(&path, now),
-            None => commands::edit::open_today(&commands::sessions_folder(), now),
+            Some(path) => commands::edit::open(&path, now, cli.theme),
+            None => commands::edit::open_today(&commands::sessions_folder(), now, cli.theme),
         },
     }
 }

@@ -7,7 +7,7 @@ use crate::model::{Id, Need, Session};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Row {
     /// A group heading (settlement or category on the needs board).
-    Group { label: String, count: usize },
+    Group { label: String, count: usize, votes: u64 },
     /// An entity; `index` is its position in the session's collection.
     Item { id: Id, index: usize },
     /// A private note among the proposals; `index` is in `private_notes`.
@@ -138,7 +138,8 @@ fn need_rows(session: &Session, filter: &str, grouping: NeedGrouping) -> Vec<Row
     while start < needs.len() {
         let label = &needs[start].1;
         let end = start + needs[start..].iter().take_while(|n| &n.1 == label).count();
-        rows.push(Row::Group { label: label.clone(), count: end - start });
+        let votes: u64 = needs[start..end].iter().map(|n| u64::from(n.2.votes)).sum();
+        rows.push(Row::Group { label: label.clone(), count: end - start, votes });
         rows.extend(needs[start..end].iter().map(|n| Row::Item { id: n.2.id, index: n.3 }));
         start = end;
     }
@@ -175,7 +176,7 @@ fn proposal_rows(session: &Session, filter: &str) -> Vec<Row> {
             .agenda
             .get(group)
             .map_or_else(|| crate::i18n::t("no-agenda-item"), |a| a.title.clone());
-        rows.push(Row::Group { label, count: end - start });
+        rows.push(Row::Group { label, count: end - start, votes: 0 });
         rows.extend(entries[start..end].iter().map(|e| e.2.clone()));
         start = end;
     }

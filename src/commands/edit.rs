@@ -11,6 +11,7 @@ use crate::app::{Model, terminal};
 use crate::i18n::{t, targs};
 use crate::model::{Session, Timestamp, now};
 use crate::store::{Loaded, SessionFile, clean_stray_temp_files};
+use crate::ui::projector::ThemeName;
 
 /// The example session bundled into the binary for `kenesh demo`.
 const DEMO: &str = include_str!(
@@ -18,7 +19,7 @@ const DEMO: &str = include_str!(
 );
 
 /// `kenesh FILE`: opens FILE, creating an empty session there if absent.
-pub fn open(path: &Path, now: Timestamp) -> Result<ExitCode> {
+pub fn open(path: &Path, now: Timestamp, theme: Option<ThemeName>) -> Result<ExitCode> {
     let (file, session) = if path.exists() {
         let (file, loaded) = SessionFile::open(path)?;
         match loaded {
@@ -36,7 +37,20 @@ pub fn open(path: &Path, now: Timestamp) -> Result<ExitCode> {
         (file, session)
     };
     clean_stray_temp_files(path);
-    edit(file, session, now)
+    edit(file, session, now, theme)
+}
+
+/// Settings from the configuration file (and `--theme`) for the editor.
+pub fn apply_config(model: &mut Model, config: &crate::config::Config, theme: Option<ThemeName>) {
+    if let Some(theme) = theme.or(config.theme) {
+        model.projector_theme = theme;
+    }
+    if let Some(limit) = config.speaking_limit_seconds {
+        model.turn_limit = i64::from(limit);
+    }
+    for problem in config.apply_keys(&mut model.keymap) {
+        eprintln!("kenesh: {problem}");
+    }
 }
 
 /// A programme record opens as the dashboard.
@@ -55,7 +69,7 @@ fn dashboard(program: &crate::model::Program, now: Timestamp) -> Result<ExitCode
 
 /// `kenesh` without a file: today's session in the sessions folder (the
 /// newest if there are several), or a new one.
-pub fn open_today(folder: &Path, now: Timestamp) -> Result<ExitCode> {
+pub fn open_today(folder: &Path, now: Timestamp, theme: Option<ThemeName>) -> Result<ExitCode> {
     let prefix = format!("{}-", now.format("%Y-%m-%d"));
     let newest = std::fs::read_dir(folder).ok().and_then(|entries| {
         entries
@@ -71,21 +85,26 @@ pub fn open_today(folder: &Path, now: Timestamp) -> Result<ExitCode> {
         Some(path) => path,
         None => super::new::create(folder, None, None, now)?,
     };
-    open(&path, now)
+    open(&path, now, theme)
 }
 
 /// `kenesh demo`: a scratch copy of the Bishkek example, so nothing the
 /// user tries changes the bundled file.
-pub fn demo(now: Timestamp) -> Result<ExitCode> {
+pub fn demo(now: Timestamp, theme: Option<ThemeName>) -> Result<ExitCode> {
     let folder = std::env::temp_dir().join(format!("kenesh-demo-{}", std::process::id()));
     std::fs::create_dir_all(&folder)?;
     let path = folder.join("demo.ron");
     std::fs::write(&path, DEMO)?;
     eprintln!("{}", targs("demo-copy", &[("file", path.display().to_string().into())]));
-    open(&path, now)
+    open(&path, now, theme)
 }
 
-fn edit(mut file: SessionFile, session: Session, now_at_start: Timestamp) -> Result<ExitCode> {
+fn edit(
+    mut file: SessionFile,
+    session: Session,
+    now_at_start: Timestamp,
+    theme: Option<ThemeName>,
+) -> Result<ExitCode> {
     let read_only = file.lock().err();
     let name =
         file.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -99,6 +118,7 @@ fn edit(mut file: SessionFile, session: Session, now_at_start: Timestamp) -> Res
         model.mode = crate::app::model::Mode::OfferRecovery(Box::new(recovered));
     }
     model.read_only = read_only;
+    apply_config(&mut model, crate::config::current(), theme);
     let mut saver = Saver::new(file);
     let mut tui = terminal::enter()?;
     // A panic restores the terminal (see `terminal::enter`) and, caught here,

@@ -9,9 +9,13 @@ pub mod present;
 
 use std::path::PathBuf;
 
-/// Where sessions live: `./sessions` if it exists, else the platform data
+/// Where sessions live: the configured folder, else `./sessions` if it
+/// exists, else the platform data
 /// folder (e.g. `~/.local/share/kenesh/sessions`).
 pub fn sessions_folder() -> PathBuf {
+    if let Some(folder) = &crate::config::current().sessions_folder {
+        return folder.clone();
+    }
     let local = PathBuf::from("sessions");
     if local.is_dir() {
         return local;

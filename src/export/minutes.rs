@@ -22,7 +22,7 @@ pub fn minutes(r: &Report) -> Vec<Block> {
     let mut doc = vec![Block::Heading(1, clean(r.title))];
     let mut header = Vec::new();
     for (label, value) in [
-        ("export-date", date_text(r.date)),
+        ("export-date", r.date.map(crate::i18n::long_date).unwrap_or_default()),
         ("export-place", clean(r.place)),
         ("export-organiser", clean(r.organiser)),
         ("export-facilitator", clean(r.facilitator)),

@@ -355,3 +355,37 @@ status-read-only = READ-ONLY — open in another kenesh ({ $holder })
 status-diverted = FILE CHANGED OUTSIDE — your work is saved in { $file } — Ctrl-l loads the file
 recovery-found = kenesh stopped at { $time } before these changes reached the file.
 recovery-choice = Enter: restore them · any other key: keep the file as it is
+
+## counts (plural forms)
+participants-count = { $count ->
+    [one] { $count } participant
+   *[other] { $count } participants
+}
+needs-group = { $name } — { $count ->
+    [one] { $count } need
+   *[other] { $count } needs
+} · { $votes ->
+    [one] { $votes } vote
+   *[other] { $votes } votes
+}
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+long-date = { $day } { $month } { $year }
+welcome = Welcome!
+
+## config
+config-invalid = { $file }:{ $line }:{ $col }: { $error } — the configuration was not used; starting with the defaults
+config-unknown-action = config: unknown action "{ $action }" in keys (kenesh config --default lists them)
+config-bad-key = config: cannot read the keys { $keys } (write them as "x", "Ctrl-s", "F5", "Space")
+config-no-folder = no configuration folder on this system
+hours-minutes = { $hours }h{ $minutes }

@@ -1,6 +1,10 @@
 //! The message catalogue. Every user-facing string comes from here, looked
 //! up by id in a Fluent file (`src/i18n/<lang>.ftl`), so adding a language
-//! touches no view code and Russian plurals follow CLDR rules.
+//! touches no view code and Russian plurals follow CLDR rules
+//! ("1 голос / 3 голоса / 11 голосов").
+//!
+//! English and Russian are complete; Kyrgyz covers the projector and the
+//! main labels and falls back to Russian, then English, for the rest.
 
 use std::sync::OnceLock;
 
@@ -12,30 +16,82 @@ use unic_langid::LanguageIdentifier;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
     En,
+    Ru,
+    Ky,
 }
 
 impl Lang {
-    fn source(self) -> &'static str {
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Ru, Lang::Ky];
+
+    pub fn source(self) -> &'static str {
         match self {
             Lang::En => include_str!("en.ftl"),
+            Lang::Ru => include_str!("ru.ftl"),
+            Lang::Ky => include_str!("ky.ftl"),
         }
     }
 
-    fn id(self) -> LanguageIdentifier {
+    pub fn code(self) -> &'static str {
         match self {
-            Lang::En => "en".parse().expect("valid language id"),
+            Lang::En => "en",
+            Lang::Ru => "ru",
+            Lang::Ky => "ky",
         }
+    }
+
+    /// The languages to look a message up in, in order.
+    fn chain(self) -> &'static [Lang] {
+        match self {
+            Lang::En => &[Lang::En],
+            Lang::Ru => &[Lang::Ru, Lang::En],
+            Lang::Ky => &[Lang::Ky, Lang::Ru, Lang::En],
+        }
+    }
+
+    /// A language from a tag such as `ru`, `ru_RU.UTF-8` or `ky-KG`.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['_', '-', '.', '@']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Some(Lang::En),
+            "ru" => Some(Lang::Ru),
+            "ky" | "kir" => Some(Lang::Ky),
+            _ => None,
+        }
+    }
+
+    /// `--lang`, then the config file, then LC_ALL / LC_MESSAGES / LANG,
+    /// then English. An empty or unknown value is skipped.
+    pub fn choose(
+        cli: Option<&str>,
+        config: Option<&str>,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Lang {
+        cli.and_then(Lang::from_tag)
+            .or_else(|| config.and_then(Lang::from_tag))
+            .or_else(|| {
+                ["LC_ALL", "LC_MESSAGES", "LANG"]
+                    .iter()
+                    .filter_map(|name| env(name).filter(|v| !v.is_empty()))
+                    .find_map(|v| Lang::from_tag(&v))
+            })
+            .unwrap_or(Lang::En)
     }
 }
 
 type Bundle = FluentBundle<FluentResource>;
 
-static BUNDLE: OnceLock<Bundle> = OnceLock::new();
+struct Catalogue {
+    lang: Lang,
+    bundles: Vec<Bundle>,
+}
 
-fn build(lang: Lang) -> Bundle {
+static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
+
+pub fn bundle_for(lang: Lang) -> Bundle {
     let resource = FluentResource::try_new(lang.source().to_owned())
         .unwrap_or_else(|(_, errors)| panic!("message catalogue {lang:?} has errors: {errors:?}"));
-    let mut bundle = FluentBundle::new_concurrent(vec![lang.id()]);
+    let id: LanguageIdentifier = lang.code().parse().expect("valid language id");
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // Unicode isolation marks would reach the terminal as invisible characters.
     bundle.set_use_isolating(false);
     bundle.add_resource(resource).unwrap_or_else(|errors| {
@@ -44,13 +100,22 @@ fn build(lang: Lang) -> Bundle {
     bundle
 }
 
-/// Chooses the interface language; the first call wins.
-pub fn init(lang: Lang) {
-    let _ = BUNDLE.set(build(lang));
+fn build(lang: Lang) -> Catalogue {
+    Catalogue { lang, bundles: lang.chain().iter().map(|l| bundle_for(*l)).collect() }
 }
 
-fn bundle() -> &'static Bundle {
-    BUNDLE.get_or_init(|| build(Lang::En))
+/// Chooses the interface language; the first call wins.
+pub fn init(lang: Lang) {
+    let _ = CATALOGUE.set(build(lang));
+}
+
+fn catalogue() -> &'static Catalogue {
+    CATALOGUE.get_or_init(|| build(Lang::En))
+}
+
+/// The language in use.
+pub fn lang() -> Lang {
+    catalogue().lang
 }
 
 /// The message `id`, without arguments.
@@ -60,21 +125,55 @@ pub fn t(id: &str) -> String {
 
 /// The message `id` with named arguments (numbers pick the plural form).
 pub fn targs(id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
-    let bundle = bundle();
-    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
-        // A missing id is a bug the catalogue test catches; show the id
-        // rather than nothing so the screen stays usable.
-        return id.to_owned();
-    };
     let mut fluent_args = FluentArgs::new();
     for (name, value) in args {
         fluent_args.set(*name, value.clone());
     }
-    let mut errors = Vec::new();
-    bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned()
+    for bundle in &catalogue().bundles {
+        if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+            let mut errors = Vec::new();
+            return bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned();
+        }
+    }
+    // A missing id is a bug the catalogue test catches; show the id rather
+    // than nothing so the screen stays usable.
+    id.to_owned()
 }
 
-/// True if the catalogue holds `id` (for tests).
-pub fn has(id: &str) -> bool {
-    bundle().has_message(id)
+/// A date written out for the language: "26 ноября 2026 г.".
+pub fn long_date(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    targs(
+        "long-date",
+        &[
+            ("day", date.day().to_string().into()),
+            ("month", t(&format!("month-{}", date.month())).into()),
+            ("year", date.year().to_string().into()),
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_comes_from_flag_then_config_then_environment() {
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |name: &str| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned())
+        };
+        assert_eq!(Lang::choose(Some("ru"), Some("en"), env(&[])), Lang::Ru);
+        assert_eq!(Lang::choose(None, Some("ky"), env(&[("LANG", "ru_RU.UTF-8")])), Lang::Ky);
+        assert_eq!(Lang::choose(None, None, env(&[("LANG", "ru_RU.UTF-8")])), Lang::Ru);
+        assert_eq!(
+            Lang::choose(
+                None,
+                None,
+                env(&[("LC_ALL", ""), ("LC_MESSAGES", "ky_KG"), ("LANG", "ru_RU")])
+            ),
+            Lang::Ky
+        );
+        assert_eq!(Lang::choose(None, None, env(&[("LANG", "de_DE.UTF-8")])), Lang::En);
+        assert_eq!(Lang::choose(Some("xx"), None, env(&[])), Lang::En);
+    }
 }

@@ -109,7 +109,7 @@ pub(super) fn deserialize<T: DeserializeOwned>(path: &Path, text: &str) -> Resul
 
 /// ron reports where the previous token ended; the user wants the first
 /// character of the offending one, so step over the whitespace between.
-fn skip_whitespace(text: &str, at: Position) -> Position {
+pub fn skip_whitespace(text: &str, at: Position) -> Position {
     let line_start: usize =
         text.split_inclusive('\n').take(at.line.saturating_sub(1)).map(str::len).sum();
     let rest = &text[line_start.min(text.len())..];

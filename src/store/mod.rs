@@ -15,7 +15,7 @@ mod save;
 pub use atomic::{clean_stray_temp_files, write_atomic, write_new};
 pub use error::{LoadError, Position};
 pub use handle::{SaveError, SessionFile, lock_path};
-pub use load::{FileKind, Loaded, load_file, parse_bytes, parse_str};
+pub use load::{FileKind, Loaded, load_file, parse_bytes, parse_str, skip_whitespace};
 pub use save::to_ron;
 
 /// The format version this program writes. Older files are migrated on load;

@@ -11,9 +11,16 @@ pub fn duration(d: TimeDelta) -> String {
     if h > 0 { format!("{h}:{m:02}:{s:02}") } else { format!("{m}:{s:02}") }
 }
 
-/// `3h05` / `45 min` style for planned totals.
+/// `3h05` / `45′` style for planned totals (`3 ч 05` in Russian).
 pub fn minutes(total: u64) -> String {
-    if total >= 60 { format!("{}h{:02}", total / 60, total % 60) } else { format!("{total}′") }
+    if total >= 60 {
+        crate::i18n::targs(
+            "hours-minutes",
+            &[("hours", (total / 60).to_string().into()), ("minutes", format!("{:02}", total % 60).into())],
+        )
+    } else {
+        format!("{total}′")
+    }
 }
 
 pub fn clock(t: Timestamp) -> String {

@@ -1,18 +1,23 @@
 //! The needs board: grouped by settlement or category, most votes first.
+//! Group headings span the whole pane, so "Ак-Жар — 2 потребности · 25
+//! голосов" is never cut to fit a column.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::Line;
-use ratatui::widgets::{Row, Table};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
 
+use super::pane::fit;
 use super::sanitize::safe;
 use super::{pane, theme};
 use crate::app::model::{Model, NeedGrouping, Pane};
 use crate::app::rows::Row as PaneRow;
-use crate::i18n::t;
+use crate::i18n::{t, targs};
 use crate::labels;
 use crate::model::NeedStatus;
+
+const VOTES: usize = 5;
 
 pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
     let grouping = match model.need_grouping {
@@ -22,51 +27,55 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
     let block = pane::block(model, Pane::Needs, grouping);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
+    let width = usize::from(inner.width);
+    let details = (width / 4).clamp(8, 24).min(width.saturating_sub(VOTES + 2));
+    let need = width.saturating_sub(VOTES + details + 2);
     let state = model.pane(Pane::Needs);
     let range = pane::visible_range(model, Pane::Needs, rect);
     let first = range.start;
     let focused = model.focus == Pane::Needs;
-    let rows = state.rows[range].iter().enumerate().filter_map(|(offset, row)| match row {
-        PaneRow::Group { label, count } => Some(
-            Row::new(vec![
-                Line::from(""),
-                Line::from(format!("{} ({count})", safe(label))),
-                Line::from(""),
-            ])
-            .style(theme::group()),
-        ),
-        PaneRow::Item { index, .. } => {
-            let n = model.session.needs.get(*index)?;
-            let other = match model.need_grouping {
-                NeedGrouping::Settlement => labels::category(&n.category),
-                NeedGrouping::Category => model.session.settlement_name(n.settlement).to_owned(),
-            };
-            let status = match n.status {
-                NeedStatus::Open => String::new(),
-                s => labels::need_status(s),
-            };
-            let style = if focused && first + offset == state.selected {
-                theme::selected()
-            } else if n.status == NeedStatus::Open {
-                Style::new()
-            } else {
-                theme::dim()
-            };
-            Some(
-                Row::new(vec![
-                    Line::from(format!("▲{}", n.votes)),
-                    Line::from(safe(&n.title).into_owned()),
-                    Line::from(format!("{} {status}", safe(&other))),
-                ])
-                .style(style),
-            )
+    let mut lines = vec![Line::styled(
+        format!("{} {} {}", fit(&t("col-votes"), VOTES), fit(&t("col-need"), need), fit(&t("col-details"), details)),
+        theme::header(),
+    )];
+    for (offset, row) in state.rows[range].iter().enumerate() {
+        match row {
+            PaneRow::Group { label, count, votes } => {
+                let heading = targs(
+                    "needs-group",
+                    &[("name", safe(label).into_owned().into()), ("count", (*count).into()), ("votes", (*votes).into())],
+                );
+                lines.push(Line::styled(fit(&heading, width), theme::group()));
+            }
+            PaneRow::Item { index, .. } => {
+                let Some(n) = model.session.needs.get(*index) else { continue };
+                let other = match model.need_grouping {
+                    NeedGrouping::Settlement => labels::category(&n.category),
+                    NeedGrouping::Category => model.session.settlement_name(n.settlement).to_owned(),
+                };
+                let status = match n.status {
+                    NeedStatus::Open => String::new(),
+                    s => format!(" {}", labels::need_status(s)),
+                };
+                let style = if focused && first + offset == state.selected {
+                    theme::selected()
+                } else if n.status == NeedStatus::Open {
+                    Style::new()
+                } else {
+                    theme::dim()
+                };
+                lines.push(Line::from(vec![Span::styled(
+                    format!(
+                        "{} {} {}",
+                        fit(&format!("▲{}", n.votes), VOTES),
+                        fit(&safe(&n.title), need),
+                        fit(&format!("{}{status}", safe(&other)), details)
+                    ),
+                    style,
+                )]));
+            }
+            PaneRow::Note { .. } => {}
         }
-        PaneRow::Note { .. } => None,
-    });
-    let header =
-        Row::new(vec![t("col-votes"), t("col-need"), t("col-details")]).style(theme::header());
-    let table = Table::new(rows, [Constraint::Length(5), Constraint::Fill(2), Constraint::Fill(1)])
-        .header(header)
-        .column_spacing(1);
-    frame.render_widget(table, inner);
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
 }

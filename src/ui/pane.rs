@@ -36,3 +36,20 @@ pub fn visible_range(model: &Model, pane: Pane, rect: Rect) -> std::ops::Range<u
     let start = layout::page_offset(state.selected, height).min(state.rows.len());
     start..(start + height).min(state.rows.len())
 }
+
+/// `text` cut or padded to exactly `width` display columns.
+pub fn fit(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.extend(std::iter::repeat_n(' ', width - used));
+    out
+}

@@ -14,7 +14,8 @@ use crate::labels;
 use crate::model::StakeholderGroup;
 
 pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
-    let block = pane::block(model, Pane::Participants, String::new());
+    let count = targs("participants-count", &[("count", model.session.participants.len().into())]);
+    let block = pane::block(model, Pane::Participants, count);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     if inner.height == 0 {

@@ -35,7 +35,7 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
         let selected = first + offset == state.selected;
         let style = |base: Style| if selected { theme::selected() } else { base };
         match row {
-            PaneRow::Group { label, count } => Row::new(vec![
+            PaneRow::Group { label, count, .. } => Row::new(vec![
                 Line::from(""),
                 Line::from(""),
                 Line::from(format!("({count}) {}", safe(label))),

@@ -125,8 +125,15 @@ fn needs_field(session: &Session, chosen: &[Id]) -> Field {
     }
 }
 
+/// Built-in categories, then configured ones, then any the session uses.
 fn categories(session: &Session) -> Vec<NeedCategory> {
     let mut all = NeedCategory::BUILT_IN.to_vec();
+    for name in &crate::config::current().need_categories {
+        let custom = NeedCategory::Custom(name.clone());
+        if !all.contains(&custom) {
+            all.push(custom);
+        }
+    }
     for n in &session.needs {
         if !all.contains(&n.category) {
             all.push(n.category.clone());
@@ -156,7 +163,8 @@ pub fn open(kind: FormKind, session: &Session) -> Form {
         FormKind::Participant(person) => {
             let new = Participant::new("", StakeholderGroup::CommunityLeader, session.updated);
             let p = person.as_ref().unwrap_or(&new);
-            let groups = StakeholderGroup::ALL.iter().map(|g| labels::group(*g)).collect();
+            let offered = groups_offered(p.group);
+            let groups = offered.iter().map(|g| labels::group(*g)).collect();
             (
                 if person.is_some() { "form-edit-participant" } else { "form-add-participant" },
                 vec![
@@ -297,6 +305,18 @@ fn settlement_of(
     })
 }
 
+/// The stakeholder groups the participant form offers: the configured
+/// ones in their order (all if none), always including `current`.
+fn groups_offered(current: StakeholderGroup) -> Vec<StakeholderGroup> {
+    let configured = &crate::config::current().stakeholder_groups;
+    let mut groups =
+        if configured.is_empty() { StakeholderGroup::ALL.to_vec() } else { configured.clone() };
+    if !groups.contains(&current) {
+        groups.push(current);
+    }
+    groups
+}
+
 fn optional_enum<T: Copy>(all: &[T], selected: usize) -> Option<T> {
     selected.checked_sub(1).and_then(|i| all.get(i).copied())
 }
@@ -331,7 +351,8 @@ pub fn submit(
                 .unwrap_or_else(|| Participant::new("", StakeholderGroup::Other, now));
             p.name = form.text(0)?;
             p.organisation = form.text(1)?;
-            p.group = StakeholderGroup::ALL[form.choice(2)];
+            let current = person.as_ref().map_or(StakeholderGroup::CommunityLeader, |x| x.group);
+            p.group = groups_offered(current)[form.choice(2)];
             p.settlement = settlement_of(form, 3, session, now, &mut changes)?;
             p.present = form.toggle(4);
             p.gender = optional_enum(&Gender::ALL, form.choice(5));

@@ -152,8 +152,13 @@ pub fn render(input: &ProjectorInput, frame: &mut Frame) {
 /// Session title on the left, the clock and slide dots on the right.
 fn header(input: &ProjectorInput, theme: &Theme, slide: Slide, frame: &mut Frame, rect: Rect) {
     let dots: String = Slide::ALL.iter().map(|s| if *s == slide { "● " } else { "○ " }).collect();
-    let right =
-        format!("{} {}  {}", t(slide.title_id()), dots.trim_end(), input.now.format("%H:%M"));
+    let right = format!(
+        "{} {}  {} {}",
+        t(slide.title_id()),
+        dots.trim_end(),
+        crate::i18n::long_date(input.now.date_naive()),
+        input.now.format("%H:%M")
+    );
     let width = right.chars().count() as u16;
     let title_width = rect.width.saturating_sub(width + 2);
     let title = crate::ui::sanitize::safe(&input.session.title).into_owned();

@@ -59,6 +59,10 @@ pub fn render(input: &ProjectorInput, theme: &Theme, frame: &mut Frame, area: Re
     let Some(index) = active else {
         // Nothing running: say what comes next, or that the agenda is done.
         let next = session.agenda.iter().find(|a| a.status == AgendaStatus::Pending);
+        // Before the first item starts, the room is welcomed.
+        if session.agenda.iter().all(|a| a.runs.is_empty()) {
+            line(frame, Line::styled(t("welcome"), theme.accent()), 2, &mut y);
+        }
         let text = match next {
             Some(item) => {
                 targs("projector-next-up", &[("title", safe(&item.title).into_owned().into())])

@@ -1,0 +1,233 @@
+//! The configuration file: `config.ron` in the platform config folder
+//! (`~/.config/kenesh/config.ron` on Linux). Every field is optional; an
+//! invalid file is reported with line and column and the defaults are used.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::app::action::Action;
+use crate::app::keymap::{Key, KeyMap, Scope};
+use crate::app::model::Pane;
+use crate::model::StakeholderGroup;
+use crate::ui::projector::ThemeName;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// "en", "ru" or "ky" (else LC_ALL / LC_MESSAGES / LANG decide).
+    pub language: Option<String>,
+    pub theme: Option<ThemeName>,
+    /// Where `kenesh` and `kenesh new` look for sessions.
+    pub sessions_folder: Option<PathBuf>,
+    /// Need categories offered besides the built-in ones.
+    pub need_categories: Vec<String>,
+    /// Stakeholder groups offered in the participant form, in this order
+    /// (empty: all of them).
+    pub stakeholder_groups: Vec<StakeholderGroup>,
+    /// Longest planned speaking turn (default 180 seconds).
+    pub speaking_limit_seconds: Option<u32>,
+    /// Rotate the projector's slides every this many seconds (0: by hand).
+    pub projector_rotation_seconds: Option<u32>,
+    /// Key overrides, patched over the compiled key table.
+    pub keys: Vec<KeyOverride>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyOverride {
+    /// An action name as listed by `kenesh config --default`.
+    pub action: String,
+    /// Keys such as "x", "Ctrl-s", "F5", "Space", "Enter".
+    pub keys: Vec<String>,
+}
+
+/// Action names for key overrides.
+pub const ACTIONS: [(&str, Action); 37] = [
+    ("focus-next", Action::FocusNext),
+    ("focus-prev", Action::FocusPrev),
+    ("focus-agenda", Action::Focus(Pane::Agenda)),
+    ("focus-participants", Action::Focus(Pane::Participants)),
+    ("focus-needs", Action::Focus(Pane::Needs)),
+    ("focus-actions", Action::Focus(Pane::Actions)),
+    ("focus-proposals", Action::Focus(Pane::Proposals)),
+    ("up", Action::Up),
+    ("down", Action::Down),
+    ("page-up", Action::PageUp),
+    ("page-down", Action::PageDown),
+    ("first", Action::First),
+    ("last", Action::Last),
+    ("add", Action::Add),
+    ("edit", Action::Edit),
+    ("delete", Action::Delete),
+    ("undo", Action::Undo),
+    ("redo", Action::Redo),
+    ("filter", Action::Filter),
+    ("edit-session", Action::EditSession),
+    ("help", Action::Help),
+    ("quit", Action::Quit),
+    ("start-stop", Action::StartStop),
+    ("next-item", Action::NextItem),
+    ("vote-up", Action::VoteUp),
+    ("vote-down", Action::VoteDown),
+    ("toggle-grouping", Action::ToggleGrouping),
+    ("cycle-status", Action::CycleStatus),
+    ("toggle-present", Action::TogglePresent),
+    ("capture", Action::Capture),
+    ("queue-speaker", Action::QueueSpeaker),
+    ("next-speaker", Action::NextSpeaker),
+    ("end-turn", Action::EndTurn),
+    ("promote", Action::Promote),
+    ("link-need", Action::LinkNeed),
+    ("projector", Action::ToggleProjector),
+    ("reload", Action::Reload),
+];
+
+/// Parses "Ctrl-s", "Alt-x", "F5", "Space", "Enter", "Tab", "Up", "q".
+pub fn parse_key(text: &str) -> Option<Key> {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    let (modifiers, name) = if let Some(rest) = text.strip_prefix("Ctrl-") {
+        (KeyModifiers::CONTROL, rest)
+    } else if let Some(rest) = text.strip_prefix("Alt-") {
+        (KeyModifiers::ALT, rest)
+    } else {
+        (KeyModifiers::NONE, text)
+    };
+    let code = match name {
+        "Space" => KeyCode::Char(' '),
+        "Enter" => KeyCode::Enter,
+        "Tab" => KeyCode::Tab,
+        "Shift-Tab" | "BackTab" => KeyCode::BackTab,
+        "Esc" => KeyCode::Esc,
+        "Up" => KeyCode::Up,
+        "Down" => KeyCode::Down,
+        "Left" => KeyCode::Left,
+        "Right" => KeyCode::Right,
+        "PgUp" | "PageUp" => KeyCode::PageUp,
+        "PgDn" | "PageDown" => KeyCode::PageDown,
+        "Home" => KeyCode::Home,
+        "End" => KeyCode::End,
+        "Delete" => KeyCode::Delete,
+        f if f.starts_with('F') && f.len() > 1 => KeyCode::F(f[1..].parse().ok()?),
+        c if c.chars().count() == 1 => KeyCode::Char(c.chars().next()?),
+        _ => return None,
+    };
+    Some(Key { code, modifiers })
+}
+
+impl Config {
+    /// Patches the key overrides over `map`; returns a message for each
+    /// override that could not be used.
+    pub fn apply_keys(&self, map: &mut KeyMap) -> Vec<String> {
+        let mut problems = Vec::new();
+        for o in &self.keys {
+            let Some(action) = ACTIONS.iter().find(|(name, _)| *name == o.action).map(|(_, a)| *a)
+            else {
+                problems.push(crate::i18n::targs(
+                    "config-unknown-action",
+                    &[("action", o.action.clone().into())],
+                ));
+                continue;
+            };
+            let keys: Vec<Key> = o.keys.iter().filter_map(|k| parse_key(k)).collect();
+            if keys.len() != o.keys.len() || keys.is_empty() {
+                problems.push(crate::i18n::targs(
+                    "config-bad-key",
+                    &[("keys", o.keys.join(", ").into())],
+                ));
+                continue;
+            }
+            // The keys leave whatever else they were bound to in the same scope.
+            for binding in map.bindings.iter_mut().filter(|b| b.action == action) {
+                binding.keys.clone_from(&keys);
+            }
+            let scopes: Vec<Scope> =
+                map.bindings.iter().filter(|b| b.action == action).map(|b| b.scope).collect();
+            for binding in
+                map.bindings.iter_mut().filter(|b| b.action != action && scopes.contains(&b.scope))
+            {
+                binding.keys.retain(|k| !keys.contains(k));
+            }
+        }
+        problems
+    }
+}
+
+/// Where the configuration file is.
+pub fn path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "kenesh").map(|d| d.config_dir().join("config.ron"))
+}
+
+/// Reads a config file. A missing file is the defaults; a broken one is
+/// the defaults plus a message naming file, line and column.
+pub fn read(path: &Path) -> (Config, Option<String>) {
+    let Ok(text) = std::fs::read_to_string(path) else { return (Config::default(), None) };
+    match ron::Options::default().from_str::<Config>(&text) {
+        Ok(config) => (config, None),
+        Err(e) => {
+            let at = crate::store::skip_whitespace(
+                &text,
+                crate::store::Position { line: e.span.start.line, col: e.span.start.col },
+            );
+            (
+                Config::default(),
+                Some(crate::i18n::targs(
+                    "config-invalid",
+                    &[
+                        ("file", path.display().to_string().into()),
+                        ("line", at.line.into()),
+                        ("col", at.col.into()),
+                        ("error", e.code.to_string().into()),
+                    ],
+                )),
+            )
+        }
+    }
+}
+
+static CURRENT: OnceLock<Config> = OnceLock::new();
+
+/// Makes `config` the one the program uses; the first call wins.
+pub fn install(config: Config) {
+    let _ = CURRENT.set(config);
+}
+
+/// The configuration in use (the defaults until `install`).
+pub fn current() -> &'static Config {
+    CURRENT.get_or_init(Config::default)
+}
+
+/// A commented default configuration, for `kenesh config --default`.
+pub fn default_text() -> String {
+    let names: Vec<&str> = ACTIONS.iter().map(|(n, _)| *n).collect();
+    format!(
+        r#"// kenesh configuration. Every field is optional; delete what you do not need.
+#![enable(implicit_some)]
+Config(
+    // "en", "ru" or "ky". Without it: --lang, then LC_ALL / LC_MESSAGES / LANG.
+    language: "ru",
+    // Projector colours: Dark, Light (bright rooms) or HighContrast.
+    theme: Dark,
+    // Where `kenesh` and `kenesh new` keep sessions (default ./sessions or the data folder).
+    // sessions_folder: "/home/user/kenesh/sessions",
+    // Need categories offered besides the built-in ones.
+    need_categories: ["Парковки", "Озеленение"],
+    // Stakeholder groups in the participant form, in this order (empty: all).
+    // CityHall, LocalGovernment, MunicipalService, StateBody, InternationalDonor,
+    // CivilSociety, Expert, CommunityLeader, Other
+    stakeholder_groups: [],
+    // Longest planned speaking turn, seconds.
+    speaking_limit_seconds: 180,
+    // Rotate projector slides every N seconds (0: only by hand).
+    projector_rotation_seconds: 0,
+    // Key overrides, patched over the built-in key table (the ? help shows the result).
+    // Actions: {}
+    keys: [
+        // (action: "vote-up", keys: ["+", "Ctrl-Up"]),
+    ],
+)
+"#,
+        names.join(", ")
+    )
+}

@@ -1,0 +1,405 @@
+# kenesh — русские сообщения.
+
+## check
+check-ok = { $file }: в порядке
+check-failed = Некоторые файлы содержат ошибки; ничего не изменено.
+check-duplicate-id = идентификатор { $id } используется больше одного раза
+
+## new
+new-default-title = Круглый стол
+new-bad-date = «{ $date }» — не дата; пишите 2026-11-26 или 26.11.2026
+new-cannot-create-folder = не удаётся создать папку { $folder }
+new-exists = { $file } уже существует; kenesh никогда не перезаписывает встречу
+new-cannot-write = не удаётся записать { $file }
+new-created = Создан { $file }
+
+## errors
+error-prefix = ошибка
+
+## panes
+pane-agenda = Повестка
+pane-participants = Участники
+pane-needs = Потребности
+pane-actions = План действий
+agenda-summary = по плану { $planned } · окончание ≈ { $end }
+participants-present = присутствуют { $present } из { $total }
+needs-by-settlement = по жилмассивам
+needs-by-category = по темам
+no-settlement = Без жилмассива
+over = сверх плана
+too-small = Окно терминала слишком маленькое: нужно не меньше { $width }×{ $height }. Увеличьте окно или уменьшите шрифт.
+
+## columns
+col-item = Пункт
+col-time = Время
+col-presenter = Докладчик
+col-name = Имя
+col-group = Группа
+col-settlement = Жилмассив
+col-organisation = Организация
+col-votes = Голоса
+col-need = Потребность
+col-details = Подробно
+col-action = Действие
+col-responsible = Ответственный
+col-deadline = Срок
+col-status = Статус
+col-needs = Потребности
+col-funding = Финансирование
+col-indicator = Индикатор
+
+## status bar
+status-hint = ? справка · q выход
+filter-prompt = Фильтр
+save-failed = НЕ СОХРАНЕНО: { $error } — повторяю
+save-pending = сохраняю…
+saved-at = сохранено { $time }
+save-unchanged = изменений пока нет
+notice-deleted = Удалено — u отменяет
+notice-nothing-to-undo = Нечего отменять
+notice-nothing-to-redo = Нечего повторять
+notice-paste-ignored = Вставка работает в форме или в строке фильтра (a, e или /)
+quit-unsaved = Последние изменения ещё не записаны на диск.
+quit-confirm = y: выйти и сохранить их в файл восстановления · любая другая клавиша: остаться
+
+## help
+help-title = Клавиши
+help-close = Esc закрывает · ↑/↓ прокрутка
+help-section-global = Везде
+help-section-form = В форме
+help-focus-next = Следующая панель
+help-focus-prev = Предыдущая панель
+help-focus-agenda = Панель повестки
+help-focus-participants = Панель участников
+help-focus-needs = Панель потребностей
+help-focus-actions = Панель плана действий
+help-up = Вверх
+help-down = Вниз
+help-page-up = Страница вверх
+help-page-down = Страница вниз
+help-first = Первая строка
+help-last = Последняя строка
+help-add = Добавить строку в эту панель
+help-edit = Изменить выбранную строку
+help-delete = Удалить выбранную строку (u отменяет)
+help-undo = Отменить
+help-redo = Повторить
+help-filter = Фильтр панели (Enter оставляет, Esc сбрасывает)
+help-edit-session = Название, дата, место встречи…
+help-help = Эта справка
+help-quit = Выход (всё уже сохранено)
+help-start-stop = Начать / остановить выбранный пункт
+help-next-item = Закончить текущий пункт и начать следующий
+help-toggle-present = Присутствует / отсутствует
+help-vote-up = Голос за
+help-vote-down = Снять голос
+help-toggle-grouping = Группировать по жилмассивам / по темам
+help-cycle-need-status = Следующий статус (открыта, решена, отложена)
+help-cycle-action-status = Следующий статус (предложено … выполнено, снято)
+help-form-next = Следующее поле
+help-form-prev = Предыдущее поле
+help-form-choose = Выбор из списка
+help-form-toggle = Отметить / снять отметку
+help-form-save = Сохранить форму
+help-form-cancel = Отмена
+
+## forms
+form-hint = Enter сохранить · Esc отмена · Tab следующее поле · ←/→ выбор · Пробел отметка
+form-required = Обязательное поле
+form-bad-number = Введите целое число от 0 до { $max }
+form-bad-date = Пишите дату так: 2027-03-31 или 31.03.2027
+form-date-hint = (2027-03-31 или 31.03.2027)
+form-new-settlement = новый жилмассив…
+form-nothing-to-link = (потребностей пока нет)
+form-add-agenda = Новый пункт повестки
+form-edit-agenda = Пункт повестки
+form-add-participant = Новый участник
+form-edit-participant = Участник
+form-add-need = Новая потребность
+form-edit-need = Потребность
+form-add-action = Новое действие
+form-edit-action = Действие
+form-edit-session = Встреча
+field-title = Название
+field-presenter = Докладчик
+field-planned-minutes = Минут по плану
+field-status = Статус
+field-notes = Заметки
+field-name = Имя
+field-organisation = Организация
+field-group = Группа участников
+field-settlement = Жилмассив
+field-present = Присутствует
+field-gender = Пол
+field-age-band = Возраст
+field-contact = Контакт
+field-detail = Подробности
+field-category = Тема
+field-raised-by = Кто поднял
+field-votes = Голоса
+field-what = Что сделать
+field-linked-needs = Связанные потребности
+field-responsible = Ответственный
+field-partners = Партнёры
+field-deadline = Срок
+field-funding = Финансирование
+field-indicator = Индикатор выполнения
+field-date = Дата
+field-place = Место
+field-organiser = Организатор
+field-facilitator = Модератор
+field-programme = Программа
+yes = да
+no = нет
+
+## the model's names
+group-city-hall = Мэрия
+group-local-government = Органы местного самоуправления
+group-municipal-service = Муниципальная служба
+group-state-body = Государственный орган
+group-donor = Международная организация / донор
+group-civil-society = Гражданское общество
+group-expert = Эксперт
+group-community-leader = Лидер сообщества
+group-other = Другое
+group-short-city-hall = Мэрия
+group-short-local-government = ОМСУ
+group-short-municipal-service = Мун. служба
+group-short-state-body = Госорган
+group-short-donor = Донор
+group-short-civil-society = НКО
+group-short-expert = Эксперт
+group-short-community-leader = Сообщество
+group-short-other = Другое
+category-roads = Дороги
+category-water = Вода
+category-lighting = Освещение
+category-schools = Школы
+category-health = Здоровье
+category-waste-ecology = Мусор / экология
+category-transport = Транспорт
+category-governance = Управление
+category-social = Социальное
+category-other = Другое
+need-open = открыта
+need-addressed = решена
+need-parked = отложена
+action-proposed = предложено
+action-agreed = согласовано
+action-in-progress = выполняется
+action-done = выполнено
+action-dropped = снято
+agenda-pending = впереди
+agenda-active = идёт
+agenda-done = завершён
+agenda-skipped = пропущен
+gender-female = женщины
+gender-male = мужчины
+gender-other = другое
+age-under-18 = до 18
+age-18-29 = 18–29
+age-30-44 = 30–44
+age-45-59 = 45–59
+age-60 = 60 и старше
+kind-proposal = предложение
+kind-decision = решение
+kind-parking-lot = на потом
+
+## editor
+demo-copy = Демо: работа с копией, { $file }
+recovery-written = Несохранённые изменения записаны в { $file }
+
+## capture, speakers, proposals
+pane-proposals = Предложения
+proposals-keys = c вид · A в план · l связать с потребностью · ! заметки личные
+no-agenda-item = Вне повестки
+private-note = личная заметка
+proposal-promoted = ✓ в плане действий
+col-kind = Вид
+col-text = Текст
+col-author = Автор
+col-links = Связи
+field-text = Текст
+field-kind = Вид
+field-author = Автор
+field-agenda-item = Пункт повестки
+field-need = Потребность
+form-add-proposal = Новое предложение
+form-edit-proposal = Предложение
+form-add-note = Новая личная заметка
+form-edit-note = Личная заметка
+capture-hint = n потребность · a действие · p предложение · d решение · l на потом · + участник · ! заметка · q очередь — #жилмассив @участник, Tab дополняет, Esc закрывает
+capture-need = потребность
+capture-action = действие
+capture-proposal = предложение
+capture-decision = решение
+capture-parking-lot = вопрос на потом
+capture-participant = участник (присутствует)
+capture-private-note = личная заметка (не показывается и не экспортируется)
+capture-queue = очередь выступающих текущего пункта
+capture-error-empty = Напишите что-нибудь после префикса
+capture-error-no-prefix = Начните с n, a, p, d, l, +, ! или q и пробела
+capture-error-nothing = После префикса нечего записать
+capture-error-no-active-item = Сначала начните пункт повестки (s в повестке)
+help-section-capture = Строка записи (:)
+help-capture-tags = метки жилмассива / участника; Tab дополняет (пробелы в именах — через _)
+help-capture-recall = прежние строки
+help-focus-proposals = Предложения
+help-capture = Открыть строку записи
+help-next-speaker = Следующий выступающий из очереди
+help-end-turn = Закончить выступление
+help-queue-speaker = Поставить выбранного участника в очередь
+help-cycle-kind = Следующий вид (предложение, решение, на потом)
+help-promote = Сделать действие из выбранного предложения
+help-link-need = Связать выбранное предложение с потребностью
+notice-no-active-item = Ни один пункт повестки не идёт (s начинает)
+notice-promoted = Добавлено в план действий
+notice-already-promoted = Уже в плане действий
+speaking = Выступает:
+nobody-speaking = Никто не выступает (t даёт слово следующему в очереди)
+queue = Очередь:
+queue-empty = Очередь пуста (r на участнике или : q @имя)
+speaking-time-by-group = Время выступлений по группам
+draft-found = Сохранён незаконченный ввод от { $time }:
+draft-choice = Enter: продолжить · любая другая клавиша: отбросить
+
+## projector
+slide-now = Сейчас
+slide-needs = Потребности
+slide-actions = План действий
+projector-next-up = Далее: { $title }
+projector-agenda-done = Повестка завершена
+projector-end = Окончание ≈ { $time }
+projector-of-planned = из { $planned } по плану
+projector-left = осталось { $left }
+projector-then = Затем:
+projector-needs-title = Потребности с наибольшим числом голосов
+projector-actions-title = Согласованные действия
+projector-until = до
+projector-no-actions = Согласованных действий пока нет
+projector-more = … и ещё { $count }
+overdue = просрочено
+present-not-a-session = это программная запись, а не встреча
+present-missing = { $file } не найден — показано последнее сохранённое состояние
+present-unreadable = { $file } не читается ({ $error }) — показано последнее сохранённое состояние
+present-waiting = Ожидание { $file }…
+help-projector = Проектор (← → слайды, r смена слайдов, c цвета, p или Esc назад)
+projector-more-places = … и ещё { $count ->
+    [one] { $count } жилмассив
+    [few] { $count } жилмассива
+   *[many] { $count } жилмассивов
+}
+
+## export
+html-lang = ru
+export-binary-to-stdout = { $format } — не текстовый формат; укажите файл через -o
+export-exists = { $file } уже существует; --force перезапишет его
+export-cannot-write = не удаётся записать { $file }
+export-written = Записан { $file }
+export-date = Дата
+export-place = Место
+export-organiser = Организатор
+export-facilitator = Модератор
+export-attendance = Участники
+export-present-of = Присутствовали { $present } из { $total ->
+    [one] { $total } приглашённого
+   *[other] { $total } приглашённых
+}.
+export-group = Группа участников
+export-present = Присутствовали
+export-invited = Приглашены
+export-not-given = не указано
+export-by-gender = По полу
+export-by-age = По возрасту
+export-agenda = Повестка
+export-no = №
+export-item = Пункт
+export-presenter = Докладчик
+export-planned-min = По плану, мин
+export-start = Начало
+export-end = Конец
+export-spent = Заняло
+export-overrun = Сверх плана
+export-status = Статус
+export-speaking = Время выступлений по группам
+export-time = Время
+export-share = Доля
+export-needs = Потребности по жилмассивам
+export-raised-in = Поднята на встречах
+export-decisions = Решения
+export-proposals = Предложения
+export-action-plan = План действий
+export-parking-lot = Вопросы на потом
+programme-default-title = Программная запись
+
+## merge
+merge-into-session = { $file } — встреча, а не программная запись; укажите в --into файл программы
+merge-summary-line = { $kind }: добавлено { $added }, обновлено { $updated }, без изменений { $unchanged }
+merge-conflict = конфликт: у { $entity } поле { $field } имело и значение { $value } (сохранено в списке конфликтов)
+merge-duplicate = возможный дубликат ({ $kind }): { $names } (разные идентификаторы; не объединены)
+merge-dry-run = Пробный запуск: ничего не записано.
+merge-written = Объединено в { $file }
+merge-session-conflict = конфликт: { $entity } изменён с обеих сторон; оставлена более новая версия
+merge-driver-kinds = обе стороны должны быть встречами или обе — программными записями
+review-previous-plan = Обзор предыдущего плана действий
+review-notes = { $count ->
+    [one] { $count } открытое действие перенесено
+    [few] { $count } открытых действия перенесены
+   *[many] { $count } открытых действий перенесено
+} с прошлой встречи
+
+## dashboard
+dashboard-by-status = Действия по статусу
+dashboard-by-settlement = По жилмассивам
+dashboard-by-responsible = По ответственным
+dashboard-needs = Потребности по встречам
+dashboard-group = { $name } — { $count } (просрочено { $overdue })
+dashboard-footer = встреч: { $sessions } · действий: { $actions } · просрочено: { $overdue } · 1–4 или Tab: виды · ↑/↓ прокрутка · q выход
+too-small-short = Окно слишком маленькое
+
+## reliability
+help-reload = Перечитать файл, изменённый другой программой
+notice-reloaded = Файл загружен в том виде, в каком он на диске
+notice-nothing-to-reload = Файл не менялся вне kenesh
+notice-read-only = Только чтение: файл открыт ({ $holder })
+status-read-only = ТОЛЬКО ЧТЕНИЕ — файл открыт в другом kenesh ({ $holder })
+status-diverted = ФАЙЛ ИЗМЕНЁН ИЗВНЕ — ваша работа сохранена в { $file } — Ctrl-l загружает файл
+recovery-found = kenesh остановился в { $time }, и эти изменения не попали в файл.
+recovery-choice = Enter: восстановить их · любая другая клавиша: оставить файл как есть
+
+## counts (plural forms)
+participants-count = { $count ->
+    [one] { $count } участник
+    [few] { $count } участника
+   *[many] { $count } участников
+}
+needs-group = { $name } — { $count ->
+    [one] { $count } потребность
+    [few] { $count } потребности
+   *[many] { $count } потребностей
+} · { $votes ->
+    [one] { $votes } голос
+    [few] { $votes } голоса
+   *[many] { $votes } голосов
+}
+month-1 = января
+month-2 = февраля
+month-3 = марта
+month-4 = апреля
+month-5 = мая
+month-6 = июня
+month-7 = июля
+month-8 = августа
+month-9 = сентября
+month-10 = октября
+month-11 = ноября
+month-12 = декабря
+long-date = { $day } { $month } { $year } г.
+welcome = Добро пожаловать!
+
+## config
+config-invalid = { $file }:{ $line }:{ $col }: { $error } — настройки не применены; работаю с настройками по умолчанию
+config-unknown-action = настройки: неизвестное действие «{ $action }» в keys (список: kenesh config --default)
+config-bad-key = настройки: не удаётся прочитать клавиши { $keys } (пишите "x", "Ctrl-s", "F5", "Space")
+config-no-folder = в этой системе нет папки для настроек
+hours-minutes = { $hours } ч { $minutes }
