@@ -134,6 +134,15 @@ proptest! {
         prop_assert_eq!(reload(&session), session);
     }
 
+    /// The fast unescaped path never changes the bytes.
+    #[test]
+    fn fast_save_equals_fully_escaped_save(texts in prop::collection::vec(tricky_text(), 1..8), shape in prop::collection::vec(any::<u8>(), 0..30)) {
+        let session = build(&texts, &shape);
+        let config = ron::ser::PrettyConfig::new().indentor("    ").new_line("\n").struct_names(true).separate_tuple_members(false).escape_strings(true);
+        let escaped = format!("{}\n", ron::Options::default().to_string_pretty(&session, config).unwrap());
+        prop_assert_eq!(to_ron(&session).unwrap(), escaped);
+    }
+
     #[test]
     fn save_is_deterministic(texts in prop::collection::vec(tricky_text(), 1..6), shape in prop::collection::vec(any::<u8>(), 0..20)) {
         let session = build(&texts, &shape);
