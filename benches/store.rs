@@ -14,7 +14,9 @@ fn store(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("load", n), &text, |b, text| {
             b.iter(|| parse_str(std::path::Path::new("s.ron"), text).unwrap())
         });
-        group.bench_with_input(BenchmarkId::new("serialize", n), &session, |b, s| b.iter(|| to_ron(s).unwrap()));
+        group.bench_with_input(BenchmarkId::new("serialize", n), &session, |b, s| {
+            b.iter(|| to_ron(s).unwrap())
+        });
         group.bench_with_input(BenchmarkId::new("save_durable", n), &session, |b, s| {
             b.iter(|| write_atomic(&path, to_ron(s).unwrap().as_bytes()).unwrap())
         });
@@ -34,9 +36,11 @@ fn merging(c: &mut Criterion) {
                 Loaded::Session(s)
             })
             .collect();
-        group.bench_with_input(BenchmarkId::new("sessions_n100", count), &sessions, |b, sessions| {
-            b.iter(|| kenesh::merge::merge(None, sessions.clone()))
-        });
+        group.bench_with_input(
+            BenchmarkId::new("sessions_n100", count),
+            &sessions,
+            |b, sessions| b.iter(|| kenesh::merge::merge(None, sessions.clone())),
+        );
     }
     group.finish();
 }
@@ -54,7 +58,9 @@ fn exports(c: &mut Criterion) {
         ("ics", Format::Ics),
         ("json", Format::Json),
     ] {
-        group.bench_function(name, |b| b.iter(|| export(&loaded, format, Table::Actions, &Filters::default()).unwrap()));
+        group.bench_function(name, |b| {
+            b.iter(|| export(&loaded, format, Table::Actions, &Filters::default()).unwrap())
+        });
     }
     group.finish();
 }

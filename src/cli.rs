@@ -90,6 +90,17 @@ pub enum Command {
         #[arg(long)]
         default: bool,
     },
+    /// Write a synthetic session with N items in every collection (for
+    /// benchmarks and stress tests; see BENCHMARKS.md).
+    #[command(hide = true)]
+    Generate {
+        #[arg(long)]
+        items: usize,
+        #[arg(short, long)]
+        output: PathBuf,
+        #[arg(long)]
+        force: bool,
+    },
     /// Print shell completions.
     Completions {
         #[arg(value_enum)]

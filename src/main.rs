@@ -97,6 +97,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Generate { items, output, force }) => {
+            let text = kenesh::store::to_ron(&kenesh::synth::session(items))?;
+            if force {
+                kenesh::store::write_atomic(&output, text.as_bytes())?;
+            } else {
+                kenesh::store::write_new(&output, text.as_bytes())?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Completions { shell }) => {
             use clap::CommandFactory;
             clap_complete::generate(shell, &mut Cli::command(), "kenesh", &mut std::io::stdout());

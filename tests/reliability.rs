@@ -217,19 +217,6 @@ fn a_full_disk_keeps_the_old_file_and_saving_works_once_space_returns() {
     assert!(std::fs::read_to_string(&path).unwrap().contains("после заполнения диска"));
 }
 
-/// A writer whose bytes the test can read after the backend wrote them.
-struct Shared(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
-
-impl std::io::Write for Shared {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 /// Bytes a real crossterm backend writes for a screen full of hostile text.
 #[test]
 fn no_escape_sequence_from_user_text_reaches_the_terminal() {
@@ -259,7 +246,7 @@ fn no_escape_sequence_from_user_text_reaches_the_terminal() {
             );
             kenesh::app::update(&mut model, kenesh::app::Msg::Key(key), now);
         }
-        let backend = CrosstermBackend::new(Shared(std::rc::Rc::clone(&written)));
+        let backend = CrosstermBackend::new(common::Shared(std::rc::Rc::clone(&written)));
         let mut terminal = Terminal::with_options(
             backend,
             TerminalOptions { viewport: Viewport::Fixed(Rect::new(0, 0, 160, 50)) },

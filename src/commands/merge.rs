@@ -29,6 +29,17 @@ fn load_program(path: &Path) -> Result<Program> {
     }
 }
 
+fn conflict_message(c: &crate::model::Conflict) -> String {
+    targs(
+        "merge-conflict",
+        &[
+            ("entity", c.entity.to_string().into()),
+            ("field", c.field.clone().into()),
+            ("value", c.value.clone().into()),
+        ],
+    )
+}
+
 fn print_summary(summary: &Summary, out: &mut impl Write, err: &mut impl Write) {
     for (kind, c) in &summary.kinds {
         let _ = writeln!(
@@ -46,18 +57,7 @@ fn print_summary(summary: &Summary, out: &mut impl Write, err: &mut impl Write) 
         );
     }
     for c in &summary.new_conflicts {
-        let _ = writeln!(
-            err,
-            "{}",
-            targs(
-                "merge-conflict",
-                &[
-                    ("entity", c.entity.to_string().into()),
-                    ("field", c.field.clone().into()),
-                    ("value", c.value.clone().into())
-                ]
-            )
-        );
+        let _ = writeln!(err, "{}", conflict_message(c));
     }
     for d in &summary.duplicates {
         let _ = writeln!(
@@ -108,17 +108,7 @@ pub fn driver(base: &Path, ours: &Path, theirs: &Path) -> Result<ExitCode> {
             let result = join(a, b);
             let clean = result.conflicts.iter().all(|c| known.contains(c));
             for c in result.conflicts.iter().filter(|c| !known.contains(c)) {
-                eprintln!(
-                    "{}",
-                    targs(
-                        "merge-conflict",
-                        &[
-                            ("entity", c.entity.to_string().into()),
-                            ("field", c.field.clone().into()),
-                            ("value", c.value.clone().into())
-                        ]
-                    )
-                );
+                eprintln!("{}", conflict_message(c));
             }
             (to_ron(&result)?, clean)
         }

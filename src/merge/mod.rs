@@ -58,56 +58,60 @@ fn record_losses(
     }
 }
 
-/// Joins two lists of one kind of entity by id.
+/// Joins every version of one kind of entity by id: the winner of each id
+/// is the greatest (updated, content); the others' differing values go to
+/// the conflicts. Content is only serialized for ids with several versions.
 fn join_by_id<T: Serialize + Clone>(
-    a: Vec<T>,
-    b: Vec<T>,
+    all: impl IntoIterator<Item = T>,
     id: impl Fn(&T) -> Id,
     updated: impl Fn(&T) -> Timestamp,
     conflicts: &mut BTreeSet<Conflict>,
 ) -> Vec<T> {
-    let mut by_id: BTreeMap<Id, T> = a.into_iter().map(|x| (id(&x), x)).collect();
-    for other in b {
-        let key = id(&other);
-        match by_id.remove(&key) {
-            None => {
-                by_id.insert(key, other);
-            }
-            Some(mine) => {
-                let (winner, loser) =
-                    if version_key(updated(&mine), &mine) >= version_key(updated(&other), &other) {
-                        (mine, other)
-                    } else {
-                        (other, mine)
-                    };
-                record_losses(key, &fields(&loser), &fields(&winner), conflicts);
-                by_id.insert(key, winner);
-            }
-        }
+    let mut by_id: BTreeMap<Id, Vec<T>> = BTreeMap::new();
+    for x in all {
+        by_id.entry(id(&x)).or_default().push(x);
     }
-    by_id.into_values().collect()
+    by_id
+        .into_iter()
+        .map(|(key, mut versions)| {
+            if versions.len() == 1 {
+                return versions.pop().expect("one version");
+            }
+            let mut keyed: Vec<((Timestamp, String), T)> =
+                versions.into_iter().map(|v| (version_key(updated(&v), &v), v)).collect();
+            keyed.sort_by(|a, b| a.0.cmp(&b.0));
+            let (_, winner) = keyed.pop().expect("several versions");
+            let winner_fields = fields(&winner);
+            for (_, loser) in &keyed {
+                record_losses(key, &fields(loser), &winner_fields, conflicts);
+            }
+            winner
+        })
+        .collect()
 }
 
 /// Per-session facts (votes, statuses, attendance): one per session, the
 /// newer version winning.
 fn join_per_session<T: Clone + Serialize>(
-    a: Vec<T>,
-    b: Vec<T>,
+    all: Vec<T>,
     session: impl Fn(&T) -> Id,
     updated: impl Fn(&T) -> Option<Timestamp>,
 ) -> Vec<T> {
-    let mut by_session: BTreeMap<Id, T> = BTreeMap::new();
-    for item in a.into_iter().chain(b) {
-        let key = session(&item);
-        let keep_old = by_session.get(&key).is_some_and(|old| {
-            (updated(old), serde_json::to_string(old).unwrap_or_default())
-                >= (updated(&item), serde_json::to_string(&item).unwrap_or_default())
-        });
-        if !keep_old {
-            by_session.insert(key, item);
-        }
+    let mut by_session: BTreeMap<Id, Vec<T>> = BTreeMap::new();
+    for item in all {
+        by_session.entry(session(&item)).or_default().push(item);
     }
-    by_session.into_values().collect()
+    by_session
+        .into_values()
+        .map(|mut versions| {
+            if versions.len() > 1 {
+                versions.sort_by_cached_key(|v| {
+                    (updated(v), serde_json::to_string(v).unwrap_or_default())
+                });
+            }
+            versions.pop().expect("at least one")
+        })
+        .collect()
 }
 
 /// A deterministic id for a programme record made from scratch, so merging
@@ -191,73 +195,87 @@ pub fn program_of(s: &Session) -> Program {
 /// The record as a join of `a` and `b`. The record's own id, title and
 /// programme key come from `a` (the record merged into).
 pub fn join(a: Program, b: Program) -> Program {
-    let mut conflicts: BTreeSet<Conflict> = a.conflicts.into_iter().chain(b.conflicts).collect();
-    let sessions = join_by_id(a.sessions, b.sessions, |x| x.id, |x| x.updated, &mut conflicts);
-    let settlements =
-        join_by_id(a.settlements, b.settlements, |x| x.id, |x| x.updated, &mut conflicts);
-    let participants =
-        join_by_id(a.participants, b.participants, |x| x.id, |x| x.updated, &mut conflicts);
-    let proposals = join_by_id(a.proposals, b.proposals, |x| x.id, |x| x.updated, &mut conflicts);
+    join_all(a, vec![b])
+}
+
+/// The join of `head` and every record in `rest` at once (one pass, so
+/// merging many sessions stays linear). Header from `head`.
+pub fn join_all(head: Program, rest: Vec<Program>) -> Program {
+    let mut all = vec![head];
+    all.extend(rest);
+    let id = all[0].id;
+    let title = all[0].title.clone();
+    let programme = all[0].programme.clone();
+    let updated = all.iter().map(|p| p.updated).max().expect("a record");
+    let mut conflicts: BTreeSet<Conflict> = BTreeSet::new();
+    let (mut sessions, mut settlements, mut participants, mut proposals) =
+        (vec![], vec![], vec![], vec![]);
+    let (mut needs, mut actions, mut attendance_all) = (vec![], vec![], vec![]);
+    for p in all {
+        conflicts.extend(p.conflicts);
+        sessions.extend(p.sessions);
+        settlements.extend(p.settlements);
+        participants.extend(p.participants);
+        proposals.extend(p.proposals);
+        needs.extend(p.needs);
+        actions.extend(p.actions);
+        attendance_all.extend(p.attendance);
+    }
+    let sessions = join_by_id(sessions, |x| x.id, |x| x.updated, &mut conflicts);
+    let settlements = join_by_id(settlements, |x| x.id, |x| x.updated, &mut conflicts);
+    let participants = join_by_id(participants, |x| x.id, |x| x.updated, &mut conflicts);
+    let proposals = join_by_id(proposals, |x| x.id, |x| x.updated, &mut conflicts);
 
     let mut raised: BTreeMap<Id, Vec<NeedRaise>> = BTreeMap::new();
-    for n in a.needs.iter().chain(&b.needs) {
+    for n in &needs {
         raised.entry(n.need.id).or_default().extend(n.raised.iter().cloned());
     }
-    let needs = join_by_id(
-        a.needs.into_iter().map(|n| n.need).collect(),
-        b.needs.into_iter().map(|n| n.need).collect(),
-        |x| x.id,
-        |x| x.updated,
-        &mut conflicts,
-    )
-    .into_iter()
-    .map(|need| {
-        let all = raised.remove(&need.id).unwrap_or_default();
-        ProgramNeed {
-            raised: join_per_session(all, Vec::new(), |r| r.session, |r| Some(r.updated)),
-            need,
-        }
-    })
-    .collect();
+    let needs =
+        join_by_id(needs.into_iter().map(|n| n.need), |x| x.id, |x| x.updated, &mut conflicts)
+            .into_iter()
+            .map(|need| {
+                let all = raised.remove(&need.id).unwrap_or_default();
+                ProgramNeed {
+                    raised: join_per_session(all, |r| r.session, |r| Some(r.updated)),
+                    need,
+                }
+            })
+            .collect();
 
     let mut history: BTreeMap<Id, Vec<ActionHistoryEntry>> = BTreeMap::new();
-    for x in a.actions.iter().chain(&b.actions) {
+    for x in &actions {
         history.entry(x.action.id).or_default().extend(x.history.iter().cloned());
     }
-    let actions = join_by_id(
-        a.actions.into_iter().map(|x| x.action).collect(),
-        b.actions.into_iter().map(|x| x.action).collect(),
-        |x| x.id,
-        |x| x.updated,
-        &mut conflicts,
-    )
-    .into_iter()
-    .map(|action| {
-        let all = history.remove(&action.id).unwrap_or_default();
-        ProgramAction {
-            history: join_per_session(all, Vec::new(), |h| h.session, |h| Some(h.updated)),
-            action,
-        }
-    })
-    .collect();
+    let actions =
+        join_by_id(actions.into_iter().map(|x| x.action), |x| x.id, |x| x.updated, &mut conflicts)
+            .into_iter()
+            .map(|action| {
+                let all = history.remove(&action.id).unwrap_or_default();
+                ProgramAction {
+                    history: join_per_session(all, |h| h.session, |h| Some(h.updated)),
+                    action,
+                }
+            })
+            .collect();
 
     let attendance = {
-        let mut all: BTreeMap<(Id, Id), bool> = BTreeMap::new();
-        for x in a.attendance.into_iter().chain(b.attendance) {
+        let mut present: BTreeMap<(Id, Id), bool> = BTreeMap::new();
+        for x in attendance_all {
             // Present wins over absent if two versions of a session disagree.
-            *all.entry((x.session, x.participant)).or_insert(false) |= x.present;
+            *present.entry((x.session, x.participant)).or_insert(false) |= x.present;
         }
-        all.into_iter()
+        present
+            .into_iter()
             .map(|((session, participant), present)| Attendance { session, participant, present })
             .collect()
     };
 
     normalise(Program {
         format: CURRENT_FORMAT,
-        id: a.id,
-        updated: a.updated.max(b.updated),
-        title: a.title,
-        programme: a.programme,
+        id,
+        updated,
+        title,
+        programme,
         sessions,
         settlements,
         participants,
@@ -290,6 +308,15 @@ fn normalise(mut p: Program) -> Program {
     for n in &mut p.needs {
         n.raised.sort_by_key(|r| (session_dates.get(&r.session).copied(), r.session));
     }
+    if !p.conflicts.is_empty() {
+        drop_settled_conflicts(&mut p);
+    }
+    p.likely_duplicates = likely_duplicates(&p);
+    p
+}
+
+/// Drops conflict values that equal what the record now holds.
+fn drop_settled_conflicts(p: &mut Program) {
     let mut current: BTreeMap<Id, Map<String, Value>> = BTreeMap::new();
     current.extend(p.sessions.iter().map(|x| (x.id, fields(x))));
     current.extend(p.settlements.iter().map(|x| (x.id, fields(x))));
@@ -305,8 +332,6 @@ fn normalise(mut p: Program) -> Program {
     });
     p.conflicts.sort();
     p.conflicts.dedup();
-    p.likely_duplicates = likely_duplicates(&p);
-    p
 }
 
 /// A name reduced to what identifies it: lower case, Latin look-alikes read
@@ -385,7 +410,7 @@ pub fn merge(target: Option<Program>, inputs: Vec<Loaded>) -> Program {
         let updated = programs.iter().map(|p| p.updated).min().unwrap_or_else(crate::model::now);
         empty(key, updated)
     });
-    programs.into_iter().fold(target, join)
+    join_all(target, programs)
 }
 
 /// Added / updated / unchanged counts per kind of entity.

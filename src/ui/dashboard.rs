@@ -73,6 +73,22 @@ fn action_line(a: &ProgramAction, today: Date) -> Line<'static> {
     Line::from(spans)
 }
 
+/// "agreed — 7 (2 overdue)"
+fn heading(name: &str, actions: &[&ProgramAction], today: Date) -> Line<'static> {
+    let overdue = actions.iter().filter(|a| a.action.is_overdue(today)).count();
+    Line::styled(
+        targs(
+            "dashboard-group",
+            &[
+                ("name", safe(name).into_owned().into()),
+                ("count", actions.len().into()),
+                ("overdue", overdue.into()),
+            ],
+        ),
+        theme::group(),
+    )
+}
+
 fn grouped<'a>(
     d: &Dashboard<'a>,
     key: impl Fn(&'a ProgramAction) -> Vec<String>,
@@ -85,18 +101,7 @@ fn grouped<'a>(
     }
     let mut lines = Vec::new();
     for (name, actions) in groups {
-        let overdue = actions.iter().filter(|a| a.action.is_overdue(d.today)).count();
-        lines.push(Line::styled(
-            targs(
-                "dashboard-group",
-                &[
-                    ("name", safe(&name).into_owned().into()),
-                    ("count", actions.len().into()),
-                    ("overdue", overdue.into()),
-                ],
-            ),
-            theme::group(),
-        ));
+        lines.push(heading(&name, &actions, d.today));
         lines.extend(actions.into_iter().map(|a| action_line(a, d.today)));
         lines.push(Line::from(""));
     }
@@ -114,18 +119,7 @@ fn lines(d: &Dashboard) -> Vec<Line<'static>> {
                 if actions.is_empty() {
                     continue;
                 }
-                let overdue = actions.iter().filter(|a| a.action.is_overdue(d.today)).count();
-                lines.push(Line::styled(
-                    targs(
-                        "dashboard-group",
-                        &[
-                            ("name", labels::action_status(status).into()),
-                            ("count", actions.len().into()),
-                            ("overdue", overdue.into()),
-                        ],
-                    ),
-                    theme::group(),
-                ));
+                lines.push(heading(&labels::action_status(status), &actions, d.today));
                 lines.extend(actions.into_iter().map(|a| action_line(a, d.today)));
                 lines.push(Line::from(""));
             }

@@ -16,7 +16,10 @@ pub fn minutes(total: u64) -> String {
     if total >= 60 {
         crate::i18n::targs(
             "hours-minutes",
-            &[("hours", (total / 60).to_string().into()), ("minutes", format!("{:02}", total % 60).into())],
+            &[
+                ("hours", (total / 60).to_string().into()),
+                ("minutes", format!("{:02}", total % 60).into()),
+            ],
         )
     } else {
         format!("{total}′")

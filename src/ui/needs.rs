@@ -35,7 +35,12 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
     let first = range.start;
     let focused = model.focus == Pane::Needs;
     let mut lines = vec![Line::styled(
-        format!("{} {} {}", fit(&t("col-votes"), VOTES), fit(&t("col-need"), need), fit(&t("col-details"), details)),
+        format!(
+            "{} {} {}",
+            fit(&t("col-votes"), VOTES),
+            fit(&t("col-need"), need),
+            fit(&t("col-details"), details)
+        ),
         theme::header(),
     )];
     for (offset, row) in state.rows[range].iter().enumerate() {
@@ -43,7 +48,11 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
             PaneRow::Group { label, count, votes } => {
                 let heading = targs(
                     "needs-group",
-                    &[("name", safe(label).into_owned().into()), ("count", (*count).into()), ("votes", (*votes).into())],
+                    &[
+                        ("name", safe(label).into_owned().into()),
+                        ("count", (*count).into()),
+                        ("votes", (*votes).into()),
+                    ],
                 );
                 lines.push(Line::styled(fit(&heading, width), theme::group()));
             }
@@ -51,7 +60,9 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
                 let Some(n) = model.session.needs.get(*index) else { continue };
                 let other = match model.need_grouping {
                     NeedGrouping::Settlement => labels::category(&n.category),
-                    NeedGrouping::Category => model.session.settlement_name(n.settlement).to_owned(),
+                    NeedGrouping::Category => {
+                        model.session.settlement_name(n.settlement).to_owned()
+                    }
                 };
                 let status = match n.status {
                     NeedStatus::Open => String::new(),

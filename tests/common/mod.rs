@@ -123,3 +123,16 @@ pub fn load_program(path: &Path) -> kenesh::model::Program {
         Loaded::Session(_) => panic!("not a programme record"),
     }
 }
+
+/// A writer whose bytes a test can read after a backend wrote them.
+pub struct Shared(pub std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl std::io::Write for Shared {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
