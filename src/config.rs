@@ -44,7 +44,7 @@ pub struct KeyOverride {
 }
 
 /// Action names for key overrides.
-pub const ACTIONS: [(&str, Action); 37] = [
+pub const ACTIONS: [(&str, Action); 38] = [
     ("focus-next", Action::FocusNext),
     ("focus-prev", Action::FocusPrev),
     ("focus-agenda", Action::Focus(Pane::Agenda)),
@@ -82,6 +82,7 @@ pub const ACTIONS: [(&str, Action); 37] = [
     ("link-need", Action::LinkNeed),
     ("projector", Action::ToggleProjector),
     ("reload", Action::Reload),
+    ("edit-settlement", Action::EditSettlement),
 ];
 
 /// Parses "Ctrl-s", "Alt-x", "F5", "Space", "Enter", "Tab", "Up", "q".

@@ -343,3 +343,20 @@ fn the_session_form_edits_title_and_date() {
     h.keys("u");
     assert!(h.model.session.title.starts_with("Круглый стол «Аракет»"));
 }
+
+#[test]
+fn a_settlement_is_renamed_from_the_needs_board() {
+    let mut h = Harness::example();
+    h.keys("3S");
+    assert!(matches!(h.model.mode, Mode::Form(_)));
+    h.ctrl('u')
+        .keys("Ак-Жар (Бишкек)")
+        .key(KeyCode::Tab)
+        .ctrl('u')
+        .keys("Бишкек")
+        .key(KeyCode::Enter);
+    let renamed = &h.model.session.settlements[0];
+    assert_eq!((renamed.name.as_str(), renamed.city.as_str()), ("Ак-Жар (Бишкек)", "Бишкек"));
+    h.keys("u");
+    assert_eq!(h.model.session.settlements[0].name, "Ак-Жар");
+}

@@ -52,4 +52,6 @@ pub enum Action {
     ToggleProjector,
     /// Load the file again after another program changed it.
     Reload,
+    /// Participants and needs: edit the selected row's settlement.
+    EditSettlement,
 }

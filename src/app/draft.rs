@@ -20,6 +20,7 @@ pub enum FormRef {
     Action(Option<Id>),
     Proposal(Option<Id>),
     Note(Option<Id>),
+    Settlement(Id),
     Session,
 }
 
@@ -57,6 +58,7 @@ fn form_ref(kind: &FormKind) -> FormRef {
         FormKind::Action(x) => FormRef::Action(x.as_ref().map(|x| x.id)),
         FormKind::Proposal(x) => FormRef::Proposal(x.as_ref().map(|x| x.id)),
         FormKind::Note(x) => FormRef::Note(x.as_ref().map(|x| x.id)),
+        FormKind::Settlement(x) => FormRef::Settlement(x.id),
         FormKind::Session => FormRef::Session,
     }
 }
@@ -76,6 +78,7 @@ fn form_kind(form: &FormRef, s: &Session) -> Option<FormKind> {
         FormRef::Action(id) => FormKind::Action(find(&s.actions, *id, |x| x.id)?),
         FormRef::Proposal(id) => FormKind::Proposal(find(&s.proposals, *id, |x| x.id)?),
         FormRef::Note(id) => FormKind::Note(find(&s.private_notes, *id, |x| x.id)?),
+        FormRef::Settlement(id) => FormKind::Settlement(s.settlement(*id)?.clone()),
         FormRef::Session => FormKind::Session,
     })
 }

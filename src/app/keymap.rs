@@ -144,6 +144,8 @@ impl Default for KeyMap {
                 b(&[Key::ch('n')], agenda, Action::NextItem, "help-next-item"),
                 b(&[Key::ch(' ')], people, Action::TogglePresent, "help-toggle-present"),
                 b(&[Key::ch('r')], people, Action::QueueSpeaker, "help-queue-speaker"),
+                b(&[Key::ch('S')], people, Action::EditSettlement, "help-edit-settlement"),
+                b(&[Key::ch('S')], needs, Action::EditSettlement, "help-edit-settlement"),
                 b(&[Key::ch('+'), Key::ch('=')], needs, Action::VoteUp, "help-vote-up"),
                 b(&[Key::ch('-')], needs, Action::VoteDown, "help-vote-down"),
                 b(&[Key::ch('o')], needs, Action::ToggleGrouping, "help-toggle-grouping"),

@@ -292,6 +292,17 @@ fn act(model: &mut Model, action: Action, now: Timestamp) {
                 commit(model, changes, now);
             }
         }
+        Action::EditSettlement => {
+            let settlement = selected.and_then(|id| match focus {
+                Pane::Participants => model.session.participant(id).and_then(|p| p.settlement),
+                Pane::Needs => model.session.need(id).and_then(|n| n.settlement),
+                _ => None,
+            });
+            match settlement.and_then(|id| model.session.settlement(id)).cloned() {
+                Some(s) => open_form(model, FormKind::Settlement(s)),
+                None => model.notice = Some(t("notice-no-settlement")),
+            }
+        }
         Action::Reload => {
             if model.save.diverted_to.is_some() {
                 model.reload_requested = true;

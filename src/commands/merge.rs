@@ -48,7 +48,7 @@ fn print_summary(summary: &Summary, out: &mut impl Write, err: &mut impl Write) 
             targs(
                 "merge-summary-line",
                 &[
-                    ("kind", (*kind).into()),
+                    ("kind", crate::i18n::t(&format!("merge-kind-{kind}")).into()),
                     ("added", c.added.into()),
                     ("updated", c.updated.into()),
                     ("unchanged", c.unchanged.into()),

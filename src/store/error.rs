@@ -14,21 +14,45 @@ impl std::fmt::Display for Position {
 }
 
 /// Why a file could not be loaded. Display gives `file:line:col: message`
-/// wherever a position is known.
-#[derive(Debug, thiserror::Error)]
+/// wherever a position is known, in the interface language.
+#[derive(Debug)]
 pub enum LoadError {
-    #[error("{}: cannot read the file: {source}", path.display())]
     Io { path: PathBuf, source: std::io::Error },
-
-    #[error("{}:{at}: {message}", path.display())]
     Syntax { path: PathBuf, at: Position, message: String },
-
-    #[error(
-        "{}:{at}: format {found} is newer than this kenesh understands (it reads formats up to {supported}); \
-         upgrade kenesh to open it. The file was not changed.",
-        path.display()
-    )]
     TooNew { path: PathBuf, at: Position, found: u32, supported: u32 },
+}
+
+impl std::error::Error for LoadError {}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::i18n::targs;
+        match self {
+            LoadError::Io { path, source } => write!(
+                f,
+                "{}",
+                targs(
+                    "load-cannot-read",
+                    &[
+                        ("file", path.display().to_string().into()),
+                        ("error", source.to_string().into())
+                    ]
+                )
+            ),
+            LoadError::Syntax { path, at, message } => {
+                write!(f, "{}:{at}: {message}", path.display())
+            }
+            LoadError::TooNew { path, at, found, supported } => write!(
+                f,
+                "{}:{at}: {}",
+                path.display(),
+                targs(
+                    "load-too-new",
+                    &[("found", (*found).into()), ("supported", (*supported).into())]
+                )
+            ),
+        }
+    }
 }
 
 impl LoadError {

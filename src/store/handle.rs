@@ -33,16 +33,42 @@ fn fingerprint(path: &Path, bytes: &[u8]) -> Fingerprint {
 }
 
 /// Why a save did not write the file.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum SaveError {
-    #[error("{0}")]
-    Io(#[from] io::Error),
+    Io(io::Error),
     /// Another program changed the file since we loaded or saved it. Our
     /// version went to `kept_in` instead; the file was not touched.
-    #[error("{} was changed by another program; your version is saved in {}", path.display(), kept_in.display())]
-    ChangedOutside { path: PathBuf, kept_in: PathBuf },
-    #[error("{} is open in another kenesh; this one is read-only", .0.display())]
-    ReadOnly(PathBuf),
+    ChangedOutside {
+        path: PathBuf,
+        kept_in: PathBuf,
+    },
+}
+
+impl From<io::Error> for SaveError {
+    fn from(e: io::Error) -> Self {
+        SaveError::Io(e)
+    }
+}
+
+impl std::error::Error for SaveError {}
+
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SaveError::Io(e) => write!(f, "{e}"),
+            SaveError::ChangedOutside { path, kept_in } => write!(
+                f,
+                "{}",
+                crate::i18n::targs(
+                    "save-changed-outside",
+                    &[
+                        ("file", path.display().to_string().into()),
+                        ("kept", kept_in.display().to_string().into())
+                    ]
+                )
+            ),
+        }
+    }
 }
 
 /// The right to write one file. Only a successful load or the creation of a
@@ -101,11 +127,13 @@ impl SessionFile {
             .map_err(|e| e.to_string())?;
         match file.try_lock() {
             Ok(()) => {
-                let holder = format!(
-                    "pid {} on {} since {}",
-                    std::process::id(),
-                    hostname(),
-                    chrono::Local::now().format("%H:%M:%S")
+                let holder = crate::i18n::targs(
+                    "lock-holder",
+                    &[
+                        ("pid", std::process::id().to_string().into()),
+                        ("host", hostname().into()),
+                        ("time", chrono::Local::now().format("%H:%M:%S").to_string().into()),
+                    ],
                 );
                 let _ = file.set_len(0).and_then(|()| file.write_all(holder.as_bytes()));
                 self.lock = Some(file);
@@ -188,5 +216,5 @@ fn hostname() -> String {
         .ok()
         .filter(|h| !h.is_empty())
         .or_else(|| std::env::var("HOSTNAME").ok())
-        .unwrap_or_else(|| "this computer".to_owned())
+        .unwrap_or_else(|| crate::i18n::t("lock-this-computer"))
 }

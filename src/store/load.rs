@@ -4,6 +4,7 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 
 use super::{CURRENT_FORMAT, LoadError, Position, migrate};
+use crate::i18n::t;
 use crate::model::{Program, Session};
 
 /// Which kind of record a file holds, told by its top-level struct name.
@@ -43,9 +44,9 @@ fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<Cow<'a, str>, LoadError> {
             Err(LoadError::Syntax {
                 path: path.to_owned(),
                 at: end_position(valid),
-                message: format!(
-                    "invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
-                    bytes[e.valid_up_to()]
+                message: crate::i18n::targs(
+                    "load-invalid-utf8",
+                    &[("byte", format!("0x{:02X}", bytes[e.valid_up_to()]).into())],
                 ),
             })
         }
@@ -90,9 +91,9 @@ pub fn parse_str(path: &Path, text: &str) -> Result<Loaded, LoadError> {
         FileKind::Program => Err(LoadError::Syntax {
             path: path.to_owned(),
             at: header.format_at,
-            message: format!(
-                "programme records start at format {CURRENT_FORMAT}; format {} never had one",
-                header.format
+            message: crate::i18n::targs(
+                "load-no-programme-format",
+                &[("current", CURRENT_FORMAT.into()), ("found", header.format.into())],
             ),
         }),
     }
@@ -161,40 +162,35 @@ fn read_header(path: &Path, text: &str) -> Result<Header, LoadError> {
     };
     cursor.skip_blank();
     if cursor.rest().is_empty() {
-        return Err(fail(&cursor, "the file is empty; expected `Session(` or `Program(`"));
+        return Err(fail(&cursor, &t("load-empty")));
     }
     let kind = match cursor.identifier() {
         "Session" => FileKind::Session,
         "Program" => FileKind::Program,
         _ => {
-            return Err(fail(
-                &cursor,
-                "expected `Session(` or `Program(` at the start of the file",
-            ));
+            return Err(fail(&cursor, &t("load-expected-record")));
         }
     };
     cursor.take_identifier();
     cursor.skip_blank();
     if !cursor.eat("(") {
-        return Err(fail(&cursor, "expected `(` after the record name"));
+        return Err(fail(&cursor, &t("load-expected-paren")));
     }
     cursor.skip_blank();
     if cursor.identifier() != "format" {
-        return Err(fail(&cursor, "expected `format: N` as the first field"));
+        return Err(fail(&cursor, &t("load-expected-format")));
     }
     cursor.take_identifier();
     cursor.skip_blank();
     if !cursor.eat(":") {
-        return Err(fail(&cursor, "expected `:` after `format`"));
+        return Err(fail(&cursor, &t("load-expected-colon")));
     }
     cursor.skip_blank();
     let format_at = cursor.position();
     let digits: String = cursor.rest().chars().take_while(char::is_ascii_digit).collect();
-    let format = digits
-        .parse::<u32>()
-        .map_err(|_| fail(&cursor, "expected the format version, a whole number such as 2"))?;
+    let format = digits.parse::<u32>().map_err(|_| fail(&cursor, &t("load-expected-number")))?;
     if format == 0 {
-        return Err(fail(&cursor, "format 0 does not exist; the first format was 1"));
+        return Err(fail(&cursor, &t("load-format-zero")));
     }
     Ok(Header { kind, format, format_at })
 }

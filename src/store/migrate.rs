@@ -31,7 +31,7 @@ pub(super) fn session_from_older(
         _ => Err(LoadError::Syntax {
             path: path.to_owned(),
             at: format_at,
-            message: format!("format {format} is not one kenesh ever wrote"),
+            message: crate::i18n::targs("load-unknown-format", &[("found", format.into())]),
         }),
     }
 }

@@ -18,6 +18,7 @@ pub enum FormKind {
     Action(Option<Action>),
     Proposal(Option<Proposal>),
     Note(Option<PrivateNote>),
+    Settlement(Settlement),
     Session,
 }
 
@@ -256,6 +257,13 @@ pub fn open(kind: FormKind, session: &Session) -> Form {
                 vec![Field::text("field-text", text).required(), agenda_field(session, item)],
             )
         }
+        FormKind::Settlement(settlement) => (
+            "form-edit-settlement",
+            vec![
+                Field::text("field-name", &settlement.name).required(),
+                Field::text("field-city", &settlement.city),
+            ],
+        ),
         FormKind::Session => {
             let mut date = Field::date("field-date", Some(session.date));
             date.required = true;
@@ -417,6 +425,13 @@ pub fn submit(
             n.agenda_item = picked(form, 1)?;
             n.updated = now;
             changes.push(put(Entity::PrivateNote(n), note.is_some(), session.private_notes.len()));
+        }
+        FormKind::Settlement(settlement) => {
+            let mut x = settlement.clone();
+            x.name = form.text(0)?;
+            x.city = form.text(1)?;
+            x.updated = now;
+            changes.push(put(Entity::Settlement(x), true, session.settlements.len()));
         }
         FormKind::Session => {
             let date = form.date(1)?.unwrap_or(session.date);
