@@ -69,7 +69,7 @@ pub fn lines(model: &Model) -> Vec<Line<'static>> {
 }
 
 pub fn render(model: &Model, frame: &mut Frame, area: Rect, scroll: u16) {
-    let rect = layout::centered(area, 72, area.height.saturating_sub(2).max(3));
+    let rect = layout::centered(area, 96, area.height.saturating_sub(2).max(3));
     frame.render_widget(Clear, rect);
     let block = Block::new()
         .borders(Borders::ALL)
