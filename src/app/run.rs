@@ -12,6 +12,9 @@ use super::saver::Saver;
 use super::{Model, Msg, update};
 use crate::model::Timestamp;
 
+/// Events handled before one save and one frame.
+const MAX_BATCH: usize = 64;
+
 /// What waiting for input gave.
 pub enum Poll {
     Event(Event),
@@ -60,6 +63,7 @@ where
     update(model, Msg::Resize(size.width, size.height), clock());
     let mut dirty_screen = true;
     let mut draft_written = model.draft_revision;
+    let mut closed = false;
     let mut shown_second = clock().timestamp();
     loop {
         // Save before drawing, so the screen says "saved" only once it is.
@@ -89,6 +93,9 @@ where
             terminal.draw(|frame| crate::ui::render(model, frame)).map_err(io::Error::other)?;
             dirty_screen = false;
         }
+        if closed {
+            return Ok(());
+        }
         // Wake at the next second for the clock, sooner if a save must be retried.
         let now = clock();
         let to_next_second = 1000 - u64::from(now.timestamp_subsec_millis().min(999));
@@ -96,16 +103,36 @@ where
         if model.save.is_dirty() {
             timeout = timeout.min(saver.retry_in(now));
         }
-        match events.next(timeout)? {
-            Poll::Event(event) => {
-                crash_test_hook(&event);
-                if let Some(msg) = message_of(event) {
-                    update(model, msg, clock());
-                    dirty_screen = true;
+        // Wait for the first event, then take whatever else is already
+        // waiting (a paste, key repeat) before saving and drawing once.
+        let mut wait = timeout;
+        for _ in 0..MAX_BATCH {
+            match events.next(wait)? {
+                Poll::Event(event) => {
+                    crash_test_hook(&event);
+                    if let Some(msg) = message_of(event) {
+                        update(model, msg, clock());
+                        dirty_screen = true;
+                    }
+                }
+                Poll::Timeout => break,
+                // Input ended: save and draw what it did, then stop.
+                Poll::Closed => {
+                    closed = true;
+                    break;
                 }
             }
-            Poll::Timeout => {}
-            Poll::Closed => return Ok(()),
+            if model.quit
+                || !matches!(
+                    model.mode,
+                    super::model::Mode::Normal
+                        | super::model::Mode::Capture(_)
+                        | super::model::Mode::Form(_)
+                )
+            {
+                break;
+            }
+            wait = Duration::ZERO;
         }
         let now = clock();
         if now.timestamp() != shown_second {
