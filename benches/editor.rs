@@ -68,7 +68,7 @@ fn key_to_saved_frame(c: &mut Criterion) {
                 update(model, k.clone(), now());
             }
             if model.save.is_dirty() {
-                let msg = saver.save(&model.session, model.save.revision, now());
+                let msg = saver.persist(model, now());
                 update(model, msg, now());
             }
             terminal.draw(|f| kenesh::ui::render(model, f)).unwrap();

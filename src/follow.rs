@@ -9,7 +9,7 @@ use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::model::Session;
-use crate::store::{Loaded, parse_str};
+use crate::store::Loaded;
 
 /// How often the file is looked at even without a watch event.
 pub const POLL_EVERY: Duration = Duration::from_millis(500);
@@ -44,7 +44,7 @@ pub struct Follower {
     path: PathBuf,
     session: Option<Session>,
     trouble: Option<Trouble>,
-    seen: Option<Stamp>,
+    seen: Option<(Stamp, Option<Stamp>)>,
     last_look: Option<Instant>,
     events: Option<Receiver<()>>,
     // Kept alive for as long as we follow.
@@ -105,16 +105,19 @@ impl Follower {
             self.seen = None;
             return changed;
         };
-        if Some(now) == self.seen && self.trouble.is_none() {
+        // The editor's journal holds edits not yet in the file.
+        let journal = stamp(&crate::store::journal::path_for(&self.path));
+        if Some((now, journal)) == self.seen && self.trouble.is_none() {
             return false;
         }
-        self.seen = Some(now);
-        let text = match std::fs::read(&self.path) {
-            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        self.seen = Some((now, journal));
+        let bytes = match std::fs::read(&self.path) {
+            Ok(bytes) => bytes,
             Err(e) => return self.set_trouble(Trouble::Unreadable(e.to_string())),
         };
-        match parse_str(&self.path, &text) {
-            Ok(Loaded::Session(session)) => {
+        match crate::store::parse_bytes(&self.path, &bytes) {
+            Ok(Loaded::Session(mut session)) => {
+                crate::store::journal::replay(&self.path, &bytes, &mut session);
                 let changed = self.session.as_ref() != Some(&session) || self.trouble.is_some();
                 self.session = Some(session);
                 self.trouble = None;

@@ -253,3 +253,26 @@ fn a_missing_or_broken_file_keeps_the_last_good_state_with_a_notice() {
     follower.refresh();
     assert!(follower.trouble().is_none());
 }
+
+#[test]
+fn the_follower_shows_journaled_edits_before_any_snapshot() {
+    use kenesh::model::{Change, Entity};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("live.ron");
+    std::fs::copy(common::bishkek_example(), &path).unwrap();
+    let mut follower = Follower::new(&path);
+    let (mut file, loaded) = kenesh::store::SessionFile::open(&path).unwrap();
+    let kenesh::store::Loaded::Session(session) = loaded else { panic!() };
+    let mut need = session.needs[0].clone();
+    need.votes += 5;
+    file.append(&[Change::Put { entity: Entity::Need(need.clone()), index: 0 }]).unwrap();
+    let start = Instant::now();
+    loop {
+        follower.refresh();
+        if follower.session().and_then(|s| s.need(need.id)).map(|n| n.votes) == Some(need.votes) {
+            break;
+        }
+        assert!(start.elapsed() < Duration::from_secs(1), "shown within a second");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}

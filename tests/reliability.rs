@@ -393,3 +393,30 @@ mod every_size {
         }
     }
 }
+
+#[test]
+fn an_outside_change_while_journaling_goes_to_the_conflict_copy() {
+    use kenesh::model::{Change, Entity};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.ron");
+    std::fs::copy(common::bishkek_example(), &path).unwrap();
+    let (mut file, loaded) = SessionFile::open(&path).unwrap();
+    let Loaded::Session(mut session) = loaded else { panic!() };
+    let mut need = session.needs[0].clone();
+    need.votes += 1;
+    let change = vec![Change::Put { entity: Entity::Need(need), index: 0 }];
+    session.apply_all(change.clone());
+    file.append(&change).unwrap();
+    std::thread::sleep(Duration::from_millis(20));
+    std::fs::write(
+        &path,
+        std::fs::read_to_string(&path).unwrap().replace("votes: 11,", "votes: 12,"),
+    )
+    .unwrap();
+    assert!(file.append(&change).is_err(), "no journaling onto a file someone else changed");
+    let kept_in = match file.save(&session) {
+        Err(SaveError::ChangedOutside { kept_in, .. }) => kept_in,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(common::load_session(&kept_in), session, "our edits are all in the conflict copy");
+}

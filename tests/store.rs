@@ -270,3 +270,65 @@ fn failed_save_leaves_the_old_file_byte_identical() {
     file.save(&session).expect("retry succeeds once the folder is writable");
     assert_eq!(session_of(load_file(&path).unwrap()).title, "changed");
 }
+
+mod journal {
+    use super::*;
+    use kenesh::model::{Change, Entity};
+    use kenesh::store::journal;
+
+    fn setup() -> (tempfile::TempDir, std::path::PathBuf, SessionFile, Session) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        std::fs::copy(common::bishkek_example(), &path).unwrap();
+        let (file, loaded) = SessionFile::open(&path).unwrap();
+        (dir, path, file, session_of(loaded))
+    }
+
+    fn vote(session: &mut Session) -> Vec<Change> {
+        let mut need = session.needs[0].clone();
+        need.votes += 1;
+        let change = vec![Change::Put { entity: Entity::Need(need), index: 0 }];
+        session.apply_all(change.clone());
+        change
+    }
+
+    #[test]
+    fn an_appended_edit_is_on_disk_before_any_snapshot() {
+        let (_dir, path, mut file, mut session) = setup();
+        let before = std::fs::read(&path).unwrap();
+        let votes = session.needs[0].votes;
+        for _ in 0..3 {
+            file.append(&vote(&mut session)).unwrap();
+        }
+        assert_eq!(std::fs::read(&path).unwrap(), before, "the file itself is untouched");
+        let reread = session_of(load_file(&path).unwrap());
+        assert_eq!(reread.needs[0].votes, votes + 3, "every reader replays the journal");
+        assert_eq!(reread, session);
+        // A snapshot folds it in and removes the journal.
+        file.save(&session).unwrap();
+        assert!(!journal::path_for(&path).exists());
+        assert_eq!(session_of(load_file(&path).unwrap()), session);
+    }
+
+    #[test]
+    fn a_torn_last_line_is_ignored() {
+        let (_dir, path, mut file, mut session) = setup();
+        let votes = session.needs[0].votes;
+        file.append(&vote(&mut session)).unwrap();
+        let mut f =
+            std::fs::OpenOptions::new().append(true).open(journal::path_for(&path)).unwrap();
+        std::io::Write::write_all(&mut f, b"[Put(entity: Need((id: \"01M").unwrap();
+        assert_eq!(session_of(load_file(&path).unwrap()).needs[0].votes, votes + 1);
+    }
+
+    #[test]
+    fn a_journal_of_another_version_of_the_file_is_ignored() {
+        let (_dir, path, mut file, mut session) = setup();
+        let votes = session.needs[0].votes;
+        file.append(&vote(&mut session)).unwrap();
+        // Someone else rewrites the file: the journal no longer continues it.
+        let other = std::fs::read_to_string(&path).unwrap().replace("votes: 11,", "votes: 12,");
+        std::fs::write(&path, other).unwrap();
+        assert_eq!(session_of(load_file(&path).unwrap()).needs[0].votes, votes);
+    }
+}

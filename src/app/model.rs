@@ -224,6 +224,11 @@ pub struct Model {
     pub draft_revision: u64,
     /// Why this editor may not write (another kenesh holds the file).
     pub read_only: Option<String>,
+    /// Changes applied since the last save, for the edge to journal.
+    pub pending: Vec<crate::model::Change>,
+    /// The session was replaced as a whole (restore, reload): the next save
+    /// must rewrite the file rather than journal.
+    pub needs_snapshot: bool,
     /// Asks the edge to load the file again (after it changed outside).
     pub reload_requested: bool,
     /// Asks the edge to delete the recovery file (the user decided).
@@ -256,6 +261,8 @@ impl Model {
             capture_history: Vec::new(),
             draft_revision: 0,
             read_only: None,
+            pending: Vec::new(),
+            needs_snapshot: false,
             reload_requested: false,
             recovery_resolved: false,
             quit_with_recovery: false,

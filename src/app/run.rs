@@ -74,9 +74,16 @@ where
             dirty_screen = true;
         }
         if model.save.is_dirty() && saver.ready(clock()) && model.read_only.is_none() {
-            let msg = saver.save(&model.session, model.save.revision, clock());
+            let msg = saver.persist(model, clock());
             update(model, msg, clock());
             dirty_screen = true;
+        }
+        if (model.quit || saver.snapshot_due(clock())) && saver.has_journal_entries() {
+            let revision = model.save.saved_revision;
+            if let Some(msg) = saver.snapshot(&model.session, revision, clock()) {
+                update(model, msg, clock());
+                dirty_screen = true;
+            }
         }
         if model.recovery_resolved {
             model.recovery_resolved = false;
@@ -102,6 +109,9 @@ where
         let mut timeout = Duration::from_millis(to_next_second);
         if model.save.is_dirty() {
             timeout = timeout.min(saver.retry_in(now));
+        }
+        if saver.has_journal_entries() {
+            timeout = timeout.min(Duration::from_millis(500));
         }
         // Wait for the first event, then take whatever else is already
         // waiting (a paste, key repeat) before saving and drawing once.

@@ -12,9 +12,15 @@ use crate::store::{Loaded, SaveError, SessionFile};
 /// How long to wait before trying again after a failed save.
 const RETRY_AFTER: Duration = Duration::from_secs(1);
 
+/// How often journaled edits are folded into the file itself. Readers
+/// replay the journal, so this only bounds the journal's length (and the
+/// pause a rewrite of a very large session costs).
+const SNAPSHOT_EVERY: Duration = Duration::from_secs(3);
+
 pub struct Saver {
     file: SessionFile,
     failed_at: Option<Timestamp>,
+    snapshot_at: Option<Timestamp>,
     draft_path: PathBuf,
     draft_on_disk: bool,
 }
@@ -23,7 +29,7 @@ impl Saver {
     pub fn new(file: SessionFile) -> Saver {
         let draft_path = super::draft::path_for(file.path());
         let draft_on_disk = draft_path.exists();
-        Saver { file, failed_at: None, draft_path, draft_on_disk }
+        Saver { file, failed_at: None, snapshot_at: None, draft_path, draft_on_disk }
     }
 
     pub fn path(&self) -> &Path {
@@ -58,6 +64,59 @@ impl Saver {
         let Some(failed) = self.failed_at else { return Duration::ZERO };
         let waited = (now - failed).to_std().unwrap_or(Duration::ZERO);
         RETRY_AFTER.saturating_sub(waited)
+    }
+
+    /// Makes the model's unsaved changes durable: appended to the journal
+    /// (milliseconds, whatever the size of the session) when possible, else
+    /// by rewriting the whole file.
+    pub fn persist(&mut self, model: &mut super::Model, now: Timestamp) -> Msg {
+        let revision = model.save.revision;
+        if !model.needs_snapshot
+            && !model.pending.is_empty()
+            && self.file.append(&model.pending).is_ok()
+        {
+            model.pending.clear();
+            self.failed_at = None;
+            self.snapshot_at.get_or_insert(now);
+            return Msg::Saved { revision };
+        }
+        // A full rewrite holds everything; until one succeeds, no edit may
+        // go to the journal (it would miss the ones before it).
+        model.pending.clear();
+        model.needs_snapshot = true;
+        let msg = self.save(&model.session, revision, now);
+        if matches!(msg, Msg::Saved { .. } | Msg::Diverted { .. }) {
+            model.needs_snapshot = false;
+            self.snapshot_at = None;
+        }
+        msg
+    }
+
+    /// Whether journaled edits should be folded into the file now.
+    pub fn snapshot_due(&self, now: Timestamp) -> bool {
+        self.file.has_journal_entries()
+            && self
+                .snapshot_at
+                .is_none_or(|at| (now - at).to_std().unwrap_or(Duration::ZERO) >= SNAPSHOT_EVERY)
+    }
+
+    /// Folds the journal into the file. The edits are durable already, so a
+    /// failure only means trying again later; a change made outside is
+    /// reported like any save.
+    pub fn snapshot(&mut self, session: &Session, revision: u64, now: Timestamp) -> Option<Msg> {
+        self.snapshot_at = Some(now);
+        match self.file.save(session) {
+            Ok(()) => None,
+            Err(SaveError::ChangedOutside { kept_in, .. }) => {
+                Some(Msg::Diverted { revision, kept_in: kept_in.display().to_string() })
+            }
+            Err(_) => None,
+        }
+    }
+
+    /// Whether edits wait in the journal (to fold in before quitting).
+    pub fn has_journal_entries(&self) -> bool {
+        self.file.has_journal_entries()
     }
 
     /// Saves `session` as `revision` and says how it went.

@@ -51,6 +51,8 @@ pub fn update(model: &mut Model, msg: Msg, now: Timestamp) {
         }
         Msg::Reloaded(session) => {
             model.session = *session;
+            model.pending.clear();
+            model.needs_snapshot = false;
             model.history = super::history::History::default();
             model.save.diverted_to = None;
             model.save.error = None;
@@ -134,8 +136,9 @@ fn on_key(model: &mut Model, key: &KeyEvent, now: Timestamp) {
         Mode::OfferRecovery(recovered) => {
             if key.code == KeyCode::Enter {
                 model.session = (**recovered).clone();
-                // The recovered content is not on disk yet: save it.
+                // The recovered content is not on disk yet: write it whole.
                 changed(model, now);
+                model.needs_snapshot = true;
             }
             model.mode = Mode::Normal;
             model.recovery_resolved = true;
@@ -209,6 +212,7 @@ fn act(model: &mut Model, action: Action, now: Timestamp) {
                 // Undoing is a new edit too: it must win over what it undoes
                 // when the session is merged.
                 model.session.stamp(&mut step, now);
+                model.pending.extend(step.iter().cloned());
                 let redo = model.session.apply_all(step);
                 model.history.push_redo(redo);
                 changed(model, now);
@@ -218,6 +222,7 @@ fn act(model: &mut Model, action: Action, now: Timestamp) {
         Action::Redo => match model.history.take_redo() {
             Some(mut step) => {
                 model.session.stamp(&mut step, now);
+                model.pending.extend(step.iter().cloned());
                 let undo = model.session.apply_all(step);
                 model.history.push_undo(undo);
                 changed(model, now);
@@ -498,12 +503,14 @@ fn commit(model: &mut Model, mut changes: Vec<Change>, now: Timestamp) {
         return;
     }
     model.session.stamp(&mut changes, now);
+    model.pending.extend(changes.iter().cloned());
     let inverse = model.session.apply_all(changes);
     model.history.record(inverse);
     changed(model, now);
 }
 
 fn changed(model: &mut Model, now: Timestamp) {
+    model.pending.push(Change::Touched(now));
     model.session.updated = now;
     model.save.revision += 1;
     model.rebuild_rows();

@@ -8,7 +8,7 @@ use super::{
 };
 
 /// One entity of a session, whatever its kind.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Entity {
     Settlement(Settlement),
     Participant(Participant),
@@ -22,7 +22,7 @@ pub enum Entity {
 }
 
 /// Which collection of a session an entity lives in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum EntityKind {
     Settlement,
     Participant,
@@ -36,7 +36,7 @@ pub enum EntityKind {
 }
 
 /// The session's own fields (what a "session details" form edits).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Header {
     pub title: String,
     pub date: Date,
@@ -46,7 +46,7 @@ pub struct Header {
     pub programme: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Change {
     /// Insert the entity at `index` (clamped), or replace the entity with
     /// the same id wherever it is.
@@ -55,6 +55,8 @@ pub enum Change {
     Remove { kind: EntityKind, id: Id },
     /// Replace the session's own fields.
     Header(Header),
+    /// The session's own `updated` time.
+    Touched(super::Timestamp),
 }
 
 impl Entity {
@@ -203,6 +205,11 @@ impl Session {
         match change {
             Change::Put { entity, index } => Some(put(self, entity, index)),
             Change::Remove { kind, id } => remove(self, kind, id),
+            Change::Touched(at) => {
+                let old = self.updated;
+                self.updated = at;
+                Some(Change::Touched(old))
+            }
             Change::Header(header) => {
                 let old = self.header();
                 self.title = header.title;

@@ -1,5 +1,4 @@
 use std::fs::{File, OpenOptions};
-use std::hash::{Hash, Hasher};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -17,11 +16,7 @@ struct Fingerprint {
     hash: u64,
 }
 
-fn hash_of(bytes: &[u8]) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut hasher);
-    hasher.finish()
-}
+use super::journal::{Journal, hash_of};
 
 fn fingerprint(path: &Path, bytes: &[u8]) -> Fingerprint {
     let meta = std::fs::metadata(path).ok();
@@ -82,6 +77,7 @@ pub struct SessionFile {
     lock: Option<File>,
     /// Set after the file changed outside: our saves go here instead.
     diverted_to: Option<PathBuf>,
+    journal: Journal,
 }
 
 /// The lock file of a session file: `.NAME.lock` beside it. A lock on the
@@ -96,9 +92,16 @@ impl SessionFile {
     pub fn open(path: &Path) -> Result<(SessionFile, Loaded), LoadError> {
         let bytes = std::fs::read(path)
             .map_err(|source| LoadError::Io { path: path.to_owned(), source })?;
-        let loaded = parse_bytes(path, &bytes)?;
+        let mut loaded = parse_bytes(path, &bytes)?;
+        if let Loaded::Session(session) = &mut loaded {
+            super::journal::replay(path, &bytes, session);
+        }
         let seen = Some(fingerprint(path, &bytes));
-        Ok((SessionFile { path: path.to_owned(), seen, lock: None, diverted_to: None }, loaded))
+        let journal = Journal::new(path);
+        Ok((
+            SessionFile { path: path.to_owned(), seen, lock: None, diverted_to: None, journal },
+            loaded,
+        ))
     }
 
     /// Creates a new file holding `value`; fails if `path` already exists.
@@ -106,7 +109,13 @@ impl SessionFile {
         let text = to_ron(value).map_err(io::Error::other)?;
         write_new(path, text.as_bytes())?;
         let seen = Some(fingerprint(path, text.as_bytes()));
-        Ok(SessionFile { path: path.to_owned(), seen, lock: None, diverted_to: None })
+        Ok(SessionFile {
+            path: path.to_owned(),
+            seen,
+            lock: None,
+            diverted_to: None,
+            journal: Journal::new(path),
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -175,11 +184,34 @@ impl SessionFile {
             let kept_in = self.path.with_file_name(format!("{stem}.conflict-{stamp}.ron"));
             write_atomic(&kept_in, text.as_bytes())?;
             self.diverted_to = Some(kept_in.clone());
+            // Everything journaled is in the conflict copy now.
+            self.journal.clear();
             return Err(SaveError::ChangedOutside { path: self.path.clone(), kept_in });
         }
         write_atomic(&self.path, text.as_bytes())?;
         self.seen = Some(fingerprint(&self.path, text.as_bytes()));
+        // The file now holds every journaled edit.
+        self.journal.clear();
         Ok(())
+    }
+
+    /// Appends one edit to the journal (durable when this returns). Not
+    /// possible after the file changed outside: then only a full save
+    /// (to the conflict copy) keeps the data.
+    pub fn append(&mut self, changes: &[crate::model::Change]) -> Result<(), SaveError> {
+        // A journal continues the file as we last saw it; if another program
+        // changed the file, only a full save (to the conflict copy) is safe.
+        match (&self.diverted_to, self.seen) {
+            (None, Some(seen)) if !self.changed_outside() => {
+                Ok(self.journal.append(seen.hash, changes)?)
+            }
+            _ => Err(SaveError::Io(io::Error::other("no journal: a full save is needed"))),
+        }
+    }
+
+    /// Whether edits are in the journal and not yet in the file.
+    pub fn has_journal_entries(&self) -> bool {
+        self.journal.has_entries()
     }
 
     /// Re-reads the file (after it changed outside); saves go to it again.
@@ -189,6 +221,7 @@ impl SessionFile {
         let loaded = parse_bytes(&self.path, &bytes)?;
         self.seen = Some(fingerprint(&self.path, &bytes));
         self.diverted_to = None;
+        self.journal.clear();
         Ok(loaded)
     }
 

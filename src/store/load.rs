@@ -22,10 +22,15 @@ pub enum Loaded {
 }
 
 /// Reads and parses a session or programme file.
+/// A session's journal (edits not yet in the file) is replayed over it.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let bytes =
         std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_owned(), source })?;
-    parse_bytes(path, &bytes)
+    let mut loaded = parse_bytes(path, &bytes)?;
+    if let Loaded::Session(session) = &mut loaded {
+        super::journal::replay(path, &bytes, session);
+    }
+    Ok(loaded)
 }
 
 /// Parses file bytes (UTF-8, BOM allowed). `path` is only used in errors.

@@ -8,6 +8,7 @@
 mod atomic;
 mod error;
 mod handle;
+pub mod journal;
 mod load;
 mod migrate;
 mod save;
