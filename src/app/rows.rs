@@ -51,16 +51,17 @@ pub fn build(session: &Session, pane: Pane, filter: &str, grouping: NeedGrouping
             .iter()
             .enumerate()
             .filter(|(_, p)| {
-                matches(
-                    filter,
-                    &[
-                        &p.name,
-                        &p.organisation,
-                        &labels::group(p.group),
-                        session.settlement_name(p.settlement),
-                        &p.contact,
-                    ],
-                )
+                filter.is_empty()
+                    || matches(
+                        filter,
+                        &[
+                            &p.name,
+                            &p.organisation,
+                            &labels::group(p.group),
+                            session.settlement_name(p.settlement),
+                            &p.contact,
+                        ],
+                    )
             })
             .map(|(i, p)| item(p.id, i))
             .collect(),
@@ -71,16 +72,17 @@ pub fn build(session: &Session, pane: Pane, filter: &str, grouping: NeedGrouping
             .iter()
             .enumerate()
             .filter(|(_, a)| {
-                matches(
-                    filter,
-                    &[
-                        &a.what,
-                        &a.responsible,
-                        &a.partners,
-                        &a.funding,
-                        &labels::action_status(a.status),
-                    ],
-                )
+                filter.is_empty()
+                    || matches(
+                        filter,
+                        &[
+                            &a.what,
+                            &a.responsible,
+                            &a.partners,
+                            &a.funding,
+                            &labels::action_status(a.status),
+                        ],
+                    )
             })
             .map(|(i, a)| item(a.id, i))
             .collect(),
@@ -89,18 +91,16 @@ pub fn build(session: &Session, pane: Pane, filter: &str, grouping: NeedGrouping
 
 /// Needs grouped (settlement or category), most votes first in each group.
 fn need_rows(session: &Session, filter: &str, grouping: NeedGrouping) -> Vec<Row> {
+    // Settlement order and names looked up once, not per need.
+    let settlements: std::collections::HashMap<Id, (usize, &str)> =
+        session.settlements.iter().enumerate().map(|(i, s)| (s.id, (i, s.name.as_str()))).collect();
+    let no_settlement = crate::i18n::t("no-settlement");
     let group_key = |n: &Need| -> (usize, String) {
         match grouping {
-            NeedGrouping::Settlement => {
-                let position = n
-                    .settlement
-                    .and_then(|id| session.settlements.iter().position(|s| s.id == id))
-                    .unwrap_or(usize::MAX);
-                let name = session.settlement_name(n.settlement);
-                let label =
-                    if name.is_empty() { crate::i18n::t("no-settlement") } else { name.to_owned() };
-                (position, label)
-            }
+            NeedGrouping::Settlement => match n.settlement.and_then(|id| settlements.get(&id)) {
+                Some((position, name)) => (*position, (*name).to_owned()),
+                None => (usize::MAX, no_settlement.clone()),
+            },
             NeedGrouping::Category => {
                 let position = crate::model::NeedCategory::BUILT_IN
                     .iter()
@@ -110,20 +110,18 @@ fn need_rows(session: &Session, filter: &str, grouping: NeedGrouping) -> Vec<Row
             }
         }
     };
+    let settlement_name =
+        |n: &Need| n.settlement.and_then(|id| settlements.get(&id)).map_or("", |s| s.1);
     let mut needs: Vec<(usize, String, &Need, usize)> = session
         .needs
         .iter()
         .enumerate()
         .filter(|(_, n)| {
-            matches(
-                filter,
-                &[
-                    &n.title,
-                    &n.detail,
-                    session.settlement_name(n.settlement),
-                    &labels::category(&n.category),
-                ],
-            )
+            filter.is_empty()
+                || matches(
+                    filter,
+                    &[&n.title, &n.detail, settlement_name(n), &labels::category(&n.category)],
+                )
         })
         .map(|(i, n)| {
             let (position, label) = group_key(n);
@@ -149,14 +147,18 @@ fn need_rows(session: &Session, filter: &str, grouping: NeedGrouping) -> Vec<Row
 /// Proposals and private notes grouped by the agenda item they were said
 /// under (in agenda order, then those under no item), in time order.
 fn proposal_rows(session: &Session, filter: &str) -> Vec<Row> {
+    let agenda: std::collections::HashMap<Id, usize> =
+        session.agenda.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
     let slot = |item: Option<Id>| -> usize {
-        item.and_then(|id| session.agenda.iter().position(|a| a.id == id))
-            .unwrap_or(session.agenda.len())
+        item.and_then(|id| agenda.get(&id).copied()).unwrap_or(session.agenda.len())
     };
     let mut entries: Vec<(usize, crate::model::Timestamp, Row)> = Vec::new();
     for (index, p) in session.proposals.iter().enumerate() {
-        let author = session.participant_name(p.author);
-        if filter.is_empty() || matches(filter, &[&p.text, author, &labels::proposal_kind(p.kind)])
+        if filter.is_empty()
+            || matches(
+                filter,
+                &[&p.text, session.participant_name(p.author), &labels::proposal_kind(p.kind)],
+            )
         {
             entries.push((slot(p.agenda_item), p.time, Row::Item { id: p.id, index }));
         }
