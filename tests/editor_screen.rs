@@ -254,3 +254,27 @@ fn a_form_draft_restores_every_field() {
     draft.restore(&mut restored);
     assert_eq!(Draft::of(&restored, now()), Some(draft));
 }
+
+#[test]
+fn quitting_right_after_an_edit_saves_it_into_the_file() {
+    let session = running_example();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.ron");
+    let file = SessionFile::create(&path, &session).unwrap();
+    let mut model = Model::new(session.clone(), "s.ron".into(), now());
+    let mut saver = Saver::new(file);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    run(&mut terminal, &mut model, &mut Script(keys("3+q").into()), &mut saver, &mut now).unwrap();
+    assert!(model.quit, "no question: the change could be saved");
+    assert!(
+        !kenesh::store::journal::path_for(&path).exists(),
+        "folded into the file on the way out"
+    );
+    let need = model.pane(kenesh::app::model::Pane::Needs).selected_id().unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let on_disk = match kenesh::store::parse_str(&path, &text).unwrap() {
+        kenesh::store::Loaded::Session(s) => s,
+        _ => unreachable!(),
+    };
+    assert_eq!(on_disk.need(need).unwrap().votes, session.need(need).unwrap().votes + 1);
+}

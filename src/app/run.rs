@@ -94,7 +94,15 @@ where
             saver.sync_draft(super::draft::Draft::of(model, clock()).as_ref());
         }
         if model.quit {
-            return Ok(());
+            let unsaved =
+                model.save.is_dirty() && model.read_only.is_none() && !model.quit_with_recovery;
+            if !unsaved {
+                return Ok(());
+            }
+            // The last save failed: ask before leaving.
+            model.quit = false;
+            model.mode = super::model::Mode::ConfirmQuit;
+            dirty_screen = true;
         }
         if dirty_screen {
             terminal.draw(|frame| crate::ui::render(model, frame)).map_err(io::Error::other)?;

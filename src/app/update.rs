@@ -200,7 +200,10 @@ fn act(model: &mut Model, action: Action, now: Timestamp) {
             model.mode = Mode::Filter(TextInput::new(&current));
         }
         Action::Quit => {
-            if model.save.is_dirty() {
+            // Unsaved changes that are only waiting for the next save are
+            // saved on the way out (the edge asks if that fails); a save that
+            // is already failing asks now.
+            if model.save.is_dirty() && model.save.error.is_some() {
                 model.mode = Mode::ConfirmQuit;
             } else {
                 model.quit = true;
