@@ -59,6 +59,25 @@ fn drive(
     events: Vec<Event>,
     now: Timestamp,
 ) -> (TestBackend, Model) {
+    let driven = drive_file(session, width, height, events, now);
+    (driven.screen, driven.model)
+}
+
+/// A run of the editor on a real file: the screen, the model, and the file.
+struct Driven {
+    screen: TestBackend,
+    model: Model,
+    path: std::path::PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+fn drive_file(
+    session: &Session,
+    width: u16,
+    height: u16,
+    events: Vec<Event>,
+    now: Timestamp,
+) -> Driven {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.ron");
     let file = SessionFile::create(&path, session).unwrap();
@@ -66,7 +85,7 @@ fn drive(
     let mut saver = Saver::new(file);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     run(&mut terminal, &mut model, &mut Script(events.into()), &mut saver, &mut || now).unwrap();
-    (terminal.backend().clone(), model)
+    Driven { screen: terminal.backend().clone(), model, path, _dir: dir }
 }
 
 fn now() -> Timestamp {
@@ -127,17 +146,11 @@ fn form_with_a_validation_error_120x40() {
 #[test]
 fn a_change_is_saved_before_the_screen_says_so() {
     let session = running_example();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.ron");
-    let file = SessionFile::create(&path, &session).unwrap();
-    let mut model = Model::new(session.clone(), "s.ron".into(), now());
-    let mut saver = Saver::new(file);
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    run(&mut terminal, &mut model, &mut Script(keys("3+").into()), &mut saver, &mut now).unwrap();
-    let on_disk = common::load_session(&path);
-    let need = model.pane(kenesh::app::model::Pane::Needs).selected_id().unwrap();
+    let run = drive_file(&session, 120, 40, keys("3+"), now());
+    let on_disk = common::load_session(&run.path);
+    let need = run.model.pane(kenesh::app::model::Pane::Needs).selected_id().unwrap();
     assert_eq!(on_disk.need(need).unwrap().votes, session.need(need).unwrap().votes + 1);
-    let screen = format!("{}", terminal.backend());
+    let screen = format!("{}", run.screen);
     assert!(screen.contains("saved 11:07:00"), "{screen}");
 }
 
@@ -258,21 +271,16 @@ fn a_form_draft_restores_every_field() {
 #[test]
 fn quitting_right_after_an_edit_saves_it_into_the_file() {
     let session = running_example();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.ron");
-    let file = SessionFile::create(&path, &session).unwrap();
-    let mut model = Model::new(session.clone(), "s.ron".into(), now());
-    let mut saver = Saver::new(file);
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    run(&mut terminal, &mut model, &mut Script(keys("3+q").into()), &mut saver, &mut now).unwrap();
-    assert!(model.quit, "no question: the change could be saved");
+    let run = drive_file(&session, 120, 40, keys("3+q"), now());
+    assert!(run.model.quit, "no question: the change could be saved");
     assert!(
-        !kenesh::store::journal::path_for(&path).exists(),
+        !kenesh::store::journal::path_for(&run.path).exists(),
         "folded into the file on the way out"
     );
-    let need = model.pane(kenesh::app::model::Pane::Needs).selected_id().unwrap();
-    let text = std::fs::read_to_string(&path).unwrap();
-    let on_disk = match kenesh::store::parse_str(&path, &text).unwrap() {
+    let need = run.model.pane(kenesh::app::model::Pane::Needs).selected_id().unwrap();
+    // Read the file alone, without replaying any journal.
+    let text = std::fs::read_to_string(&run.path).unwrap();
+    let on_disk = match kenesh::store::parse_str(&run.path, &text).unwrap() {
         kenesh::store::Loaded::Session(s) => s,
         _ => unreachable!(),
     };
