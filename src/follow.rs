@@ -111,19 +111,14 @@ impl Follower {
             return false;
         }
         self.seen = Some((now, journal));
-        let bytes = match std::fs::read(&self.path) {
-            Ok(bytes) => bytes,
-            Err(e) => return self.set_trouble(Trouble::Unreadable(e.to_string())),
-        };
-        match crate::store::parse_bytes(&self.path, &bytes) {
-            Ok(Loaded::Session(mut session)) => {
-                crate::store::journal::replay(&self.path, &bytes, &mut session);
+        match crate::store::read(&self.path) {
+            Ok((Loaded::Session(session), _)) => {
                 let changed = self.session.as_ref() != Some(&session) || self.trouble.is_some();
                 self.session = Some(session);
                 self.trouble = None;
                 changed
             }
-            Ok(Loaded::Program(_)) => {
+            Ok((Loaded::Program(_), _)) => {
                 self.set_trouble(Trouble::Unreadable(crate::i18n::t("present-not-a-session")))
             }
             Err(e) => self.set_trouble(Trouble::Unreadable(e.to_string())),

@@ -70,7 +70,11 @@ fn new_creates_a_transliterated_file_and_never_overwrites() {
     };
     let first = run();
     assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
-    assert_eq!(files_in(dir.path()), ["2026-12-03-kruglyi-stol-v-oshe.ron"]);
+    assert_eq!(files_in(dir.path()), [".gitignore", "2026-12-03-kruglyi-stol-v-oshe.ron"]);
+    let ignored = std::fs::read_to_string(dir.path().join(".gitignore")).unwrap();
+    for sidecar in [".*.journal", ".*.lock", ".*.draft.ron", ".*.recovery.ron"] {
+        assert!(ignored.lines().any(|l| l == sidecar), "sessions/.gitignore lists {sidecar}");
+    }
     let path = dir.path().join("2026-12-03-kruglyi-stol-v-oshe.ron");
     let created = std::fs::read_to_string(&path).unwrap();
     assert!(created.starts_with("Session(\n    format: 2,\n"));
@@ -100,6 +104,7 @@ fn new_with_unsafe_titles_stays_inside_the_folder() {
     assert_eq!(
         files_in(&dir),
         [
+            ".gitignore",
             "2026-12-03-a-b-c.ron",
             "2026-12-03-con-session.ron",
             "2026-12-03-etc-passwd.ron",

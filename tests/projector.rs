@@ -265,7 +265,11 @@ fn the_follower_shows_journaled_edits_before_any_snapshot() {
     let kenesh::store::Loaded::Session(session) = loaded else { panic!() };
     let mut need = session.needs[0].clone();
     need.votes += 5;
-    file.append(&[Change::Put { entity: Entity::Need(need.clone()), index: 0 }]).unwrap();
+    file.append(
+        kenesh::model::now(),
+        &[Change::Put { entity: Entity::Need(need.clone()), index: 0 }],
+    )
+    .unwrap();
     let start = Instant::now();
     loop {
         follower.refresh();

@@ -238,6 +238,9 @@ fn a_panic_restores_the_terminal_and_keeps_the_edits() {
     let kenesh = env!("CARGO_BIN_EXE_kenesh");
     // The shell's notes go to another folder: the session's is made read-only.
     let notes = tempfile::tempdir().unwrap();
+    // The user's data folder exists apart from the session's folder (made
+    // read-only below): the recovery copy goes there, private.
+    std::fs::create_dir_all(dir.path().join(".data")).unwrap();
     let n = notes.path().display();
     let line = format!(
         "stty -g > {n}/before; {kenesh} meeting.ron; echo exit=$? > {n}/code; stty -g > {n}/after; sleep 30"

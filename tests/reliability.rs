@@ -406,14 +406,17 @@ fn an_outside_change_while_journaling_goes_to_the_conflict_copy() {
     need.votes += 1;
     let change = vec![Change::Put { entity: Entity::Need(need), index: 0 }];
     session.apply_all(change.clone());
-    file.append(&change).unwrap();
+    file.append(kenesh::model::now(), &change).unwrap();
     std::thread::sleep(Duration::from_millis(20));
     std::fs::write(
         &path,
         std::fs::read_to_string(&path).unwrap().replace("votes: 11,", "votes: 12,"),
     )
     .unwrap();
-    assert!(file.append(&change).is_err(), "no journaling onto a file someone else changed");
+    assert!(
+        file.append(kenesh::model::now(), &change).is_err(),
+        "no journaling onto a file someone else changed"
+    );
     let kept_in = match file.save(&session) {
         Err(SaveError::ChangedOutside { kept_in, .. }) => kept_in,
         other => panic!("{other:?}"),

@@ -298,7 +298,7 @@ mod journal {
         let before = std::fs::read(&path).unwrap();
         let votes = session.needs[0].votes;
         for _ in 0..3 {
-            file.append(&vote(&mut session)).unwrap();
+            file.append(kenesh::model::now(), &vote(&mut session)).unwrap();
         }
         assert_eq!(std::fs::read(&path).unwrap(), before, "the file itself is untouched");
         let reread = session_of(load_file(&path).unwrap());
@@ -314,7 +314,7 @@ mod journal {
     fn a_torn_last_line_is_ignored() {
         let (_dir, path, mut file, mut session) = setup();
         let votes = session.needs[0].votes;
-        file.append(&vote(&mut session)).unwrap();
+        file.append(kenesh::model::now(), &vote(&mut session)).unwrap();
         let mut f =
             std::fs::OpenOptions::new().append(true).open(journal::path_for(&path)).unwrap();
         std::io::Write::write_all(&mut f, b"[Put(entity: Need((id: \"01M").unwrap();
@@ -322,13 +322,21 @@ mod journal {
     }
 
     #[test]
-    fn a_journal_of_another_version_of_the_file_is_ignored() {
+    fn a_journal_of_another_version_of_the_file_still_counts_where_it_applies() {
         let (_dir, path, mut file, mut session) = setup();
         let votes = session.needs[0].votes;
-        file.append(&vote(&mut session)).unwrap();
-        // Someone else rewrites the file: the journal no longer continues it.
-        let other = std::fs::read_to_string(&path).unwrap().replace("votes: 11,", "votes: 12,");
+        file.append(kenesh::model::now(), &vote(&mut session)).unwrap();
+        // Someone else rewrites the file (a crash, then `git pull`): the
+        // journal no longer continues it, but its vote is not lost.
+        let text = std::fs::read_to_string(&path).unwrap();
+        let other = text.replacen("Нет школы в шаговой доступности", "Нет школы рядом", 1);
+        assert_ne!(other, text, "the example has the text the test edits");
         std::fs::write(&path, other).unwrap();
-        assert_eq!(session_of(load_file(&path).unwrap()).needs[0].votes, votes);
+        let reread = session_of(load_file(&path).unwrap());
+        assert_eq!(reread.needs[0].votes, votes + 1, "the journaled vote still applies");
+        assert!(
+            reread.needs.iter().any(|n| n.title.contains("Нет школы рядом")),
+            "and so does the outside edit"
+        );
     }
 }

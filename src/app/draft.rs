@@ -178,15 +178,18 @@ impl Draft {
 
 /// The draft file of a session file: `.NAME.draft.ron` beside it.
 pub fn path_for(session_path: &std::path::Path) -> std::path::PathBuf {
-    let name =
-        session_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    session_path.with_file_name(format!(".{name}.draft.ron"))
+    crate::store::Sidecars::of(session_path).draft()
 }
 
-/// Reads a draft file; anything unreadable or for another session is
-/// ignored (a draft is a convenience, never a reason not to open).
+/// The longest draft read back: a form or a line, never more.
+const MAX_DRAFT_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Reads a draft file; anything unreadable, not a regular file, or for
+/// another session is ignored (a draft is a convenience, never a reason not
+/// to open).
 pub fn read(path: &std::path::Path, session: Id) -> Option<Draft> {
-    let text = std::fs::read_to_string(path).ok()?;
-    let draft: Draft = ron::from_str(&text).ok()?;
+    use crate::store::safe_fs::{Links, read_regular};
+    let bytes = read_regular(path, Links::Refuse, MAX_DRAFT_BYTES).ok()?;
+    let draft: Draft = ron::from_str(std::str::from_utf8(&bytes).ok()?).ok()?;
     (draft.format == DRAFT_FORMAT && draft.session == session).then_some(draft)
 }

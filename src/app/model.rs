@@ -110,6 +110,9 @@ pub struct SaveState {
     pub saved_revision: u64,
     pub saved_at: Option<Timestamp>,
     pub error: Option<String>,
+    /// Rewriting the file from the journal failed (the edits are safe in the
+    /// journal, but the file itself is behind).
+    pub snapshot_error: Option<String>,
     /// After another program changed the file: where our saves go instead.
     pub diverted_to: Option<String>,
 }

@@ -27,4 +27,23 @@ pub enum Msg {
     },
     /// The file as it is on disk now, after a reload.
     Reloaded(Box<crate::model::Session>),
+    /// A reload (Ctrl-l) could not read the file.
+    ReloadFailed {
+        error: String,
+    },
+    /// The journal was folded into the file.
+    SnapshotWritten,
+    /// Rewriting the file failed; the edits are safe in the journal.
+    SnapshotFailed {
+        error: String,
+    },
+    /// Another kenesh became the writer: this editor is read-only now and
+    /// what it had went to `kept_in`.
+    LostLock {
+        revision: u64,
+        holder: String,
+        kept_in: String,
+    },
+    /// A read-only editor follows the file as the writer saves it.
+    Followed(Box<crate::model::Session>),
 }

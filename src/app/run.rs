@@ -65,37 +65,32 @@ where
     let mut draft_written = model.draft_revision;
     let mut closed = false;
     let mut shown_second = clock().timestamp();
+    // A read-only editor follows the file like `kenesh present`.
+    let mut follower = model.read_only.as_ref().map(|_| crate::follow::Follower::new(saver.path()));
     loop {
         // Save before drawing, so the screen says "saved" only once it is.
-        if model.reload_requested {
-            model.reload_requested = false;
-            let msg = saver.reload();
-            update(model, msg, clock());
-            dirty_screen = true;
-        }
-        if model.save.is_dirty() && saver.ready(clock()) && model.read_only.is_none() {
-            let msg = saver.persist(model, clock());
-            update(model, msg, clock());
-            dirty_screen = true;
-        }
-        if (model.quit || saver.snapshot_due(clock())) && saver.has_journal_entries() {
-            let revision = model.save.saved_revision;
-            if let Some(msg) = saver.snapshot(&model.session, revision, clock()) {
-                update(model, msg, clock());
+        dirty_screen |= save_at_the_edge(model, saver, clock);
+        if model.read_only.is_some() {
+            let follower =
+                follower.get_or_insert_with(|| crate::follow::Follower::new(saver.path()));
+            if follower.refresh()
+                && let Some(session) = follower.session()
+            {
+                update(model, Msg::Followed(Box::new(session.clone())), clock());
                 dirty_screen = true;
             }
         }
-        if model.recovery_resolved {
-            model.recovery_resolved = false;
-            saver.remove_recovery();
-        }
-        if model.draft_revision != draft_written {
+        if model.draft_revision != draft_written && model.read_only.is_none() {
             draft_written = model.draft_revision;
             saver.sync_draft(super::draft::Draft::of(model, clock()).as_ref());
         }
         if model.quit {
-            let unsaved =
-                model.save.is_dirty() && model.read_only.is_none() && !model.quit_with_recovery;
+            if let Some(msg) = saver.final_snapshot(&model.session, model.save.saved_revision) {
+                update(model, msg, clock());
+            }
+            let unsaved = (model.save.is_dirty() || model.save.snapshot_error.is_some())
+                && model.read_only.is_none()
+                && !model.quit_with_recovery;
             if !unsaved {
                 return Ok(());
             }
@@ -111,16 +106,7 @@ where
         if closed {
             return Ok(());
         }
-        // Wake at the next second for the clock, sooner if a save must be retried.
-        let now = clock();
-        let to_next_second = 1000 - u64::from(now.timestamp_subsec_millis().min(999));
-        let mut timeout = Duration::from_millis(to_next_second);
-        if model.save.is_dirty() {
-            timeout = timeout.min(saver.retry_in(now));
-        }
-        if saver.has_journal_entries() {
-            timeout = timeout.min(Duration::from_millis(500));
-        }
+        let timeout = wait_time(model, saver, clock());
         // Wait for the first event, then take whatever else is already
         // waiting (a paste, key repeat) before saving and drawing once.
         let mut wait = timeout;
@@ -159,6 +145,55 @@ where
             dirty_screen = true;
         }
     }
+}
+
+/// The side effects the model asked for: reload, journal or save, fold the
+/// journal into the file, forget a recovery copy. True if the screen changed.
+fn save_at_the_edge(
+    model: &mut Model,
+    saver: &mut Saver,
+    clock: &mut impl FnMut() -> Timestamp,
+) -> bool {
+    let mut changed = false;
+    if model.reload_requested {
+        model.reload_requested = false;
+        let msg = saver.reload();
+        update(model, msg, clock());
+        changed = true;
+    }
+    if model.save.is_dirty() && saver.ready(clock()) && model.read_only.is_none() {
+        let msg = saver.persist(model, clock());
+        update(model, msg, clock());
+        changed = true;
+    }
+    if let Some(msg) = saver.poll_snapshot(model.save.saved_revision) {
+        update(model, msg, clock());
+        changed = true;
+    }
+    if !model.quit && saver.snapshot_due(clock()) {
+        saver.start_snapshot(&model.session, clock());
+    }
+    if model.recovery_resolved {
+        model.recovery_resolved = false;
+        saver.remove_recovery();
+    }
+    changed
+}
+
+/// How long to wait for input: until the next second for the clock,
+/// sooner while a save must be retried or a snapshot is pending.
+fn wait_time(model: &Model, saver: &Saver, now: Timestamp) -> Duration {
+    let to_next_second = 1000 - u64::from(now.timestamp_subsec_millis().min(999));
+    let mut timeout = Duration::from_millis(to_next_second);
+    if model.save.is_dirty() {
+        timeout = timeout.min(saver.retry_in(now));
+    }
+    if saver.snapshot_in_flight() {
+        timeout = timeout.min(Duration::from_millis(20));
+    } else if saver.has_journal_entries() || model.read_only.is_some() {
+        timeout = timeout.min(Duration::from_millis(250));
+    }
+    timeout
 }
 
 /// Debug builds only: with `KENESH_TEST_PANIC=1`, F12 panics, so tests can

@@ -1,39 +1,61 @@
-//! Saving at the edge: writes the session through the store's atomic save,
-//! paces retries after a failure, keeps the draft file, and reloads the file
-//! when asked.
+//! Saving at the edge: every change goes to the journal (durable in a
+//! millisecond); the whole file is rewritten from a background thread every
+//! few seconds while edits wait, and on quit. Retries are paced after a
+//! failure, the draft file follows what is being typed, and the file is
+//! reloaded when asked.
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::Duration;
 
 use super::msg::Msg;
 use crate::model::{Session, Timestamp};
-use crate::store::{Loaded, SaveError, SessionFile};
+use crate::store::{Loaded, SaveError, SessionFile, SnapshotDone};
 
 /// How long to wait before trying again after a failed save.
 const RETRY_AFTER: Duration = Duration::from_secs(1);
 
 /// How often journaled edits are folded into the file itself. Readers
-/// replay the journal, so this only bounds the journal's length (and the
-/// pause a rewrite of a very large session costs).
+/// replay the journal, so this only bounds the journal's length.
 const SNAPSHOT_EVERY: Duration = Duration::from_secs(3);
+
+type SnapshotResult = Result<SnapshotDone, SaveError>;
 
 pub struct Saver {
     file: SessionFile,
     failed_at: Option<Timestamp>,
+    /// When the last snapshot started (or failed): the next waits 3 s.
     snapshot_at: Option<Timestamp>,
+    /// A snapshot being written by a background thread.
+    in_flight: Option<Receiver<SnapshotResult>>,
     draft_path: PathBuf,
     draft_on_disk: bool,
 }
 
+fn seconds_since(now: Timestamp, then: Timestamp) -> Duration {
+    (now - then).to_std().unwrap_or(Duration::ZERO)
+}
+
 impl Saver {
     pub fn new(file: SessionFile) -> Saver {
-        let draft_path = super::draft::path_for(file.path());
+        let draft_path = file.sidecars().draft();
         let draft_on_disk = draft_path.exists();
-        Saver { file, failed_at: None, snapshot_at: None, draft_path, draft_on_disk }
+        Saver {
+            file,
+            failed_at: None,
+            snapshot_at: None,
+            in_flight: None,
+            draft_path,
+            draft_on_disk,
+        }
     }
 
     pub fn path(&self) -> &Path {
         self.file.path()
+    }
+
+    pub fn journal_path(&self) -> PathBuf {
+        self.file.sidecars().journal()
     }
 
     /// Writes what is being typed to the draft file, or removes the file
@@ -43,7 +65,7 @@ impl Saver {
         match draft {
             Some(draft) => {
                 if let Ok(text) = crate::store::to_ron(draft)
-                    && crate::store::write_atomic(&self.draft_path, text.as_bytes()).is_ok()
+                    && crate::store::write_sidecar_atomic(&self.draft_path, text.as_bytes()).is_ok()
                 {
                     self.draft_on_disk = true;
                 }
@@ -62,8 +84,7 @@ impl Saver {
 
     pub fn retry_in(&self, now: Timestamp) -> Duration {
         let Some(failed) = self.failed_at else { return Duration::ZERO };
-        let waited = (now - failed).to_std().unwrap_or(Duration::ZERO);
-        RETRY_AFTER.saturating_sub(waited)
+        RETRY_AFTER.saturating_sub(seconds_since(now, failed))
     }
 
     /// Makes the model's unsaved changes durable: appended to the journal
@@ -71,9 +92,12 @@ impl Saver {
     /// by rewriting the whole file.
     pub fn persist(&mut self, model: &mut super::Model, now: Timestamp) -> Msg {
         let revision = model.save.revision;
+        if let Err(holder) = self.file.lock_intact() {
+            return self.lost_lock(&model.session, revision, holder);
+        }
         if !model.needs_snapshot
             && !model.pending.is_empty()
-            && self.file.append(&model.pending).is_ok()
+            && self.file.append(now, &model.pending).is_ok()
         {
             model.pending.clear();
             self.failed_at = None;
@@ -84,6 +108,7 @@ impl Saver {
         // go to the journal (it would miss the ones before it).
         model.pending.clear();
         model.needs_snapshot = true;
+        self.wait_for_snapshot();
         let msg = self.save(&model.session, revision, now);
         if matches!(msg, Msg::Saved { .. } | Msg::Diverted { .. }) {
             model.needs_snapshot = false;
@@ -92,25 +117,109 @@ impl Saver {
         msg
     }
 
-    /// Whether journaled edits should be folded into the file now.
-    pub fn snapshot_due(&self, now: Timestamp) -> bool {
-        self.file.has_journal_entries()
-            && self
-                .snapshot_at
-                .is_none_or(|at| (now - at).to_std().unwrap_or(Duration::ZERO) >= SNAPSHOT_EVERY)
+    /// Another kenesh took the lock (ours was deleted and remade): we are
+    /// no longer the writer. What we have goes to a conflict copy.
+    fn lost_lock(&mut self, session: &Session, revision: u64, holder: String) -> Msg {
+        let kept_in = self
+            .file
+            .sidecars()
+            .conflict(&chrono::Local::now().format("%Y%m%d-%H%M%S").to_string());
+        let written = crate::store::to_ron(session)
+            .map_err(std::io::Error::other)
+            .and_then(|text| crate::store::write_sidecar_atomic(&kept_in, text.as_bytes()));
+        match written {
+            Ok(()) => Msg::LostLock { revision, holder, kept_in: kept_in.display().to_string() },
+            Err(e) => Msg::SaveFailed { revision, error: e.to_string() },
+        }
     }
 
-    /// Folds the journal into the file. The edits are durable already, so a
-    /// failure only means trying again later; a change made outside is
-    /// reported like any save.
-    pub fn snapshot(&mut self, session: &Session, revision: u64, now: Timestamp) -> Option<Msg> {
+    /// Whether journaled edits should be folded into the file now.
+    pub fn snapshot_due(&self, now: Timestamp) -> bool {
+        self.in_flight.is_none()
+            && self.file.has_journal_entries()
+            && self.snapshot_at.is_none_or(|at| seconds_since(now, at) >= SNAPSHOT_EVERY)
+    }
+
+    /// Starts folding the journal into the file on a background thread, so
+    /// no key waits for a large session to be written.
+    pub fn start_snapshot(&mut self, session: &Session, now: Timestamp) {
+        let job = self.file.snapshot_job(session.clone());
+        let (tx, rx) = channel();
+        let spawned = std::thread::Builder::new().name("kenesh-snapshot".into()).spawn(move || {
+            let _ = tx.send(job.write());
+        });
         self.snapshot_at = Some(now);
-        match self.file.save(session) {
-            Ok(()) => None,
-            Err(SaveError::ChangedOutside { kept_in, .. }) => {
-                Some(Msg::Diverted { revision, kept_in: kept_in.display().to_string() })
+        if spawned.is_ok() {
+            self.in_flight = Some(rx);
+        }
+    }
+
+    /// Whether a snapshot is being written.
+    pub fn snapshot_in_flight(&self) -> bool {
+        self.in_flight.is_some()
+    }
+
+    /// The result of a finished background snapshot, if one finished.
+    pub fn poll_snapshot(&mut self, revision: u64) -> Option<Msg> {
+        let rx = self.in_flight.as_ref()?;
+        let result = match rx.try_recv() {
+            Ok(result) => result,
+            Err(TryRecvError::Empty) => return None,
+            Err(TryRecvError::Disconnected) => {
+                Err(SaveError::Io(std::io::Error::other("snapshot thread stopped")))
             }
-            Err(_) => None,
+        };
+        self.in_flight = None;
+        Some(self.snapshot_finished(result, revision))
+    }
+
+    fn wait_for_snapshot(&mut self) -> Option<SnapshotResult> {
+        let rx = self.in_flight.take()?;
+        let result = rx.recv().unwrap_or_else(|_| {
+            Err(SaveError::Io(std::io::Error::other("snapshot thread stopped")))
+        });
+        // Only the journal's bookkeeping is left to do.
+        if let Ok(done) = &result {
+            let _ = self.file.finish_snapshot(done);
+        }
+        Some(result)
+    }
+
+    fn snapshot_finished(&mut self, result: SnapshotResult, revision: u64) -> Msg {
+        let result = result.and_then(|done| {
+            self.file.finish_snapshot(&done)?;
+            Ok(done)
+        });
+        match result {
+            Ok(SnapshotDone::Replaced { .. }) => Msg::SnapshotWritten,
+            Ok(SnapshotDone::Diverted { kept_in, .. }) => {
+                Msg::Diverted { revision, kept_in: kept_in.display().to_string() }
+            }
+            Err(e) => Msg::SnapshotFailed {
+                error: crate::i18n::targs(
+                    "snapshot-failed",
+                    &[
+                        ("file", self.file.path().display().to_string().into()),
+                        ("error", e.to_string().into()),
+                    ],
+                ),
+            },
+        }
+    }
+
+    /// On quit: folds the journal into the file now, on this thread.
+    /// `None` when nothing waits or it worked.
+    pub fn final_snapshot(&mut self, session: &Session, revision: u64) -> Option<Msg> {
+        if let Some(Err(_)) = self.wait_for_snapshot() {
+            // Tried again below with everything.
+        }
+        if !self.file.has_journal_entries() {
+            return None;
+        }
+        let result = self.file.snapshot_job(session.clone()).write();
+        match self.snapshot_finished(result, revision) {
+            Msg::SnapshotWritten => None,
+            other => Some(other),
         }
     }
 
@@ -143,12 +252,13 @@ impl Saver {
 
     /// Loads the file as it is on disk now (after another program changed it).
     pub fn reload(&mut self) -> Msg {
+        self.wait_for_snapshot();
         match self.file.reload() {
             Ok(Loaded::Session(session)) => Msg::Reloaded(Box::new(session)),
             Ok(Loaded::Program(_)) => {
-                Msg::SaveFailed { revision: 0, error: crate::i18n::t("present-not-a-session") }
+                Msg::ReloadFailed { error: crate::i18n::t("present-not-a-session") }
             }
-            Err(e) => Msg::SaveFailed { revision: 0, error: e.to_string() },
+            Err(e) => Msg::ReloadFailed { error: e.to_string() },
         }
     }
 

@@ -49,6 +49,23 @@ pub fn update(model: &mut Model, msg: Msg, now: Timestamp) {
             model.save.error = None;
             model.save.diverted_to = Some(kept_in);
         }
+        Msg::ReloadFailed { error } => {
+            model.notice =
+                Some(crate::i18n::targs("notice-reload-failed", &[("error", error.into())]));
+        }
+        Msg::SnapshotWritten => model.save.snapshot_error = None,
+        Msg::SnapshotFailed { error } => model.save.snapshot_error = Some(error),
+        Msg::LostLock { revision, holder, kept_in } => {
+            model.save.saved_revision = model.save.saved_revision.max(revision);
+            model.save.saved_at = Some(now);
+            model.save.diverted_to = Some(kept_in);
+            model.read_only = Some(holder);
+            model.pending.clear();
+        }
+        Msg::Followed(session) => {
+            model.session = *session;
+            model.rebuild_rows();
+        }
         Msg::Reloaded(session) => {
             model.session = *session;
             model.pending.clear();
@@ -232,6 +249,13 @@ fn act(model: &mut Model, action: Action, now: Timestamp) {
             }
             None => model.notice = Some(t("notice-nothing-to-redo")),
         },
+        Action::Add
+        | Action::Edit
+        | Action::EditSession
+        | Action::EditSettlement
+        | Action::Capture
+        | Action::LinkNeed
+            if refuse_read_only(model) => {}
         Action::Add => open_form(model, add_form(focus)),
         Action::Edit => {
             if let Some(kind) = selected.and_then(|id| edit_form(model, focus, id)) {
@@ -312,7 +336,7 @@ fn act(model: &mut Model, action: Action, now: Timestamp) {
             }
         }
         Action::Reload => {
-            if model.save.diverted_to.is_some() {
+            if model.save.diverted_to.is_some() || model.read_only.is_some() {
                 model.reload_requested = true;
             } else {
                 model.notice = Some(t("notice-nothing-to-reload"));
@@ -493,7 +517,7 @@ fn submit_form(model: &mut Model, now: Timestamp) {
 fn refuse_read_only(model: &mut Model) -> bool {
     let Some(holder) = &model.read_only else { return false };
     model.notice =
-        Some(crate::i18n::targs("notice-read-only", &[("holder", holder.clone().into())]));
+        Some(crate::i18n::targs("notice-read-only-refused", &[("holder", holder.clone().into())]));
     true
 }
 

@@ -2,15 +2,16 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::i18n::{t, targs};
-use crate::store::{Loaded, load_file};
+use crate::store::{Loaded, read};
 
 /// Validates every file; prints each error as `file:line:col: message`.
 /// Returns true when all files are valid.
 pub fn run(files: &[PathBuf], out: &mut impl Write, err: &mut impl Write) -> bool {
     let mut all_good = true;
     for path in files {
-        match load_file(path) {
-            Ok(loaded) => {
+        match read(path) {
+            Ok((loaded, replayed)) => {
+                report_journal(path, &replayed, err);
                 let problems = problems_of(&loaded);
                 let shown = path.display().to_string();
                 if problems.is_empty() {
@@ -32,6 +33,41 @@ pub fn run(files: &[PathBuf], out: &mut impl Write, err: &mut impl Write) -> boo
         let _ = writeln!(err, "{}", t("check-failed"));
     }
     all_good
+}
+
+/// What the journal beside a session says, when it is not simply the
+/// edits since the last save: a warning, not a failure (nothing is lost).
+fn report_journal(
+    path: &std::path::Path,
+    replayed: &crate::store::journal::Replayed,
+    err: &mut impl Write,
+) {
+    let file = path.display().to_string();
+    if replayed.other_version {
+        let _ = writeln!(
+            err,
+            "{}",
+            targs(
+                "check-journal-other-version",
+                &[
+                    ("file", file.clone().into()),
+                    ("applied", replayed.applied.into()),
+                    ("rejected", replayed.rejected.len().into())
+                ]
+            )
+        );
+    }
+    if !replayed.bad_lines.is_empty() {
+        let lines: Vec<String> = replayed.bad_lines.iter().map(ToString::to_string).collect();
+        let _ = writeln!(
+            err,
+            "{}",
+            targs(
+                "check-journal-bad-lines",
+                &[("file", file.into()), ("lines", lines.join(", ").into())]
+            )
+        );
+    }
 }
 
 /// What is wrong with a file that parsed: duplicate ids and references

@@ -20,8 +20,11 @@ const DEMO: &str = include_str!(
 
 /// `kenesh FILE`: opens FILE, creating an empty session there if absent.
 pub fn open(path: &Path, now: Timestamp, theme: Option<ThemeName>) -> Result<ExitCode> {
+    // The file itself, whatever link or `..` led to it: its lock, journal
+    // and sidecars are the same for every way of naming it.
+    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
     let (file, session) = if path.exists() {
-        let (file, loaded) = SessionFile::open(path)?;
+        let (file, loaded) = SessionFile::open(&path)?;
         match loaded {
             Loaded::Session(session) => (file, session),
             Loaded::Program(program) => return dashboard(&program, now),
@@ -31,12 +34,11 @@ pub fn open(path: &Path, now: Timestamp, theme: Option<ThemeName>) -> Result<Exi
             std::fs::create_dir_all(folder)?;
         }
         let session = Session::new(t("new-default-title"), now.date_naive(), now);
-        let file = SessionFile::create(path, &session).with_context(|| {
+        let file = SessionFile::create(&path, &session).with_context(|| {
             targs("new-cannot-write", &[("file", path.display().to_string().into())])
         })?;
         (file, session)
     };
-    clean_stray_temp_files(path);
     edit(file, session, now, theme)
 }
 
@@ -76,7 +78,8 @@ pub fn open_today(folder: &Path, now: Timestamp, theme: Option<ThemeName>) -> Re
             .flatten()
             .filter(|e| {
                 let name = e.file_name().to_string_lossy().into_owned();
-                name.starts_with(&prefix) && name.ends_with(".ron")
+                // Never a conflict copy or a sidecar.
+                name.starts_with(&prefix) && crate::store::sidecar::is_session_name(&name)
             })
             .max_by_key(|e| e.metadata().and_then(|m| m.modified()).ok())
             .map(|e| e.path())
@@ -89,14 +92,69 @@ pub fn open_today(folder: &Path, now: Timestamp, theme: Option<ThemeName>) -> Re
 }
 
 /// `kenesh demo`: a scratch copy of the Bishkek example, so nothing the
-/// user tries changes the bundled file.
+/// user tries changes the bundled file. The copy lives in a fresh private
+/// folder (a name nobody can guess or plant beforehand), removed on exit.
 pub fn demo(now: Timestamp, theme: Option<ThemeName>) -> Result<ExitCode> {
-    let folder = std::env::temp_dir().join(format!("kenesh-demo-{}", std::process::id()));
-    std::fs::create_dir_all(&folder)?;
+    let folder =
+        crate::store::safe_fs::create_private_folder(&std::env::temp_dir(), "kenesh-demo")?;
     let path = folder.join("demo.ron");
-    std::fs::write(&path, DEMO)?;
+    crate::store::write_new(&path, DEMO.as_bytes())?;
     eprintln!("{}", targs("demo-copy", &[("file", path.display().to_string().into())]));
-    open(&path, now, theme)
+    let result = open(&path, now, theme);
+    let _ = std::fs::remove_dir_all(&folder);
+    result
+}
+
+/// Takes the lock and folds a journal left by a crash into the file. A
+/// problem folding is shown, never a reason to lose the journal.
+fn take_file(
+    file: &mut SessionFile,
+    session: &Session,
+    now: Timestamp,
+) -> (Option<String>, Option<String>) {
+    let read_only = file.lock().err();
+    if read_only.is_some() {
+        return (read_only, None);
+    }
+    clean_stray_temp_files(file.path());
+    if !file.replayed().found_anything() {
+        return (None, None);
+    }
+    let notice = match file.fold_journal(session, now) {
+        Ok(folded) => folded_notice(&folded),
+        Err(e) => targs("notice-fold-failed", &[("error", e.to_string().into())]),
+    };
+    (None, Some(notice))
+}
+
+/// What folding a journal at open did, in one line for the status bar.
+fn folded_notice(folded: &crate::store::Folded) -> String {
+    let mut parts = vec![targs("notice-folded", &[("count", folded.applied.into())])];
+    if let Some(copy) = &folded.conflict_copy {
+        parts.push(targs(
+            "notice-folded-conflict",
+            &[("count", folded.rejected.into()), ("file", copy.display().to_string().into())],
+        ));
+    }
+    if let Some(copy) = &folded.damaged_copy {
+        parts.push(targs(
+            "notice-folded-damaged",
+            &[
+                (
+                    "lines",
+                    folded
+                        .bad_lines
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                        .into(),
+                ),
+                ("file", copy.display().to_string().into()),
+            ],
+        ));
+    }
+    parts.join("; ")
 }
 
 fn edit(
@@ -105,17 +163,21 @@ fn edit(
     now_at_start: Timestamp,
     theme: Option<ThemeName>,
 ) -> Result<ExitCode> {
-    let read_only = file.lock().err();
+    let (read_only, folded) = take_file(&mut file, &session, now_at_start);
     let name =
         file.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let draft = crate::app::draft::read(&crate::app::draft::path_for(file.path()), session.id);
-    let recovered = crate::app::recovery::find(file.path(), &session);
     let mut model = Model::new(session, name, now_at_start);
-    if let Some(draft) = draft {
-        model.mode = crate::app::model::Mode::OfferDraft(Box::new(draft));
-    }
-    if let Some(recovered) = recovered.filter(|_| read_only.is_none()) {
-        model.mode = crate::app::model::Mode::OfferRecovery(Box::new(recovered));
+    model.notice = folded;
+    // Drafts and recovery copies belong to the writer: a read-only viewer
+    // neither offers nor removes them.
+    if read_only.is_none() {
+        let draft = crate::app::draft::read(&file.sidecars().draft(), model.session.id);
+        if let Some(draft) = draft {
+            model.mode = crate::app::model::Mode::OfferDraft(Box::new(draft));
+        }
+        if let Some(recovered) = crate::app::recovery::find(file.path(), &model.session) {
+            model.mode = crate::app::model::Mode::OfferRecovery(Box::new(recovered));
+        }
     }
     model.read_only = read_only;
     apply_config(&mut model, crate::config::current(), theme);
@@ -136,5 +198,27 @@ fn edit(
         Ok(run_result) => run_result?,
         Err(_) => return Ok(ExitCode::from(101)),
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(where_the_data_is(&model, &saver))
+}
+
+/// After quitting: if the file itself does not hold everything, say where
+/// the rest is, and exit non-zero so a script notices.
+fn where_the_data_is(model: &Model, saver: &Saver) -> ExitCode {
+    let file = saver.path().display().to_string();
+    if let Some(kept_in) = &model.save.diverted_to {
+        eprintln!(
+            "kenesh: {}",
+            targs("quit-diverted", &[("file", file.into()), ("kept", kept_in.clone().into())])
+        );
+        return ExitCode::FAILURE;
+    }
+    if saver.has_journal_entries() {
+        let journal = saver.journal_path().display().to_string();
+        eprintln!(
+            "kenesh: {}",
+            targs("quit-journal-only", &[("file", file.into()), ("journal", journal.into())])
+        );
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
 }

@@ -67,5 +67,15 @@ fn write(
     SessionFile::create(&path, &session).with_context(|| {
         targs("new-cannot-write", &[("file", path.display().to_string().into())])
     })?;
+    keep_sidecars_out_of_git(folder);
     Ok(path)
+}
+
+/// Writes a `.gitignore` listing kenesh's sidecar files into the sessions
+/// folder, unless the folder has one (it is the user's then).
+fn keep_sidecars_out_of_git(folder: &Path) {
+    let path = folder.join(".gitignore");
+    if std::fs::symlink_metadata(&path).is_err() {
+        let _ = crate::store::write_new(&path, crate::store::sidecar::GITIGNORE.as_bytes());
+    }
 }

@@ -417,3 +417,33 @@ form-edit-settlement = Settlement
 field-city = City
 help-edit-settlement = Edit the selected row's settlement (name, city)
 notice-no-settlement = The selected row has no settlement
+
+# Files and the journal (store)
+file-not-regular = { $file } is { $what }, not a regular file; kenesh only reads and writes regular files (remove or rename it)
+file-kind-fifo = a FIFO (named pipe)
+file-kind-device = a device
+file-kind-socket = a socket
+file-kind-folder = a folder
+file-kind-link = a symbolic link
+file-kind-other = not a regular file
+file-too-large = { $file } is larger than { $limit } MB; a kenesh file is never this large
+save-deleted-outside = { $file } was deleted or moved by another program; your version is saved in { $kept }
+lock-hard-links = { $file } has { $count } names (hard links); saving would separate them, so it opens read-only. Copy it (cp) and open the copy.
+snapshot-failed = Could not rewrite { $file } ({ $error }); your edits are safe in the journal — retrying
+status-snapshot-failed = FILE NOT UPDATED: { $error }
+notice-reload-failed = Could not load the file: { $error }
+notice-fold-failed = Could not fold the journal into the file ({ $error }); it stays beside the file and nothing is lost
+notice-folded = { $count ->
+    [one] 1 edit from the journal is now in the file
+   *[other] { $count } edits from the journal are now in the file
+}
+notice-folded-conflict = { $count ->
+    [one] 1 edit no longer applied (the file changed after it) and is kept in { $file }
+   *[other] { $count } edits no longer applied (the file changed after them) and are kept in { $file }
+}
+notice-folded-damaged = unreadable journal lines { $lines } kept in { $file }
+quit-diverted = { $file } was changed outside kenesh: your version is in { $kept }, not in { $file }
+quit-journal-only = { $file } could not be rewritten; your latest edits are in { $journal } and are folded into the file the next time kenesh opens it
+notice-read-only-refused = Read-only: this editor cannot change the file ({ $holder } has it open)
+check-journal-other-version = { $file }: its journal continues another version of the file: { $applied } edits apply, { $rejected } do not (the editor keeps those in a conflict copy)
+check-journal-bad-lines = { $file }: unreadable journal lines: { $lines }

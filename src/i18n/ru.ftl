@@ -431,3 +431,35 @@ form-edit-settlement = Жилмассив
 field-city = Город
 help-edit-settlement = Изменить жилмассив выбранной строки (название, город)
 notice-no-settlement = У выбранной строки нет жилмассива
+
+# Files and the journal (store)
+file-not-regular = { $file } — это { $what }, а не обычный файл; kenesh читает и пишет только обычные файлы (удалите или переименуйте его)
+file-kind-fifo = именованный канал (FIFO)
+file-kind-device = устройство
+file-kind-socket = сокет
+file-kind-folder = папка
+file-kind-link = символическая ссылка
+file-kind-other = не обычный файл
+file-too-large = { $file } больше { $limit } МБ; файл kenesh никогда не бывает таким большим
+save-deleted-outside = { $file } удалён или перемещён другой программой; ваша версия сохранена в { $kept }
+lock-hard-links = У { $file } { $count } имён (жёстких ссылок); сохранение разделило бы их, поэтому файл открыт только для чтения. Скопируйте его (cp) и откройте копию.
+snapshot-failed = Не удалось перезаписать { $file } ({ $error }); ваши правки сохранены в журнале — повторяем
+status-snapshot-failed = ФАЙЛ НЕ ОБНОВЛЁН: { $error }
+notice-reload-failed = Не удалось загрузить файл: { $error }
+notice-fold-failed = Не удалось перенести журнал в файл ({ $error }); журнал остаётся рядом с файлом, ничего не потеряно
+notice-folded = { $count ->
+    [one] { $count } правка из журнала теперь в файле
+    [few] { $count } правки из журнала теперь в файле
+   *[many] { $count } правок из журнала теперь в файле
+}
+notice-folded-conflict = { $count ->
+    [one] { $count } правка уже не применима (файл изменён после неё) и сохранена в { $file }
+    [few] { $count } правки уже не применимы (файл изменён после них) и сохранены в { $file }
+   *[many] { $count } правок уже не применимы (файл изменён после них) и сохранены в { $file }
+}
+notice-folded-damaged = нечитаемые строки журнала { $lines } сохранены в { $file }
+quit-diverted = { $file } изменён вне kenesh: ваша версия в { $kept }, а не в { $file }
+quit-journal-only = Не удалось перезаписать { $file }; последние правки в { $journal }, kenesh перенесёт их в файл при следующем открытии
+notice-read-only-refused = Только чтение: этот редактор не может менять файл (его открыл { $holder })
+check-journal-other-version = { $file }: журнал продолжает другую версию файла: { $applied } правок применимы, { $rejected } нет (редактор сохранит их в копии конфликта)
+check-journal-bad-lines = { $file }: нечитаемые строки журнала: { $lines }

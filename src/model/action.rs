@@ -37,6 +37,7 @@ impl ActionStatus {
 #[serde(deny_unknown_fields)]
 pub struct Action {
     pub id: Id,
+    #[serde(with = "crate::model::time::stamp")]
     pub updated: Timestamp,
     pub what: String,
     #[serde(default)]
@@ -45,7 +46,7 @@ pub struct Action {
     pub responsible: String,
     #[serde(default)]
     pub partners: String,
-    #[serde(default)]
+    #[serde(default, with = "crate::model::time::opt_date")]
     pub deadline: Option<Date>,
     #[serde(default)]
     pub funding: String,

@@ -16,8 +16,9 @@ pub enum AgendaStatus {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Run {
+    #[serde(with = "crate::model::time::stamp")]
     pub start: Timestamp,
-    #[serde(default)]
+    #[serde(default, with = "crate::model::time::opt_stamp")]
     pub end: Option<Timestamp>,
 }
 
@@ -25,6 +26,7 @@ pub struct Run {
 #[serde(deny_unknown_fields)]
 pub struct AgendaItem {
     pub id: Id,
+    #[serde(with = "crate::model::time::stamp")]
     pub updated: Timestamp,
     pub title: String,
     #[serde(default)]

@@ -39,6 +39,7 @@ pub enum EntityKind {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Header {
     pub title: String,
+    #[serde(with = "crate::model::time::date")]
     pub date: Date,
     pub place: String,
     pub organiser: String,
@@ -183,6 +184,11 @@ impl Session {
         }
     }
 
+    /// The `updated` time of one entity, if the session holds it.
+    pub fn version_of(&self, kind: EntityKind, id: Id) -> Option<super::Timestamp> {
+        updated_of(self, kind, id)
+    }
+
     /// Gives every changed entity an `updated` later than the version it
     /// replaces, even if this laptop's clock is behind: a hybrid logical
     /// clock, so the newer edit always wins when records are merged.
@@ -191,7 +197,7 @@ impl Session {
             if let Change::Put { entity, .. } = change {
                 let previous = updated_of(self, entity.kind(), entity.id());
                 let at = match previous {
-                    Some(old) if old >= now => old + chrono::TimeDelta::seconds(1),
+                    Some(old) if old >= now => super::time::add_seconds(old, 1),
                     _ => now,
                 };
                 entity.set_updated(at);

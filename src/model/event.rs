@@ -38,7 +38,9 @@ pub enum EventKind {
 #[serde(deny_unknown_fields)]
 pub struct Event {
     pub id: Id,
+    #[serde(with = "crate::model::time::stamp")]
     pub updated: Timestamp,
+    #[serde(with = "crate::model::time::stamp")]
     pub at: Timestamp,
     pub kind: EventKind,
 }

@@ -14,6 +14,7 @@ mod program;
 mod proposal;
 mod session;
 mod speaker;
+pub mod time;
 
 pub use action::{Action, ActionStatus};
 pub use agenda::{AgendaItem, AgendaStatus, Run};

@@ -49,6 +49,7 @@ impl NeedStatus {
 #[serde(deny_unknown_fields)]
 pub struct Need {
     pub id: Id,
+    #[serde(with = "crate::model::time::stamp")]
     pub updated: Timestamp,
     pub title: String,
     #[serde(default)]

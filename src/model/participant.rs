@@ -66,6 +66,7 @@ impl AgeBand {
 #[serde(deny_unknown_fields)]
 pub struct Settlement {
     pub id: Id,
+    #[serde(with = "crate::model::time::stamp")]
     pub updated: Timestamp,
     pub name: String,
     /// City the settlement belongs to (Бишкек, Ош), if known.
@@ -83,6 +84,7 @@ impl Settlement {
 #[serde(deny_unknown_fields)]
 pub struct Participant {
     pub id: Id,
+    #[serde(with = "crate::model::time::stamp")]
     pub updated: Timestamp,
     pub name: String,
     #[serde(default)]

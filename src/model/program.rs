@@ -15,6 +15,7 @@ use super::{
 pub struct Program {
     pub format: u32,
     pub id: Id,
+    #[serde(with = "crate::model::time::stamp")]
     pub updated: Timestamp,
     pub title: String,
     #[serde(default)]
@@ -58,8 +59,10 @@ impl Program {
 #[serde(deny_unknown_fields)]
 pub struct SessionRef {
     pub id: Id,
+    #[serde(with = "crate::model::time::stamp")]
     pub updated: Timestamp,
     pub title: String,
+    #[serde(with = "crate::model::time::date")]
     pub date: Date,
     #[serde(default)]
     pub place: String,
@@ -80,6 +83,7 @@ pub struct NeedRaise {
     pub session: Id,
     pub votes: u32,
     /// When the need last changed in that session (the newer version wins).
+    #[serde(with = "crate::model::time::stamp")]
     pub updated: Timestamp,
 }
 
@@ -95,9 +99,11 @@ pub struct ProgramNeed {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActionHistoryEntry {
+    #[serde(with = "crate::model::time::date")]
     pub date: Date,
     pub session: Id,
     pub status: ActionStatus,
+    #[serde(with = "crate::model::time::stamp")]
     pub updated: Timestamp,
 }
 

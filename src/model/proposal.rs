@@ -20,11 +20,13 @@ impl ProposalKind {
 #[serde(deny_unknown_fields)]
 pub struct Proposal {
     pub id: Id,
+    #[serde(with = "crate::model::time::stamp")]
     pub updated: Timestamp,
     pub kind: ProposalKind,
     pub text: String,
     #[serde(default)]
     pub author: Option<Id>,
+    #[serde(with = "crate::model::time::stamp")]
     pub time: Timestamp,
     #[serde(default)]
     pub agenda_item: Option<Id>,
@@ -38,6 +40,7 @@ pub struct Proposal {
 #[serde(deny_unknown_fields)]
 pub struct PrivateNote {
     pub id: Id,
+    #[serde(with = "crate::model::time::stamp")]
     pub updated: Timestamp,
     pub text: String,
     #[serde(default)]

@@ -14,8 +14,10 @@ use super::{
 pub struct Session {
     pub format: u32,
     pub id: Id,
+    #[serde(with = "crate::model::time::stamp")]
     pub updated: Timestamp,
     pub title: String,
+    #[serde(with = "crate::model::time::date")]
     pub date: Date,
     #[serde(default)]
     pub place: String,
@@ -106,11 +108,18 @@ impl Session {
     /// human-readable descriptions. A file with dangling references still
     /// loads (nothing is lost), but `check` reports them.
     pub fn dangling_references(&self) -> Vec<String> {
+        use std::collections::HashSet;
         let mut problems = Vec::new();
-        let has_settlement = |id: &Id| self.settlement(*id).is_some();
-        let has_person = |id: &Id| self.participant(*id).is_some();
-        let has_item = |id: &Id| self.agenda_item(*id).is_some();
-        let has_need = |id: &Id| self.need(*id).is_some();
+        // Sets, not lookups by linear search: checking a large session must
+        // take time in proportion to its size.
+        let settlements: HashSet<Id> = self.settlements.iter().map(|x| x.id).collect();
+        let people: HashSet<Id> = self.participants.iter().map(|x| x.id).collect();
+        let items: HashSet<Id> = self.agenda.iter().map(|x| x.id).collect();
+        let needs: HashSet<Id> = self.needs.iter().map(|x| x.id).collect();
+        let has_settlement = |id: &Id| settlements.contains(id);
+        let has_person = |id: &Id| people.contains(id);
+        let has_item = |id: &Id| items.contains(id);
+        let has_need = |id: &Id| needs.contains(id);
         for p in &self.participants {
             if let Some(s) = p.settlement.filter(|s| !has_settlement(s)) {
                 problems.push(format!("participant {} refers to unknown settlement {s}", p.id));

@@ -10,13 +10,15 @@ use super::{Id, Timestamp};
 #[serde(deny_unknown_fields)]
 pub struct SpeakerTurn {
     pub id: Id,
+    #[serde(with = "crate::model::time::stamp")]
     pub updated: Timestamp,
     pub agenda_item: Id,
     pub participant: Id,
+    #[serde(with = "crate::model::time::stamp")]
     pub requested: Timestamp,
-    #[serde(default)]
+    #[serde(default, with = "crate::model::time::opt_stamp")]
     pub started: Option<Timestamp>,
-    #[serde(default)]
+    #[serde(default, with = "crate::model::time::opt_stamp")]
     pub ended: Option<Timestamp>,
 }
 

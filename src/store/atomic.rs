@@ -1,33 +1,36 @@
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-const TEMP_MARK: &str = ".kenesh-tmp";
+use super::safe_fs::{self, Sidecar};
+use super::sidecar::{Sidecars, folder_of};
 
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
-fn temp_path_for(path: &Path) -> PathBuf {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let temp = format!(".{name}.{}.{n}{TEMP_MARK}", std::process::id());
-    path.with_file_name(temp)
-}
-
-fn folder_of(path: &Path) -> &Path {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    }
+fn unique() -> u64 {
+    COUNTER.fetch_add(1, Ordering::Relaxed)
 }
 
 /// Replaces `path` with `bytes` so that a crash at any moment leaves either
 /// the old file or the new one, never a mix: write a temporary file in the
 /// same folder, fsync it, rename it over the target, fsync the folder.
-/// On failure the old file is untouched and the temporary file is removed.
+/// The file keeps its permission bits. On failure the old file is untouched
+/// and the temporary file is removed. A link at `path` is replaced, never
+/// written through.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let temp = temp_path_for(path);
-    let result = write_and_sync(&temp, bytes).and_then(|()| fs::rename(&temp, path));
+    let mode = safe_fs::mode_of(path);
+    replace_with(path, bytes, mode)
+}
+
+/// Like [`write_atomic`] for a sidecar: private (0600) whatever was there.
+pub fn write_sidecar_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace_with(path, bytes, Some(0o600))
+}
+
+fn replace_with(path: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()> {
+    let temp = Sidecars::of(path).temp(unique());
+    let result = write_and_sync(&temp, bytes, mode).and_then(|()| fs::rename(&temp, path));
     if result.is_err() {
         let _ = fs::remove_file(&temp);
         return result;
@@ -35,11 +38,32 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     sync_folder(folder_of(path))
 }
 
+/// Writes a temporary file for a later [`rename_into_place`]: returns its path.
+pub fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<std::path::PathBuf> {
+    let temp = Sidecars::of(path).temp(unique());
+    match write_and_sync(&temp, bytes, safe_fs::mode_of(path)) {
+        Ok(()) => Ok(temp),
+        Err(e) => {
+            let _ = fs::remove_file(&temp);
+            Err(e)
+        }
+    }
+}
+
+/// Second half of an atomic save whose temporary file is written.
+pub fn rename_into_place(temp: &Path, path: &Path) -> io::Result<()> {
+    if let Err(e) = fs::rename(temp, path) {
+        let _ = fs::remove_file(temp);
+        return Err(e);
+    }
+    sync_folder(folder_of(path))
+}
+
 /// Creates `path` with `bytes`, failing if it already exists (used by
 /// `kenesh new`, which must never overwrite a meeting).
 pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let temp = temp_path_for(path);
-    write_and_sync(&temp, bytes)?;
+    let temp = Sidecars::of(path).temp(unique());
+    write_and_sync(&temp, bytes, None)?;
     // hard_link fails if the target exists, so no existing file is replaced.
     let linked = fs::hard_link(&temp, path);
     let _ = fs::remove_file(&temp);
@@ -47,19 +71,27 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     sync_folder(folder_of(path))
 }
 
-fn write_and_sync(temp: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = OpenOptions::new().write(true).create_new(true).open(temp)?;
+fn write_and_sync(temp: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()> {
+    // Created private, then given the target's bits: never wider for a
+    // moment than the file it replaces.
+    let mut file = match mode {
+        Some(_) => safe_fs::open_sidecar(temp, Sidecar::New)?,
+        None => fs::OpenOptions::new().write(true).create_new(true).open(temp)?,
+    };
+    safe_fs::set_mode(&file, mode)?;
     file.write_all(bytes)?;
     file.sync_all()
 }
 
 #[cfg(unix)]
-fn sync_folder(folder: &Path) -> io::Result<()> {
+pub(super) fn sync_folder(folder: &Path) -> io::Result<()> {
     File::open(folder)?.sync_all()
 }
 
+/// Windows cannot open a folder to flush it; NTFS journals the rename
+/// itself (its metadata log), which is what the folder fsync gives on Unix.
 #[cfg(not(unix))]
-fn sync_folder(_folder: &Path) -> io::Result<()> {
+pub(super) fn sync_folder(_folder: &Path) -> io::Result<()> {
     Ok(())
 }
 
@@ -67,15 +99,12 @@ fn sync_folder(_folder: &Path) -> io::Result<()> {
 /// it. Call it only while holding the file's writer lock: then no other
 /// process can be in the middle of saving it. Returns how many were removed.
 pub fn clean_stray_temp_files(path: &Path) -> usize {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let prefix = format!(".{name}.");
-    let Ok(entries) = fs::read_dir(folder_of(path)) else { return 0 };
+    let sidecars = Sidecars::of(path);
+    let Ok(entries) = fs::read_dir(sidecars.folder()) else { return 0 };
     entries
         .flatten()
-        .filter(|e| {
-            let entry = e.file_name().to_string_lossy().into_owned();
-            entry.starts_with(&prefix) && entry.ends_with(TEMP_MARK)
-        })
+        .filter(|e| sidecars.is_temp(&e.file_name().to_string_lossy()))
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
         .filter(|e| fs::remove_file(e.path()).is_ok())
         .count()
 }

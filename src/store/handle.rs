@@ -1,11 +1,21 @@
-use std::fs::{File, OpenOptions};
+//! [`SessionFile`]: the one owner of a session on disk. It reads the file
+//! and its journal, holds the writer's lock, appends to the journal, writes
+//! snapshots (also from a background thread) and conflict copies, and
+//! notices when another program changed or deleted the file.
+
+use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::SystemTime;
 
 use serde::Serialize;
 
-use super::{LoadError, Loaded, parse_bytes, to_ron, write_atomic, write_new};
+use super::journal::{self, Journal, Replayed, hash_of};
+use super::safe_fs::{self, Links, MAX_FILE_BYTES, Sidecar};
+use super::sidecar::Sidecars;
+use super::{LoadError, Loaded, parse_bytes, to_ron, write_new};
+use crate::model::{Change, Session, Timestamp};
 
 /// What a version of the file on disk looks like, to notice another
 /// program changing it.
@@ -15,8 +25,6 @@ struct Fingerprint {
     modified: Option<SystemTime>,
     hash: u64,
 }
-
-use super::journal::{Journal, hash_of};
 
 fn fingerprint(path: &Path, bytes: &[u8]) -> Fingerprint {
     let meta = std::fs::metadata(path).ok();
@@ -31,11 +39,12 @@ fn fingerprint(path: &Path, bytes: &[u8]) -> Fingerprint {
 #[derive(Debug)]
 pub enum SaveError {
     Io(io::Error),
-    /// Another program changed the file since we loaded or saved it. Our
-    /// version went to `kept_in` instead; the file was not touched.
+    /// Another program changed (or deleted) the file since we loaded or
+    /// saved it. Our version went to `kept_in` instead; the file was not touched.
     ChangedOutside {
         path: PathBuf,
         kept_in: PathBuf,
+        deleted: bool,
     },
 }
 
@@ -51,115 +60,266 @@ impl std::fmt::Display for SaveError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SaveError::Io(e) => write!(f, "{e}"),
-            SaveError::ChangedOutside { path, kept_in } => write!(
-                f,
-                "{}",
-                crate::i18n::targs(
-                    "save-changed-outside",
-                    &[
-                        ("file", path.display().to_string().into()),
-                        ("kept", kept_in.display().to_string().into())
-                    ]
-                )
-            ),
+            SaveError::ChangedOutside { path, kept_in, deleted } => {
+                let id = if *deleted { "save-deleted-outside" } else { "save-changed-outside" };
+                let args = [
+                    ("file", path.display().to_string().into()),
+                    ("kept", kept_in.display().to_string().into()),
+                ];
+                write!(f, "{}", crate::i18n::targs(id, &args))
+            }
         }
     }
 }
 
-/// The right to write one file. Only a successful load or the creation of a
-/// new file hands one out, so a file that failed to load is never written.
-/// It also remembers what the file looked like, so a change made by
-/// another program is never overwritten.
+/// Reads a session or programme file the way every reader does: only a
+/// regular file, bounded, with the session's journal replayed over it.
+pub fn read(path: &Path) -> Result<(Loaded, Replayed), LoadError> {
+    let bytes = read_file(path)?;
+    let mut loaded = parse_bytes(path, &bytes)?;
+    let mut replayed = Replayed::default();
+    if let Loaded::Session(session) = &mut loaded {
+        replayed = replay_journal(path, &bytes, session)?;
+    }
+    Ok((loaded, replayed))
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
+    safe_fs::read_regular(path, Links::Follow, MAX_FILE_BYTES)
+        .map_err(|source| LoadError::Io { path: path.to_owned(), source })
+}
+
+/// Replays the journal beside `path`, if there is one. A journal that is
+/// not a regular file (a link, a FIFO) is an error naming it.
+fn replay_journal(path: &Path, bytes: &[u8], session: &mut Session) -> Result<Replayed, LoadError> {
+    let journal_path = journal::path_for(path);
+    let journal_bytes = match safe_fs::read_regular(&journal_path, Links::Refuse, MAX_FILE_BYTES) {
+        Ok(b) => b,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Replayed::default()),
+        Err(source) => return Err(LoadError::Io { path: journal_path, source }),
+    };
+    Ok(journal::replay(&journal::parse(&journal_bytes), bytes, session))
+}
+
+/// What the editor's open found and did with a journal left behind.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Folded {
+    /// Edits from the journal now in the file.
+    pub applied: usize,
+    /// Edits that did not apply (the file changed after they were
+    /// journaled): kept in this conflict copy.
+    pub rejected: usize,
+    pub conflict_copy: Option<PathBuf>,
+    /// Unreadable lines: the journal was kept here.
+    pub bad_lines: Vec<usize>,
+    pub damaged_copy: Option<PathBuf>,
+}
+
+/// The state a background snapshot shares with the editor.
 #[derive(Debug)]
-pub struct SessionFile {
-    path: PathBuf,
+struct Shared {
     seen: Option<Fingerprint>,
-    lock: Option<File>,
     /// Set after the file changed outside: our saves go here instead.
     diverted_to: Option<PathBuf>,
     journal: Journal,
 }
 
-/// The lock file of a session file: `.NAME.lock` beside it. A lock on the
-/// data file itself would not survive the atomic rename of a save.
+/// The right to write one file. Only a successful load or the creation of a
+/// new file hands one out, so a file that failed to load is never written.
+#[derive(Debug)]
+pub struct SessionFile {
+    path: PathBuf,
+    sidecars: Sidecars,
+    shared: Arc<Mutex<Shared>>,
+    lock: Option<HeldLock>,
+    /// What the journal replay at open found (folded in by `fold_journal`).
+    replayed: Replayed,
+    file_bytes_at_open: Option<Vec<u8>>,
+}
+
+#[derive(Debug)]
+struct HeldLock {
+    // Held open for as long as we write: closing it releases the lock.
+    _file: File,
+    #[cfg(unix)]
+    identity: (u64, u64),
+}
+
+/// The lock file of a session file: `.NAME.lock` beside it.
 pub fn lock_path(path: &Path) -> PathBuf {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    path.with_file_name(format!(".{name}.lock"))
+    Sidecars::of(path).lock()
 }
 
 impl SessionFile {
-    /// Loads `path`; on success returns the content and the right to save it.
-    pub fn open(path: &Path) -> Result<(SessionFile, Loaded), LoadError> {
-        let bytes = std::fs::read(path)
-            .map_err(|source| LoadError::Io { path: path.to_owned(), source })?;
-        let mut loaded = parse_bytes(path, &bytes)?;
-        if let Loaded::Session(session) = &mut loaded {
-            super::journal::replay(path, &bytes, session);
+    fn with(path: &Path, seen: Option<Fingerprint>) -> SessionFile {
+        let shared = Shared { seen, diverted_to: None, journal: Journal::new(path) };
+        SessionFile {
+            path: path.to_owned(),
+            sidecars: Sidecars::of(path),
+            shared: Arc::new(Mutex::new(shared)),
+            lock: None,
+            replayed: Replayed::default(),
+            file_bytes_at_open: None,
         }
-        let seen = Some(fingerprint(path, &bytes));
-        let journal = Journal::new(path);
-        Ok((
-            SessionFile { path: path.to_owned(), seen, lock: None, diverted_to: None, journal },
-            loaded,
-        ))
+    }
+
+    /// Loads `path` (with its journal); on success returns the content and
+    /// the right to save it.
+    pub fn open(path: &Path) -> Result<(SessionFile, Loaded), LoadError> {
+        let bytes = read_file(path)?;
+        let mut loaded = parse_bytes(path, &bytes)?;
+        let mut file = SessionFile::with(path, Some(fingerprint(path, &bytes)));
+        if let Loaded::Session(session) = &mut loaded {
+            file.replayed = replay_journal(path, &bytes, session)?;
+        }
+        file.file_bytes_at_open = Some(bytes);
+        Ok((file, loaded))
     }
 
     /// Creates a new file holding `value`; fails if `path` already exists.
     pub fn create<T: Serialize>(path: &Path, value: &T) -> io::Result<SessionFile> {
         let text = to_ron(value).map_err(io::Error::other)?;
         write_new(path, text.as_bytes())?;
-        let seen = Some(fingerprint(path, text.as_bytes()));
-        Ok(SessionFile {
-            path: path.to_owned(),
-            seen,
-            lock: None,
-            diverted_to: None,
-            journal: Journal::new(path),
-        })
+        Ok(SessionFile::with(path, Some(fingerprint(path, text.as_bytes()))))
     }
 
     pub fn path(&self) -> &Path {
         &self.path
     }
 
+    pub fn sidecars(&self) -> &Sidecars {
+        &self.sidecars
+    }
+
+    /// What the journal replay at open found.
+    pub fn replayed(&self) -> &Replayed {
+        &self.replayed
+    }
+
+    fn shared(&self) -> MutexGuard<'_, Shared> {
+        // A panicking snapshot thread leaves nothing half-done in `Shared`.
+        self.shared.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
     /// Takes the one-writer lock. `Err` names who holds it (pid, host,
-    /// since when); the lock goes away when its process dies, even by
-    /// `kill -9`.
+    /// since when) or why it cannot be taken; the lock goes away when its
+    /// process dies, even by `kill -9`.
     pub fn lock(&mut self) -> Result<(), String> {
-        let path = lock_path(&self.path);
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .map_err(|e| e.to_string())?;
-        match file.try_lock() {
-            Ok(()) => {
-                let holder = crate::i18n::targs(
-                    "lock-holder",
-                    &[
-                        ("pid", std::process::id().to_string().into()),
-                        ("host", hostname().into()),
-                        ("time", chrono::Local::now().format("%H:%M:%S").to_string().into()),
-                    ],
-                );
-                let _ = file.set_len(0).and_then(|()| file.write_all(holder.as_bytes()));
-                self.lock = Some(file);
-                Ok(())
-            }
-            Err(_) => {
-                let mut holder = String::new();
-                let _ = file.read_to_string(&mut holder);
-                Err(holder.trim().to_owned())
+        if let Some(reason) = self.hard_links() {
+            return Err(reason);
+        }
+        let path = self.sidecars.lock();
+        let mut file = safe_fs::open_sidecar(&path, Sidecar::Keep).map_err(|e| e.to_string())?;
+        if file.try_lock().is_err() {
+            let mut holder = String::new();
+            let _ = file.read_to_string(&mut holder);
+            return Err(holder.trim().to_owned());
+        }
+        let holder = crate::i18n::targs(
+            "lock-holder",
+            &[
+                ("pid", std::process::id().to_string().into()),
+                ("host", hostname().into()),
+                ("time", chrono::Local::now().format("%H:%M:%S").to_string().into()),
+            ],
+        );
+        let _ = file.set_len(0).and_then(|()| file.write_all(holder.as_bytes()));
+        #[cfg(unix)]
+        let identity = safe_fs::identity(&file.metadata().map_err(|e| e.to_string())?);
+        self.lock = Some(HeldLock {
+            _file: file,
+            #[cfg(unix)]
+            identity,
+        });
+        // Someone may have replaced the lock file between our open and lock.
+        self.lock_intact()
+    }
+
+    /// A file with several names (hard links) would be split by an atomic
+    /// save: the other names would keep the old content.
+    fn hard_links(&self) -> Option<String> {
+        let meta = std::fs::metadata(&self.path).ok()?;
+        let links = safe_fs::link_count(&meta);
+        (links > 1).then(|| {
+            crate::i18n::targs(
+                "lock-hard-links",
+                &[
+                    ("file", self.path.display().to_string().into()),
+                    ("count", links.to_string().into()),
+                ],
+            )
+        })
+    }
+
+    /// Whether the lock file we hold is still the one at its path. If it
+    /// was deleted, it is made and taken again; if another kenesh made a
+    /// new one meanwhile, we are no longer the writer: `Err` says who is.
+    pub fn lock_intact(&mut self) -> Result<(), String> {
+        #[cfg(unix)]
+        if let Some(held) = &self.lock {
+            let path = self.sidecars.lock();
+            match std::fs::symlink_metadata(&path) {
+                Ok(meta) if safe_fs::identity(&meta) == held.identity => return Ok(()),
+                Ok(_) => {
+                    self.lock = None;
+                    return self.lock();
+                }
+                Err(_) => {
+                    self.lock = None;
+                    return self.lock();
+                }
             }
         }
+        Ok(())
+    }
+
+    /// Whether this process holds the writer's lock.
+    pub fn is_locked(&self) -> bool {
+        self.lock.is_some()
+    }
+
+    /// Folds a journal found at open into the file, now that we hold the
+    /// lock: the file becomes the whole truth. Edits that no longer apply
+    /// go to a conflict copy; a journal with unreadable lines is kept aside.
+    pub fn fold_journal(&mut self, session: &Session, now: Timestamp) -> io::Result<Folded> {
+        let replayed = std::mem::take(&mut self.replayed);
+        let mut folded = Folded {
+            applied: replayed.applied,
+            rejected: replayed.rejected.len(),
+            bad_lines: replayed.bad_lines.clone(),
+            ..Folded::default()
+        };
+        let journal_path = self.sidecars.journal();
+        let stamp = now.format("%Y%m%d-%H%M%S").to_string();
+        if !replayed.rejected.is_empty() {
+            let mut ours = session.clone();
+            journal::force(&mut ours, &replayed.rejected);
+            let copy = self.sidecars.conflict(&stamp);
+            let text = to_ron(&ours).map_err(io::Error::other)?;
+            super::atomic::write_sidecar_atomic(&copy, text.as_bytes())?;
+            folded.conflict_copy = Some(copy);
+        }
+        if replayed.applied > 0 {
+            self.save(session).map_err(|e| match e {
+                SaveError::Io(e) => e,
+                other => io::Error::other(other.to_string()),
+            })?;
+        }
+        if !replayed.bad_lines.is_empty() {
+            let damaged = self.sidecars.damaged_journal(&stamp);
+            std::fs::rename(&journal_path, &damaged)?;
+            folded.damaged_copy = Some(damaged);
+        } else if std::fs::symlink_metadata(&journal_path).is_ok() {
+            std::fs::remove_file(&journal_path)?;
+        }
+        self.file_bytes_at_open = None;
+        Ok(folded)
     }
 
     /// Where saves go now: the file, or the conflict copy after the file was
     /// changed outside.
-    pub fn diverted_to(&self) -> Option<&Path> {
-        self.diverted_to.as_deref()
+    pub fn diverted_to(&self) -> Option<PathBuf> {
+        self.shared().diverted_to.clone()
     }
 
     /// Atomically replaces the file with `value`.
@@ -171,39 +331,32 @@ impl SessionFile {
     /// Atomically replaces the file with already serialized text, unless
     /// another program changed it: then the text goes to
     /// `FILE.conflict-<time>.ron` beside it, and so do later saves, until
-    /// `reloaded`.
+    /// `reload`.
     pub fn save_text(&mut self, text: &str) -> Result<(), SaveError> {
-        if let Some(kept_in) = &self.diverted_to {
-            write_atomic(kept_in, text.as_bytes())?;
+        let mut shared = self.shared.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(kept_in) = &shared.diverted_to {
+            super::atomic::write_sidecar_atomic(kept_in, text.as_bytes())?;
+            shared.journal.clear();
             return Ok(());
         }
-        if self.changed_outside() {
-            let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-            let stem =
-                self.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-            let kept_in = self.path.with_file_name(format!("{stem}.conflict-{stamp}.ron"));
-            write_atomic(&kept_in, text.as_bytes())?;
-            self.diverted_to = Some(kept_in.clone());
-            // Everything journaled is in the conflict copy now.
-            self.journal.clear();
-            return Err(SaveError::ChangedOutside { path: self.path.clone(), kept_in });
+        if let Some(deleted) = changed_outside(&self.path, shared.seen) {
+            return Err(divert(&self.path, &self.sidecars, &mut shared, text, deleted));
         }
-        write_atomic(&self.path, text.as_bytes())?;
-        self.seen = Some(fingerprint(&self.path, text.as_bytes()));
+        super::atomic::write_atomic(&self.path, text.as_bytes())?;
+        shared.seen = Some(fingerprint(&self.path, text.as_bytes()));
         // The file now holds every journaled edit.
-        self.journal.clear();
+        shared.journal.clear();
         Ok(())
     }
 
     /// Appends one edit to the journal (durable when this returns). Not
     /// possible after the file changed outside: then only a full save
     /// (to the conflict copy) keeps the data.
-    pub fn append(&mut self, changes: &[crate::model::Change]) -> Result<(), SaveError> {
-        // A journal continues the file as we last saw it; if another program
-        // changed the file, only a full save (to the conflict copy) is safe.
-        match (&self.diverted_to, self.seen) {
-            (None, Some(seen)) if !self.changed_outside() => {
-                Ok(self.journal.append(seen.hash, changes)?)
+    pub fn append(&mut self, at: Timestamp, changes: &[Change]) -> Result<(), SaveError> {
+        let mut shared = self.shared();
+        match (&shared.diverted_to, shared.seen) {
+            (None, Some(seen)) if changed_outside(&self.path, Some(seen)).is_none() => {
+                Ok(shared.journal.append(seen.hash, at, changes)?)
             }
             _ => Err(SaveError::Io(io::Error::other("no journal: a full save is needed"))),
         }
@@ -211,35 +364,138 @@ impl SessionFile {
 
     /// Whether edits are in the journal and not yet in the file.
     pub fn has_journal_entries(&self) -> bool {
-        self.journal.has_entries()
+        self.shared().journal.has_entries()
+    }
+
+    /// A snapshot of `session` that a background thread can write while
+    /// the editor goes on journaling.
+    pub fn snapshot_job(&self, session: Session) -> SnapshotJob {
+        let upto = self.shared().journal.last_seq();
+        SnapshotJob {
+            path: self.path.clone(),
+            sidecars: self.sidecars.clone(),
+            shared: Arc::clone(&self.shared),
+            session,
+            upto,
+        }
+    }
+
+    /// After a snapshot was written: the journal keeps only later edits.
+    pub fn finish_snapshot(&mut self, done: &SnapshotDone) -> io::Result<()> {
+        let mut shared = self.shared();
+        match done {
+            SnapshotDone::Replaced { hash, upto } => shared.journal.folded(*hash, *upto),
+            // Everything journaled is in the conflict copy now; later edits
+            // are saved there whole.
+            SnapshotDone::Diverted { .. } => {
+                shared.journal.clear();
+                Ok(())
+            }
+        }
     }
 
     /// Re-reads the file (after it changed outside); saves go to it again.
     pub fn reload(&mut self) -> Result<Loaded, LoadError> {
-        let bytes = std::fs::read(&self.path)
-            .map_err(|source| LoadError::Io { path: self.path.clone(), source })?;
-        let loaded = parse_bytes(&self.path, &bytes)?;
-        self.seen = Some(fingerprint(&self.path, &bytes));
-        self.diverted_to = None;
-        self.journal.clear();
+        let bytes = read_file(&self.path)?;
+        let mut loaded = parse_bytes(&self.path, &bytes)?;
+        if !self.is_locked()
+            && let Loaded::Session(session) = &mut loaded
+        {
+            // A reader shows the writer's journaled edits too.
+            replay_journal(&self.path, &bytes, session)?;
+        }
+        let mut shared = self.shared();
+        shared.seen = Some(fingerprint(&self.path, &bytes));
+        shared.diverted_to = None;
+        shared.journal.clear();
         Ok(loaded)
     }
+}
 
-    /// Whether the file on disk is not what we last loaded or saved. Size
-    /// and time first; the content hash decides when they differ.
-    fn changed_outside(&self) -> bool {
-        let Some(seen) = self.seen else { return false };
-        let Ok(meta) = std::fs::metadata(&self.path) else {
-            // Deleted or moved away: writing it again loses nothing.
-            return false;
-        };
-        if meta.len() == seen.len && meta.modified().ok() == seen.modified {
-            return false;
+/// Our version goes to a conflict copy beside the file, and so will every
+/// later save until a reload.
+fn divert(
+    path: &Path,
+    sidecars: &Sidecars,
+    shared: &mut Shared,
+    text: &str,
+    deleted: bool,
+) -> SaveError {
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let kept_in = sidecars.conflict(&stamp.to_string());
+    if let Err(e) = super::atomic::write_sidecar_atomic(&kept_in, text.as_bytes()) {
+        return SaveError::Io(e);
+    }
+    shared.diverted_to = Some(kept_in.clone());
+    // Everything journaled is in the conflict copy now.
+    shared.journal.clear();
+    SaveError::ChangedOutside { path: path.to_owned(), kept_in, deleted }
+}
+
+/// Whether the file on disk is not what we last loaded or saved: `Some(true)`
+/// if it is gone, `Some(false)` if its content differs. Size and time
+/// first; the content hash decides when they differ.
+fn changed_outside(path: &Path, seen: Option<Fingerprint>) -> Option<bool> {
+    let seen = seen?;
+    let Ok(meta) = std::fs::metadata(path) else { return Some(true) };
+    if meta.len() == seen.len && meta.modified().ok() == seen.modified {
+        return None;
+    }
+    match safe_fs::read_regular(path, Links::Follow, MAX_FILE_BYTES) {
+        Ok(bytes) if hash_of(&bytes) == seen.hash => None,
+        _ => Some(false),
+    }
+}
+
+/// A snapshot to write off the UI thread.
+pub struct SnapshotJob {
+    path: PathBuf,
+    sidecars: Sidecars,
+    shared: Arc<Mutex<Shared>>,
+    session: Session,
+    upto: u64,
+}
+
+/// How a snapshot ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SnapshotDone {
+    /// The file now holds every journal entry up to `upto`.
+    Replaced { hash: u64, upto: u64 },
+    /// The file had changed outside: the snapshot went to `kept_in`.
+    Diverted { kept_in: PathBuf, deleted: bool },
+}
+
+impl SnapshotJob {
+    /// Serializes and writes the snapshot. The slow part (serializing,
+    /// writing and syncing the temporary file) runs without holding the
+    /// shared state, so journal appends go on meanwhile.
+    pub fn write(self) -> Result<SnapshotDone, SaveError> {
+        let text = to_ron(&self.session).map_err(io::Error::other)?;
+        let hash = hash_of(text.as_bytes());
+        let temp = super::atomic::write_temp(&self.path, text.as_bytes())?;
+        let mut shared = self.shared.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(kept_in) = shared.diverted_to.clone() {
+            let _ = std::fs::remove_file(&temp);
+            super::atomic::write_sidecar_atomic(&kept_in, text.as_bytes())?;
+            return Ok(SnapshotDone::Diverted { kept_in, deleted: false });
         }
-        match std::fs::read(&self.path) {
-            Ok(bytes) => hash_of(&bytes) != seen.hash,
-            Err(_) => true,
+        if let Some(deleted) = changed_outside(&self.path, shared.seen) {
+            let _ = std::fs::remove_file(&temp);
+            return match divert(&self.path, &self.sidecars, &mut shared, &text, deleted) {
+                SaveError::ChangedOutside { kept_in, deleted, .. } => {
+                    Ok(SnapshotDone::Diverted { kept_in, deleted })
+                }
+                other => Err(other),
+            };
         }
+        // Readers find where to start whichever file they see.
+        if let Err(e) = shared.journal.mark_base(hash, self.upto) {
+            let _ = std::fs::remove_file(&temp);
+            return Err(e.into());
+        }
+        super::atomic::rename_into_place(&temp, &self.path)?;
+        shared.seen = Some(fingerprint(&self.path, text.as_bytes()));
+        Ok(SnapshotDone::Replaced { hash, upto: self.upto })
     }
 }
 
@@ -249,5 +505,6 @@ fn hostname() -> String {
         .ok()
         .filter(|h| !h.is_empty())
         .or_else(|| std::env::var("HOSTNAME").ok())
+        .or_else(|| std::env::var("COMPUTERNAME").ok())
         .unwrap_or_else(|| crate::i18n::t("lock-this-computer"))
 }

@@ -21,16 +21,11 @@ pub enum Loaded {
     Program(Program),
 }
 
-/// Reads and parses a session or programme file.
-/// A session's journal (edits not yet in the file) is replayed over it.
+/// Reads and parses a session or programme file (only a regular file, at
+/// most [`super::MAX_FILE_BYTES`]). A session's journal (edits not yet in
+/// the file) is replayed over it.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
-    let bytes =
-        std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_owned(), source })?;
-    let mut loaded = parse_bytes(path, &bytes)?;
-    if let Loaded::Session(session) = &mut loaded {
-        super::journal::replay(path, &bytes, session);
-    }
-    Ok(loaded)
+    super::handle::read(path).map(|(loaded, _)| loaded)
 }
 
 /// Parses file bytes (UTF-8, BOM allowed). `path` is only used in errors.

@@ -45,8 +45,10 @@ mod v1 {
         #[allow(dead_code)]
         pub format: u32,
         pub id: Id,
+        #[serde(with = "crate::model::time::stamp")]
         pub updated: Timestamp,
         pub title: String,
+        #[serde(with = "crate::model::time::date")]
         pub date: Date,
         #[serde(default)]
         pub place: String,
@@ -78,6 +80,7 @@ mod v1 {
     #[serde(deny_unknown_fields)]
     pub struct Participant {
         pub id: Id,
+        #[serde(with = "crate::model::time::stamp")]
         pub updated: Timestamp,
         pub name: String,
         #[serde(default)]
@@ -99,6 +102,7 @@ mod v1 {
     #[serde(deny_unknown_fields)]
     pub struct Need {
         pub id: Id,
+        #[serde(with = "crate::model::time::stamp")]
         pub updated: Timestamp,
         pub title: String,
         #[serde(default)]

@@ -78,6 +78,17 @@ fn save_state(model: &Model) -> Span<'static> {
             theme::error(),
         );
     }
+    if save.error.is_none()
+        && let Some(error) = &save.snapshot_error
+    {
+        return Span::styled(
+            format!(
+                " {} ",
+                targs("status-snapshot-failed", &[("error", safe(error).into_owned().into())])
+            ),
+            theme::error(),
+        );
+    }
     if let Some(error) = &save.error {
         return Span::styled(
             format!(" {} ", targs("save-failed", &[("error", safe(error).into_owned().into())])),

@@ -1,0 +1,232 @@
+//! Opening files without surprises: only regular files are read (a FIFO
+//! would block forever, a device would never end), reads are bounded, and
+//! sidecars are opened without following links and created private (0600),
+//! so a link planted beside a session can never make kenesh write anywhere
+//! else.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Read};
+use std::path::Path;
+
+/// The largest session or programme file kenesh reads (a generated session
+/// with 10,000 items in every collection is 37 MB).
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Whether a symbolic link at the path itself may be followed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Links {
+    /// The file the user named may be a link to the real one.
+    Follow,
+    /// A sidecar: a link there was planted, never followed.
+    Refuse,
+}
+
+fn refused(path: &Path, what_id: &str) -> io::Error {
+    let what = crate::i18n::t(what_id);
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        crate::i18n::targs(
+            "file-not-regular",
+            &[("file", path.display().to_string().into()), ("what", what.into())],
+        ),
+    )
+}
+
+fn check_regular(path: &Path, meta: &std::fs::Metadata) -> io::Result<()> {
+    if meta.is_file() {
+        return Ok(());
+    }
+    Err(refused(path, kind_id(meta)))
+}
+
+fn kind_id(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "file-kind-fifo";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "file-kind-device";
+        }
+        if t.is_socket() {
+            return "file-kind-socket";
+        }
+    }
+    if meta.is_dir() {
+        "file-kind-folder"
+    } else if meta.file_type().is_symlink() {
+        "file-kind-link"
+    } else {
+        "file-kind-other"
+    }
+}
+
+#[cfg(unix)]
+fn open_flags(links: Links) -> i32 {
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; the file type
+    // is checked right after, before anything is read.
+    let nofollow = if links == Links::Refuse { libc::O_NOFOLLOW } else { 0 };
+    libc::O_NONBLOCK | nofollow | libc::O_CLOEXEC
+}
+
+/// Opens an existing regular file for reading.
+pub fn open_regular(path: &Path, links: Links) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, open_flags(links));
+    #[cfg(not(unix))]
+    if links == Links::Refuse && std::fs::symlink_metadata(path)?.file_type().is_symlink() {
+        return Err(refused(path, "file-kind-link"));
+    }
+    let file = options.open(path).map_err(|e| link_error(path, e, links))?;
+    check_regular(path, &file.metadata()?)?;
+    Ok(file)
+}
+
+/// ELOOP from O_NOFOLLOW means "a link was there": say so.
+fn link_error(path: &Path, e: io::Error, links: Links) -> io::Error {
+    #[cfg(unix)]
+    if links == Links::Refuse && e.raw_os_error() == Some(libc::ELOOP) {
+        return refused(path, "file-kind-link");
+    }
+    let _ = (path, links);
+    e
+}
+
+/// Reads a whole regular file of at most `limit` bytes.
+pub fn read_regular(path: &Path, links: Links, limit: u64) -> io::Result<Vec<u8>> {
+    let file = open_regular(path, links)?;
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            crate::i18n::targs(
+                "file-too-large",
+                &[
+                    ("file", path.display().to_string().into()),
+                    ("limit", (limit / (1024 * 1024)).to_string().into()),
+                ],
+            ),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// How a sidecar is opened for writing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sidecar {
+    /// Open or create, keep the content (a lock file).
+    Keep,
+    /// Create or empty it.
+    Truncate,
+    /// Create it; fail if anything is there already.
+    New,
+}
+
+/// Opens a sidecar for writing: never through a link, only a regular file,
+/// created 0600 (the people in the room do not share a login).
+pub fn open_sidecar(path: &Path, how: Sidecar) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true);
+    match how {
+        Sidecar::Keep => options.create(true).truncate(false),
+        Sidecar::Truncate => options.create(true),
+        Sidecar::New => options.create_new(true),
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600).custom_flags(open_flags(Links::Refuse));
+    }
+    #[cfg(not(unix))]
+    if how != Sidecar::New
+        && std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+    {
+        return Err(refused(path, "file-kind-link"));
+    }
+    let file = options.open(path).map_err(|e| link_error(path, e, Links::Refuse))?;
+    check_regular(path, &file.metadata()?)?;
+    // Truncate only after the checks: opening with O_TRUNC would already
+    // have emptied whatever regular file was planted.
+    if how == Sidecar::Truncate {
+        file.set_len(0)?;
+    }
+    #[cfg(unix)]
+    clear_nonblocking(&file);
+    Ok(file)
+}
+
+#[cfg(unix)]
+fn clear_nonblocking(file: &File) {
+    use std::os::fd::AsRawFd;
+    let fd = file.as_raw_fd();
+    // SAFETY: fcntl on a file descriptor we own, with valid flags.
+    unsafe {
+        let flags = libc::fcntl(fd, libc::F_GETFL);
+        if flags >= 0 {
+            libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK);
+        }
+    }
+}
+
+/// The permission bits of an existing regular file (not through a link).
+pub fn mode_of(path: &Path) -> Option<u32> {
+    let meta = std::fs::symlink_metadata(path).ok().filter(std::fs::Metadata::is_file)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        Some(meta.permissions().mode() & 0o7777)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        None
+    }
+}
+
+/// Gives an open file the permission bits `mode` (where the platform has them).
+pub fn set_mode(file: &File, mode: Option<u32>) -> io::Result<()> {
+    #[cfg(unix)]
+    if let Some(mode) = mode {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(mode))?;
+    }
+    let _ = (file, mode);
+    Ok(())
+}
+
+/// Device and inode of a file: what identifies it whatever path reaches it.
+#[cfg(unix)]
+pub fn identity(meta: &std::fs::Metadata) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+/// How many names (hard links) a file has.
+pub fn link_count(meta: &std::fs::Metadata) -> u64 {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        meta.nlink()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        1
+    }
+}
+
+/// Creates `PARENT/PREFIX-<random>`, readable only by us, failing rather
+/// than reusing anything already there.
+pub fn create_private_folder(parent: &Path, prefix: &str) -> io::Result<std::path::PathBuf> {
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    let folder = parent.join(format!("{prefix}-{}", crate::model::new_id()));
+    builder.create(&folder)?;
+    Ok(folder)
+}
