@@ -391,14 +391,22 @@ fn exported(path: &Path) -> serde_json::Value {
 }
 
 /// Polls the file until an edit made in the editor is durable.
-fn wait_until_changed(path: &Path, before: &serde_json::Value, kenesh: &Session) -> serde_json::Value {
+fn wait_until_changed(
+    path: &Path,
+    before: &serde_json::Value,
+    kenesh: &Session,
+) -> serde_json::Value {
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
         let now = exported(path);
         if now != *before {
             return now;
         }
-        assert!(Instant::now() < deadline, "the edit never reached the disk:\n{}", kenesh.screen_text());
+        assert!(
+            Instant::now() < deadline,
+            "the edit never reached the disk:\n{}",
+            kenesh.screen_text()
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }
@@ -475,4 +483,89 @@ fn kill_9_iterations(iterations: u32) {
 
 fn journal_of(path: &Path) -> std::path::PathBuf {
     kenesh::store::Sidecars::of(path).journal()
+}
+
+#[test]
+fn a_second_editor_through_a_link_is_read_only_and_follows_the_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_in(dir.path());
+    std::os::unix::fs::symlink(&path, dir.path().join("link.ron")).unwrap();
+    let mut writer = Session::start(&["meeting.ron"], dir.path());
+    writer.wait_for("Action plan");
+    // The writer is typing: its draft is not the viewer's to offer or remove.
+    writer.type_text(":n Черновик");
+    let draft = dir.path().join(".meeting.ron.draft.ron");
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while !draft.exists() {
+        assert!(Instant::now() < deadline, "draft file not written");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let mut viewer = Session::start(&["link.ron"], dir.path());
+    viewer.wait_for("READ-ONLY");
+    assert!(!viewer.screen_text().contains("Unfinished typing"), "no draft offered");
+    // The viewer refuses edits and says so.
+    viewer.type_text("3a");
+    viewer.wait_for("cannot change the file");
+    viewer.type_text(":");
+    viewer.wait_for("cannot change the file");
+    // The writer's vote shows in the viewer within a second or so.
+    writer.type_text("\u{1b}");
+    std::thread::sleep(Duration::from_millis(200));
+    writer.type_text("3+");
+    writer.wait_for("▲15");
+    viewer.wait_for("▲15");
+    viewer.type_text("q");
+    viewer.wait_exit();
+    assert!(draft.exists() || !writer.screen_text().contains("Черновик"), "draft kept");
+    writer.type_text("q");
+    assert!(writer.wait_exit().success());
+    assert_eq!(common::load_session(&path).needs[0].votes, 15);
+    assert!(std::fs::symlink_metadata(dir.path().join("link.ron")).unwrap().is_symlink());
+}
+
+#[test]
+fn quitting_after_an_outside_change_says_where_the_edits_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_in(dir.path());
+    let kenesh = env!("CARGO_BIN_EXE_kenesh");
+    let notes = tempfile::tempdir().unwrap();
+    let n = notes.path().display();
+    let line = format!("{kenesh} meeting.ron 2> {n}/stderr; echo $? > {n}/code; sleep 30");
+    let mut shell = Session::shell(&line, dir.path(), &[]);
+    shell.wait_for("Action plan");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replacen("Нет школы в шаговой доступности", "Нет школы", 1))
+        .unwrap();
+    shell.type_text("3+");
+    shell.wait_for("CHANGED OUTSIDE");
+    shell.type_text("q");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !notes.path().join("code").exists() {
+        assert!(Instant::now() < deadline, "kenesh did not exit");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(100));
+    let _ = shell.child.kill();
+    assert_eq!(std::fs::read_to_string(notes.path().join("code")).unwrap().trim(), "1");
+    let stderr = std::fs::read_to_string(notes.path().join("stderr")).unwrap();
+    assert!(stderr.contains("changed outside") && stderr.contains("meeting.conflict-"), "{stderr}");
+    assert!(std::fs::read_to_string(&path).unwrap().contains("Нет школы\""), "outside edit kept");
+}
+
+#[test]
+fn the_demo_copy_lives_in_a_private_folder_removed_on_exit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut demo = Session::start(&["demo"], dir.path());
+    demo.wait_for("Action plan");
+    let output = demo.output_bytes();
+    let at = output.find("kenesh-demo-").expect("the demo path is printed");
+    let start = output[..at].rfind(|c: char| c.is_whitespace()).map_or(0, |i| i + 1);
+    let end = at + output[at..].find("demo.ron").unwrap() + "demo.ron".len();
+    let file = std::path::PathBuf::from(&output[start..end]);
+    let folder = file.parent().unwrap().to_owned();
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(std::fs::metadata(&folder).unwrap().permissions().mode() & 0o777, 0o700);
+    demo.type_text("q");
+    assert!(demo.wait_exit().success());
+    assert!(!folder.exists(), "{folder:?} removed on exit");
 }

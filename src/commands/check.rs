@@ -74,15 +74,18 @@ fn report_journal(
 /// that point at nothing.
 fn problems_of(loaded: &Loaded) -> Vec<String> {
     match loaded {
-        Loaded::Session(session) => {
-            let mut problems: Vec<String> = session
-                .duplicate_ids()
-                .into_iter()
-                .map(|id| targs("check-duplicate-id", &[("id", id.to_string().into())]))
-                .collect();
-            problems.extend(session.dangling_references());
-            problems
-        }
+        Loaded::Session(session) => session_problems(session),
         Loaded::Program(_) => Vec::new(),
     }
+}
+
+/// What `check` rejects in a session (the editor refuses to edit it too).
+pub(crate) fn session_problems(session: &crate::model::Session) -> Vec<String> {
+    let mut problems: Vec<String> = session
+        .duplicate_ids()
+        .into_iter()
+        .map(|id| targs("check-duplicate-id", &[("id", id.to_string().into())]))
+        .collect();
+    problems.extend(session.dangling_references());
+    problems
 }

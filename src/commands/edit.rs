@@ -23,10 +23,18 @@ pub fn open(path: &Path, now: Timestamp, theme: Option<ThemeName>) -> Result<Exi
     // The file itself, whatever link or `..` led to it: its lock, journal
     // and sidecars are the same for every way of naming it.
     let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    let mut read_only = None;
     let (file, session) = if path.exists() {
-        let (file, loaded) = SessionFile::open(&path)?;
+        let (mut file, loaded) = SessionFile::open(&path)?;
         match loaded {
-            Loaded::Session(session) => (file, session),
+            Loaded::Session(mut session) => {
+                match settle_problems(&mut file, &mut session, now)? {
+                    Settled::Edit => {}
+                    Settled::ViewOnly(reason) => read_only = Some(reason),
+                    Settled::Quit => return Ok(ExitCode::FAILURE),
+                }
+                (file, session)
+            }
             Loaded::Program(program) => return dashboard(&program, now),
         }
     } else {
@@ -39,7 +47,72 @@ pub fn open(path: &Path, now: Timestamp, theme: Option<ThemeName>) -> Result<Exi
         })?;
         (file, session)
     };
-    edit(file, session, now, theme)
+    edit(file, session, now, theme, read_only)
+}
+
+/// What to do with a file that `check` rejects.
+enum Settled {
+    Edit,
+    ViewOnly(String),
+    Quit,
+}
+
+/// A file with duplicate ids or dangling references is never edited as it
+/// is (an edit could hit the wrong entity): the problems are shown, and the
+/// user chooses a repair (the file as it was is kept beside it), viewing it
+/// read-only, or nothing. Without a terminal to ask, nothing.
+fn settle_problems(
+    file: &mut SessionFile,
+    session: &mut Session,
+    now: Timestamp,
+) -> Result<Settled> {
+    use std::io::{BufRead, IsTerminal, Write};
+    let problems = super::check::session_problems(session);
+    if problems.is_empty() {
+        return Ok(Settled::Edit);
+    }
+    let shown = file.path().display().to_string();
+    for problem in &problems {
+        eprintln!("{shown}: {problem}");
+    }
+    if !std::io::stdin().is_terminal() {
+        eprintln!("kenesh: {}", t("invalid-file-not-opened"));
+        return Ok(Settled::Quit);
+    }
+    eprint!("{} ", t("invalid-file-prompt"));
+    let _ = std::io::stderr().flush();
+    let mut answer = String::new();
+    std::io::stdin().lock().read_line(&mut answer)?;
+    match answer.trim() {
+        "r" | "к" => {
+            if let Err(reason) = file.lock() {
+                return Ok(Settled::ViewOnly(reason));
+            }
+            let stamp = now.format("%Y%m%d-%H%M%S").to_string();
+            let stem = file.path().file_stem().unwrap_or_default().to_string_lossy().into_owned();
+            let kept = file.path().with_file_name(format!("{stem}.before-repair-{stamp}.ron"));
+            crate::store::write_new(&kept, &std::fs::read(file.path())?)?;
+            let repaired = session.repair();
+            file.save(session)?;
+            eprintln!(
+                "{}",
+                targs(
+                    "invalid-file-repaired",
+                    &[
+                        ("ids", repaired.fresh_ids.into()),
+                        (
+                            "references",
+                            (repaired.cleared_references + repaired.removed_turns).into()
+                        ),
+                        ("kept", kept.display().to_string().into()),
+                    ]
+                )
+            );
+            Ok(Settled::Edit)
+        }
+        "v" | "м" => Ok(Settled::ViewOnly(t("read-only-invalid"))),
+        _ => Ok(Settled::Quit),
+    }
 }
 
 /// Settings from the configuration file (and `--theme`) for the editor.
@@ -162,8 +235,12 @@ fn edit(
     session: Session,
     now_at_start: Timestamp,
     theme: Option<ThemeName>,
+    view_only: Option<String>,
 ) -> Result<ExitCode> {
-    let (read_only, folded) = take_file(&mut file, &session, now_at_start);
+    let (read_only, folded) = match view_only {
+        Some(reason) => (Some(reason), None),
+        None => take_file(&mut file, &session, now_at_start),
+    };
     let name =
         file.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let mut model = Model::new(session, name, now_at_start);

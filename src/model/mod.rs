@@ -12,6 +12,7 @@ mod need;
 mod participant;
 mod program;
 mod proposal;
+mod repair;
 mod session;
 mod speaker;
 pub mod time;
@@ -28,6 +29,7 @@ pub use program::{
     ProgramNeed, SessionRef,
 };
 pub use proposal::{PrivateNote, Proposal, ProposalKind};
+pub use repair::Repaired;
 pub use session::Session;
 pub use speaker::SpeakerTurn;
 

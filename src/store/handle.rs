@@ -205,6 +205,9 @@ impl SessionFile {
     /// since when) or why it cannot be taken; the lock goes away when its
     /// process dies, even by `kill -9`.
     pub fn lock(&mut self) -> Result<(), String> {
+        if self.lock.is_some() {
+            return Ok(());
+        }
         if let Some(reason) = self.hard_links() {
             return Err(reason);
         }
@@ -213,7 +216,10 @@ impl SessionFile {
         if file.try_lock().is_err() {
             let mut holder = String::new();
             let _ = file.read_to_string(&mut holder);
-            return Err(holder.trim().to_owned());
+            return Err(crate::i18n::targs(
+                "read-only-locked",
+                &[("holder", holder.trim().to_owned().into())],
+            ));
         }
         let holder = crate::i18n::targs(
             "lock-holder",
