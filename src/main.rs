@@ -1,4 +1,3 @@
-use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -17,13 +16,13 @@ fn main() -> ExitCode {
         });
     kenesh::i18n::init(lang);
     if let Some(problem) = config_problem {
-        let _ = writeln!(std::io::stderr(), "kenesh: {problem}");
+        kenesh::text::say(&format!("kenesh: {problem}"));
     }
     kenesh::config::install(config);
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "kenesh: {}: {e:#}", t("error-prefix"));
+            kenesh::text::say(&format!("kenesh: {}: {e:#}", t("error-prefix")));
             ExitCode::FAILURE
         }
     }
@@ -48,7 +47,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 )?,
                 None => commands::new::create(&folder, title.as_deref(), date.as_deref(), now)?,
             };
-            println!("{}", targs("new-created", &[("file", path.display().to_string().into())]));
+            let created = targs("new-created", &[("file", path.display().to_string().into())]);
+            kenesh::text::show(&created);
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Demo) => commands::edit::demo(now, cli.theme),
@@ -91,7 +91,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 let _ = path;
                 match kenesh::config::path() {
-                    Some(p) => println!("{}", p.display()),
+                    Some(p) => kenesh::text::show(&p.display().to_string()),
                     None => anyhow::bail!(t("config-no-folder")),
                 }
             }
