@@ -17,6 +17,7 @@ fn main() -> ExitCode {
     kenesh::i18n::init(lang);
     if let Some(problem) = config_problem {
         kenesh::text::say(&format!("kenesh: {problem}"));
+        kenesh::config::install_problem(problem);
     }
     kenesh::config::install(config);
     match run(cli) {

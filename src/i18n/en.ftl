@@ -59,6 +59,9 @@ notice-deleted = Deleted — u undoes
 notice-nothing-to-undo = Nothing to undo
 notice-nothing-to-redo = Nothing to redo
 notice-paste-ignored = Paste goes into a form or the filter line (a, e or /)
+notice-paste-cut = The paste was cut to { $limit } characters, the most a field takes
+notice-interrupt = q quits; everything is saved (Ctrl-C again within 2 s quits too)
+notice-reload-failed = Could not load the file again: { $error }
 quit-unsaved = The latest changes are not on disk yet.
 quit-confirm = y: quit and keep them in a recovery file · any other key: stay
 
