@@ -6,7 +6,10 @@ use kenesh::commands;
 use kenesh::i18n::{t, targs};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return command_line_error(&e),
+    };
     // The configuration first: it may choose the language of every message.
     let (config, config_problem) =
         kenesh::config::path().map_or_else(Default::default, |p| kenesh::config::read(&p));
@@ -27,6 +30,16 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// clap's errors quote what was typed: through the sanitizer, without
+/// clap's colours. Help and version are our own text and keep them.
+fn command_line_error(e: &clap::Error) -> ExitCode {
+    if !e.use_stderr() {
+        e.exit();
+    }
+    kenesh::text::say(e.render().to_string().trim_end());
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {

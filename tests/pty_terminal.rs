@@ -173,14 +173,19 @@ struct Wrapped {
 
 impl Wrapped {
     fn start(dir: &Path) -> Wrapped {
+        Wrapped::run("meeting.ron", dir, "Action plan")
+    }
+
+    /// `kenesh ARGS` once the screen shows `ready`.
+    fn run(args: &str, dir: &Path, ready: &str) -> Wrapped {
         let kenesh = env!("CARGO_BIN_EXE_kenesh");
         let notes = tempfile::tempdir().unwrap();
         let n = notes.path().display();
         let line = format!(
-            "stty -g > {n}/before; {kenesh} meeting.ron; echo exit=$? > {n}/code; stty -g > {n}/after; sleep 30"
+            "stty -g > {n}/before; {kenesh} {args}; echo exit=$? > {n}/code; stty -g > {n}/after; sleep 30"
         );
         let shell = Session::shell(&line, dir, &[]);
-        shell.wait_for("Action plan");
+        shell.wait_for(ready);
         Wrapped { shell, notes }
     }
 
@@ -338,4 +343,16 @@ fn ctrl_c_shows_how_to_quit_and_a_second_one_quits_saving() {
     kenesh.type_text("\u{3}");
     assert!(kenesh.wait_exit().success());
     assert_eq!(votes(&path), before + 1);
+}
+
+#[test]
+fn sigterm_restores_the_terminal_after_present() {
+    let dir = tempfile::tempdir().unwrap();
+    example_in(dir.path());
+    let title = common::load_session(&dir.path().join("meeting.ron")).title;
+    let first_word = title.split_whitespace().next().unwrap().to_owned();
+    let wrapped = Wrapped::run("present meeting.ron", dir.path(), &first_word);
+    send("TERM", wrapped.kenesh_pid());
+    wrapped.wait_for_exit();
+    wrapped.assert_terminal_left_clean();
 }

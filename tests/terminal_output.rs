@@ -123,3 +123,14 @@ fn json_export_escapes_c1_controls_and_bidi_overrides() {
     assert_eq!(json["session"]["title"], title, "escaped, not changed");
     assert!(String::from_utf8_lossy(&out.stdout).contains("\\u009B"));
 }
+
+#[test]
+fn command_line_errors_quote_hostile_arguments_sanitized() {
+    let out = common::kenesh().arg(format!("--{HOSTILE}")).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--Айгуль"));
+    assert_output_clean(&out);
+    let out = common::kenesh().args(["export", "x.ron", "--format", HOSTILE]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_output_clean(&out);
+}
