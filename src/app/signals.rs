@@ -1,8 +1,9 @@
 //! Signals and the keys that would send them in a cooked terminal. The
 //! handlers only set flags; the run loops act on them at the edge:
-//! SIGTERM and SIGHUP quit the normal way (saving first, then the
-//! terminal is restored), SIGTSTP and Ctrl-Z restore the terminal and stop,
-//! and after `fg` (SIGCONT) the terminal is set up again and redrawn.
+//! SIGTERM, SIGHUP and SIGINT (from `kill`) quit the normal way (saving
+//! first, then the terminal is restored); SIGTSTP and Ctrl-Z restore the
+//! terminal and stop, and after `fg` (SIGCONT) the terminal is set up
+//! again and redrawn.
 //! Raw mode turns Ctrl-C, Ctrl-\ and Ctrl-Z into keys, so they arrive here
 //! as key events, not signals.
 
@@ -32,12 +33,14 @@ pub fn install() -> io::Result<()> {
     if FLAGS.get().is_some() {
         return Ok(());
     }
-    use signal_hook::consts::{SIGCONT, SIGHUP, SIGTERM, SIGTSTP};
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
     use signal_hook::flag::register;
     let flags =
         Flags { terminate: Arc::default(), suspend: Arc::default(), resumed: Arc::default() };
     register(SIGTERM, Arc::clone(&flags.terminate))?;
     register(SIGHUP, Arc::clone(&flags.terminate))?;
+    // Only `kill -INT` sends it: in raw mode Ctrl-C is a key.
+    register(SIGINT, Arc::clone(&flags.terminate))?;
     register(SIGTSTP, Arc::clone(&flags.suspend))?;
     register(SIGCONT, Arc::clone(&flags.resumed))?;
     let _ = FLAGS.set(flags);
@@ -53,7 +56,7 @@ pub fn pending() -> bool {
     flag(|f| &f.terminate) || flag(|f| &f.suspend) || flag(|f| &f.resumed)
 }
 
-/// SIGTERM or SIGHUP arrived: quit, saving first. Stays true.
+/// SIGTERM, SIGHUP or SIGINT arrived: quit, saving first. Stays true.
 pub fn terminated() -> bool {
     flag(|f| &f.terminate)
 }
