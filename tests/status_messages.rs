@@ -99,3 +99,15 @@ fn a_short_notice_stays_on_the_bar() {
     assert!(rows[rows.len() - 1].contains(" ok "), "{shown}");
     assert!(!rows[rows.len() - 2].contains(" ok "), "{shown}");
 }
+
+#[test]
+fn a_paste_cut_in_a_form_field_says_so() {
+    let mut model = example();
+    let now = model.now;
+    update(&mut model, Msg::Key(KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE)), now);
+    assert!(matches!(model.mode, kenesh::app::model::Mode::Form(_)), "a opens a form");
+    update(&mut model, Msg::Paste("ө\n".repeat(600_000)), now);
+    let shown = screen(&mut model, 120, 40);
+    let text = bottom_text(&shown, 4);
+    assert!(text.contains("The paste was cut to 10000 characters"), "{shown}");
+}

@@ -74,7 +74,7 @@ where
     let mut closed = false;
     let mut shown_second = clock().timestamp();
     loop {
-        // SIGTERM and SIGHUP quit the normal way; SIGTSTP and Ctrl-Z suspend.
+        // SIGTERM, SIGHUP and SIGINT quit the normal way; SIGTSTP and Ctrl-Z suspend.
         model.quit |= super::signals::terminated();
         dirty_screen |= super::signals::handle_suspend(terminal)?;
         // Save before drawing, so the screen says "saved" only once it is.
