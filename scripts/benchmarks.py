@@ -89,6 +89,12 @@ def main():
     row("merge 100 sessions of N=100", ms(m100), "≤ 300 ms", m100 is not None and m100 <= 300)
     if m100 and m1000:
         row("merge 1,000 / merge 100", f"{m1000 / m100:.1f}×", "≤ 12×", m1000 / m100 <= 12)
+    for name, what in [("capture_1mb", "capture line"), ("form_1mb", "form field")]:
+        v = get(f"paste/{name}")
+        row(f"paste 1 MB into the {what} (cut to 10,000 characters) + frame", ms(v), "≤ 100 ms", v is not None and v <= 100,
+            "4.9 s for 100k characters before (one insert per character)")
+    v = get("paste/capture_full_field")
+    row("paste 10,000 characters into the capture line + frame", ms(v), "≤ 100 ms", v is not None and v <= 100)
     for n in [100, 1000, 10000]:
         v = get(f"store/load/{n}")
         ref = f"{v / 9:.2f}× ron's ~9 ms for 2 MB" if v and n == 1000 else ""

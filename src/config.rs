@@ -194,6 +194,19 @@ pub fn install(config: Config) {
     let _ = CURRENT.set(config);
 }
 
+static PROBLEM: OnceLock<String> = OnceLock::new();
+
+/// Remembers why the configuration file was not used, for the editor to
+/// show on screen (stderr is hidden behind the alternate screen).
+pub fn install_problem(problem: String) {
+    let _ = PROBLEM.set(problem);
+}
+
+/// Why the configuration file was not used, if it was broken.
+pub fn problem() -> Option<&'static str> {
+    PROBLEM.get().map(String::as_str)
+}
+
 /// The configuration in use (the defaults until `install`).
 pub fn current() -> &'static Config {
     CURRENT.get_or_init(Config::default)

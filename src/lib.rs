@@ -14,4 +14,5 @@ pub mod model;
 pub mod slug;
 pub mod store;
 pub mod synth;
+pub mod text;
 pub mod ui;

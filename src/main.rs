@@ -1,4 +1,3 @@
-use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -7,7 +6,10 @@ use kenesh::commands;
 use kenesh::i18n::{t, targs};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return command_line_error(&e),
+    };
     // The configuration first: it may choose the language of every message.
     let (config, config_problem) =
         kenesh::config::path().map_or_else(Default::default, |p| kenesh::config::read(&p));
@@ -17,16 +19,27 @@ fn main() -> ExitCode {
         });
     kenesh::i18n::init(lang);
     if let Some(problem) = config_problem {
-        let _ = writeln!(std::io::stderr(), "kenesh: {problem}");
+        kenesh::text::say(&format!("kenesh: {problem}"));
+        kenesh::config::install_problem(problem);
     }
     kenesh::config::install(config);
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "kenesh: {}: {e:#}", t("error-prefix"));
+            kenesh::text::say(&format!("kenesh: {}: {e:#}", t("error-prefix")));
             ExitCode::FAILURE
         }
     }
+}
+
+/// clap's errors quote what was typed: through the sanitizer, without
+/// clap's colours. Help and version are our own text and keep them.
+fn command_line_error(e: &clap::Error) -> ExitCode {
+    if !e.use_stderr() {
+        e.exit();
+    }
+    kenesh::text::say(e.render().to_string().trim_end());
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -48,7 +61,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 )?,
                 None => commands::new::create(&folder, title.as_deref(), date.as_deref(), now)?,
             };
-            println!("{}", targs("new-created", &[("file", path.display().to_string().into())]));
+            let created = targs("new-created", &[("file", path.display().to_string().into())]);
+            kenesh::text::show(&created);
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Demo) => commands::edit::demo(now, cli.theme),
@@ -91,7 +105,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 let _ = path;
                 match kenesh::config::path() {
-                    Some(p) => println!("{}", p.display()),
+                    Some(p) => kenesh::text::show(&p.display().to_string()),
                     None => anyhow::bail!(t("config-no-folder")),
                 }
             }

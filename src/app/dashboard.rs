@@ -22,6 +22,10 @@ where
     let mut view = Dashboard { program, today, tab: Tab::ByStatus, scroll: 0 };
     let mut dirty = true;
     loop {
+        if super::signals::terminated() {
+            return Ok(());
+        }
+        dirty |= super::signals::handle_suspend(terminal)?;
         if dirty {
             terminal.draw(|f| render(&view, f)).map_err(io::Error::other)?;
             dirty = false;

@@ -22,4 +22,5 @@ pub use msg::Msg;
 pub use update::update;
 pub mod run;
 pub mod saver;
+pub mod signals;
 pub mod terminal;

@@ -239,6 +239,8 @@ pub struct Model {
     /// Set when the user confirmed quitting with unsaved changes: the edge
     /// writes a recovery copy before exiting.
     pub quit_with_recovery: bool,
+    /// When Ctrl-C was last pressed (a second one within 2 s quits).
+    pub interrupted_at: Option<Timestamp>,
 }
 
 impl Model {
@@ -269,6 +271,7 @@ impl Model {
             reload_requested: false,
             recovery_resolved: false,
             quit_with_recovery: false,
+            interrupted_at: None,
         };
         model.rebuild_rows();
         model

@@ -9,6 +9,11 @@ pub enum Msg {
     Paste(String),
     Mouse(MouseEvent),
     Resize(u16, u16),
+    /// A message for the status bar from outside the editor (a broken
+    /// configuration file), shown until the next key.
+    Notice(String),
+    /// Ctrl-C or Ctrl-\ (keys in raw mode, not signals).
+    Interrupt,
     /// The clock moved (timers and the status bar clock redraw).
     Tick,
     /// The file on disk now holds `revision`.

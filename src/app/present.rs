@@ -51,6 +51,10 @@ where
     let mut drawn_key = None;
     let mut dirty = true;
     loop {
+        if super::signals::terminated() {
+            return Ok(());
+        }
+        dirty |= super::signals::handle_suspend(terminal)?;
         dirty |= follower.refresh();
         let now = clock();
         let key = clock_key(follower.session(), state, now);

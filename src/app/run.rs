@@ -32,8 +32,7 @@ pub struct TerminalEvents;
 
 impl EventSource for TerminalEvents {
     fn next(&mut self, timeout: Duration) -> io::Result<Poll> {
-        use ratatui::crossterm::event;
-        if event::poll(timeout)? { Ok(Poll::Event(event::read()?)) } else { Ok(Poll::Timeout) }
+        super::signals::next_event(timeout)
     }
 }
 
@@ -41,7 +40,13 @@ impl EventSource for TerminalEvents {
 /// terminals that report them would otherwise act twice).
 pub fn message_of(event: Event) -> Option<Msg> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => Some(Msg::Key(key)),
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            Some(if super::signals::is_interrupt_key(&key) {
+                Msg::Interrupt
+            } else {
+                Msg::Key(key)
+            })
+        }
         Event::Paste(text) => Some(Msg::Paste(text)),
         Event::Mouse(mouse) => Some(Msg::Mouse(mouse)),
         Event::Resize(w, h) => Some(Msg::Resize(w, h)),
@@ -61,6 +66,9 @@ where
 {
     let size = terminal.size().map_err(io::Error::other)?;
     update(model, Msg::Resize(size.width, size.height), clock());
+    if let Some(problem) = crate::config::problem() {
+        update(model, Msg::Notice(problem.to_owned()), clock());
+    }
     let mut dirty_screen = true;
     let mut draft_written = model.draft_revision;
     let mut closed = false;
@@ -68,6 +76,9 @@ where
     // A read-only editor follows the file like `kenesh present`.
     let mut follower = model.read_only.as_ref().map(|_| crate::follow::Follower::new(saver.path()));
     loop {
+        // SIGTERM, SIGHUP and SIGINT quit the normal way; SIGTSTP and Ctrl-Z suspend.
+        model.quit |= super::signals::terminated();
+        dirty_screen |= super::signals::handle_suspend(terminal)?;
         // Save before drawing, so the screen says "saved" only once it is.
         dirty_screen |= save_at_the_edge(model, saver, clock);
         if model.read_only.is_some() {
@@ -92,6 +103,11 @@ where
                 && model.read_only.is_none()
                 && !model.quit_with_recovery;
             if !unsaved {
+                return Ok(());
+            }
+            if super::signals::terminated() {
+                // No one to ask: what could not be saved goes to a recovery copy.
+                model.quit_with_recovery = true;
                 return Ok(());
             }
             // The last save failed: ask before leaving.

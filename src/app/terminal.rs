@@ -1,5 +1,6 @@
 //! The real terminal: raw mode, alternate screen, mouse and bracketed
-//! paste on entry; everything restored on exit and on a panic.
+//! paste on entry; everything restored on exit, on a panic, on SIGTERM and
+//! SIGHUP, and while suspended (see `signals`).
 
 use std::io::{self, Stdout};
 
@@ -33,7 +34,14 @@ pub fn enter() -> io::Result<Tui> {
         restore();
         previous(info);
     }));
-    enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste)?;
+    super::signals::install()?;
+    setup()?;
     Terminal::new(CrosstermBackend::new(io::stdout()))
+}
+
+/// Raw mode, alternate screen, mouse and bracketed paste: at the start and
+/// again after a suspension.
+pub fn setup() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste)
 }

@@ -61,26 +61,54 @@ impl TextInput {
         true
     }
 
-    /// Inserts pasted text at the cursor. Line breaks become spaces and
-    /// other control characters are dropped: a paste is text, never keys.
-    pub fn paste(&mut self, text: &str) {
-        let mut last_was_break = false;
-        for c in text.chars() {
-            if c == '\n' || c == '\r' {
-                if !last_was_break {
-                    self.input.handle(InputRequest::InsertChar(' '));
-                }
-                last_was_break = true;
-                continue;
-            }
-            last_was_break = false;
-            if c == '\t' {
-                self.input.handle(InputRequest::InsertChar(' '));
-            } else if !crate::ui::sanitize::is_unsafe(c) {
-                self.input.handle(InputRequest::InsertChar(c));
-            }
-        }
+    /// Inserts pasted text at the cursor, in one step (linear in the
+    /// text's length). Line breaks become spaces and other control
+    /// characters are dropped: a paste is text, never keys. The field
+    /// never grows past [`MAX_CHARS`]; returns true when the paste was cut.
+    pub fn paste(&mut self, text: &str) -> bool {
+        let value = self.input.value();
+        let room = MAX_CHARS.saturating_sub(value.chars().count());
+        let (clean, cut) = one_line(text, room);
+        let cursor = self.input.cursor();
+        let byte = value.char_indices().nth(cursor).map_or(value.len(), |(i, _)| i);
+        let mut joined = String::with_capacity(value.len() + clean.len());
+        joined.push_str(&value[..byte]);
+        joined.push_str(&clean);
+        joined.push_str(&value[byte..]);
+        let added = clean.chars().count();
+        self.input = Input::new(joined).with_cursor(cursor + added);
+        cut
     }
+}
+
+/// The longest text a field takes, in characters (about four pages):
+/// longer pastes are cut with a notice.
+pub const MAX_CHARS: usize = 10_000;
+
+/// `text` as one line of at most `room` characters: a run of line breaks
+/// becomes one space, a tab a space, other unsafe characters are dropped.
+/// Also says whether anything had to be left out for lack of room.
+fn one_line(text: &str, room: usize) -> (String, bool) {
+    let mut out = String::with_capacity(text.len().min(room * 4));
+    let mut count = 0;
+    let mut last_was_break = false;
+    for c in text.chars() {
+        let is_break = c == '\n' || c == '\r';
+        let kept = match c {
+            _ if is_break && last_was_break => None,
+            '\n' | '\r' | '\t' => Some(' '),
+            c if crate::text::is_unsafe(c) => None,
+            c => Some(c),
+        };
+        last_was_break = is_break;
+        let Some(c) = kept else { continue };
+        if count == room {
+            return (out, true);
+        }
+        out.push(c);
+        count += 1;
+    }
+    (out, false)
 }
 
 #[cfg(test)]
@@ -115,6 +143,25 @@ mod tests {
         let mut input = TextInput::new("");
         input.paste("строка 1\r\nq\n\u{1b}[31mкрасный\u{7}");
         assert_eq!(input.value(), "строка 1 q [31mкрасный");
+    }
+
+    #[test]
+    fn paste_goes_in_at_the_cursor() {
+        let mut input = TextInput::new("ңү");
+        input.handle_key(&key(KeyCode::Left, KeyModifiers::NONE));
+        assert!(!input.paste("ө\n\nx"));
+        assert_eq!(input.value(), "ңө xү");
+        input.handle_key(&key(KeyCode::Char('z'), KeyModifiers::NONE));
+        assert_eq!(input.value(), "ңө xzү", "the cursor is after the pasted text");
+    }
+
+    #[test]
+    fn a_paste_past_the_limit_is_cut_to_the_limit() {
+        let mut input = TextInput::new("ab");
+        assert!(input.paste(&"ө".repeat(MAX_CHARS)));
+        assert_eq!(input.value().chars().count(), MAX_CHARS);
+        assert!(input.paste("x"), "a full field takes nothing more");
+        assert_eq!(input.value().chars().count(), MAX_CHARS);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::model::{Mode, Model, Pane};
 use super::msg::Msg;
 use super::rows::{self, Row};
 use super::text_input::TextInput;
-use crate::i18n::t;
+use crate::i18n::{t, targs};
 use crate::model::{AgendaStatus, Change, Entity, EntityKind, Id, Timestamp};
 use crate::ui::layout;
 
@@ -32,13 +32,20 @@ pub fn update(model: &mut Model, msg: Msg, now: Timestamp) {
             model.screen = ratatui::layout::Rect::new(0, 0, width, height)
         }
         Msg::Tick => {}
+        Msg::Interrupt => on_interrupt(model, now),
+        Msg::Notice(text) => model.notice = Some(text),
         Msg::Saved { revision } => {
             model.save.saved_revision = model.save.saved_revision.max(revision);
             model.save.saved_at = Some(now);
             model.save.error = None;
         }
+        // Revision 0 is a reload (Ctrl-l) that failed: nothing was lost,
+        // but the user must see why the file did not load.
+        Msg::SaveFailed { revision: 0, error } => {
+            model.notice = Some(targs("notice-reload-failed", &[("error", error.into())]));
+        }
         Msg::SaveFailed { revision, error } => {
-            if revision > model.save.saved_revision || revision == 0 {
+            if revision > model.save.saved_revision {
                 model.save.error = Some(error);
             }
         }
@@ -171,23 +178,45 @@ fn on_key(model: &mut Model, key: &KeyEvent, now: Timestamp) {
 }
 
 fn on_paste(model: &mut Model, text: &str) {
-    match &mut model.mode {
+    let cut = match &mut model.mode {
         Mode::Form(form) => {
-            form.paste(text);
             model.draft_revision += 1;
+            form.paste(text)
         }
         Mode::Capture(line) => {
-            line.input.paste(text);
             model.draft_revision += 1;
+            line.input.paste(text)
         }
         Mode::Filter(input) => {
-            input.paste(text);
+            let cut = input.paste(text);
             let text = input.value().to_owned();
             set_filter(model, text);
+            cut
         }
         // A paste in the normal mode is text, not commands: ignore it and
         // say where it can go.
-        _ => model.notice = Some(t("notice-paste-ignored")),
+        _ => {
+            model.notice = Some(t("notice-paste-ignored"));
+            false
+        }
+    };
+    if cut {
+        let limit = super::text_input::MAX_CHARS;
+        model.notice = Some(targs("notice-paste-cut", &[("limit", limit.into())]));
+    }
+}
+
+/// Ctrl-C or Ctrl-\ says how to quit; a second one within two seconds
+/// quits as `q` does (saving on the way out). The clock has whole seconds,
+/// so "within two" means a gap of up to 2–3 s.
+fn on_interrupt(model: &mut Model, now: Timestamp) {
+    let again = model.interrupted_at.is_some_and(|at| now - at <= chrono::TimeDelta::seconds(2));
+    if again {
+        model.interrupted_at = None;
+        act(model, Action::Quit, now);
+    } else {
+        model.interrupted_at = Some(now);
+        model.notice = Some(t("notice-interrupt"));
     }
 }
 

@@ -3,6 +3,7 @@ use std::path::PathBuf;
 
 use crate::i18n::{t, targs};
 use crate::store::{Loaded, read};
+use crate::text::print_line;
 
 /// Validates every file; prints each error as `file:line:col: message`.
 /// Returns true when all files are valid.
@@ -15,22 +16,22 @@ pub fn run(files: &[PathBuf], out: &mut impl Write, err: &mut impl Write) -> boo
                 let problems = problems_of(&loaded);
                 let shown = path.display().to_string();
                 if problems.is_empty() {
-                    let _ = writeln!(out, "{}", targs("check-ok", &[("file", shown.into())]));
+                    let _ = print_line(out, &targs("check-ok", &[("file", shown.into())]));
                 } else {
                     all_good = false;
                     for problem in problems {
-                        let _ = writeln!(err, "{shown}: {problem}");
+                        let _ = print_line(err, &format!("{shown}: {problem}"));
                     }
                 }
             }
             Err(e) => {
                 all_good = false;
-                let _ = writeln!(err, "{e}");
+                let _ = print_line(err, &e.to_string());
             }
         }
     }
     if !all_good {
-        let _ = writeln!(err, "{}", t("check-failed"));
+        let _ = print_line(err, &t("check-failed"));
     }
     all_good
 }
@@ -44,28 +45,26 @@ fn report_journal(
 ) {
     let file = path.display().to_string();
     if replayed.other_version {
-        let _ = writeln!(
+        let _ = print_line(
             err,
-            "{}",
-            targs(
+            &targs(
                 "check-journal-other-version",
                 &[
                     ("file", file.clone().into()),
                     ("applied", replayed.applied.into()),
-                    ("rejected", replayed.rejected.len().into())
-                ]
-            )
+                    ("rejected", replayed.rejected.len().into()),
+                ],
+            ),
         );
     }
     if !replayed.bad_lines.is_empty() {
         let lines: Vec<String> = replayed.bad_lines.iter().map(ToString::to_string).collect();
-        let _ = writeln!(
+        let _ = print_line(
             err,
-            "{}",
-            targs(
+            &targs(
                 "check-journal-bad-lines",
-                &[("file", file.into()), ("lines", lines.join(", ").into())]
-            )
+                &[("file", file.into()), ("lines", lines.join(", ").into())],
+            ),
         );
     }
 }

@@ -50,7 +50,7 @@ pub fn run(request: &Request) -> Result<ExitCode> {
                     &[("format", request.format.extension().into())]
                 ));
             }
-            std::io::stdout().write_all(&bytes)?;
+            write_text_out(&bytes)?;
         }
         output => {
             let path = output.map_or_else(
@@ -73,8 +73,22 @@ pub fn run(request: &Request) -> Result<ExitCode> {
                 })
             }
             .with_context(|| targs("export-cannot-write", &[("file", shown.clone().into())]))?;
-            eprintln!("{}", targs("export-written", &[("file", shown.into())]));
+            crate::text::say(&targs("export-written", &[("file", shown.into())]));
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Text written to stdout. A terminal gets it through the sanitizer (a
+/// hostile title must not clear the screen or set the clipboard); a pipe or
+/// file gets the exact bytes.
+fn write_text_out(bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::IsTerminal;
+    let mut stdout = std::io::stdout().lock();
+    if stdout.is_terminal() {
+        let text = String::from_utf8_lossy(bytes);
+        stdout.write_all(crate::text::safe_lines(&text).as_bytes())
+    } else {
+        stdout.write_all(bytes)
+    }
 }

@@ -11,6 +11,7 @@ use crate::i18n::targs;
 use crate::merge::{Summary, join, merge, summary};
 use crate::model::Program;
 use crate::store::{Loaded, load_file, to_ron, write_atomic};
+use crate::text::{print_line, say};
 
 /// `program.ron` beside the folder of the first session (so
 /// `sessions/x.ron` merges into `./program.ron`).
@@ -42,31 +43,29 @@ fn conflict_message(c: &crate::model::Conflict) -> String {
 
 fn print_summary(summary: &Summary, out: &mut impl Write, err: &mut impl Write) {
     for (kind, c) in &summary.kinds {
-        let _ = writeln!(
+        let _ = print_line(
             out,
-            "{}",
-            targs(
+            &targs(
                 "merge-summary-line",
                 &[
                     ("kind", crate::i18n::t(&format!("merge-kind-{kind}")).into()),
                     ("added", c.added.into()),
                     ("updated", c.updated.into()),
                     ("unchanged", c.unchanged.into()),
-                ]
-            )
+                ],
+            ),
         );
     }
     for c in &summary.new_conflicts {
-        let _ = writeln!(err, "{}", conflict_message(c));
+        let _ = print_line(err, &conflict_message(c));
     }
     for d in &summary.duplicates {
-        let _ = writeln!(
+        let _ = print_line(
             err,
-            "{}",
-            targs(
+            &targs(
                 "merge-duplicate",
-                &[("kind", d.kind.clone().into()), ("names", d.names.join(" / ").into())]
-            )
+                &[("kind", d.kind.clone().into()), ("names", d.names.join(" / ").into())],
+            ),
         );
     }
 }
@@ -85,7 +84,7 @@ pub fn run(inputs: &[PathBuf], into: Option<&Path>, dry_run: bool) -> Result<Exi
     let summary = summary(before.as_ref().unwrap_or(&empty), &result);
     print_summary(&summary, &mut std::io::stdout(), &mut std::io::stderr());
     if dry_run {
-        eprintln!("{}", crate::i18n::t("merge-dry-run"));
+        say(&crate::i18n::t("merge-dry-run"));
         return Ok(ExitCode::SUCCESS);
     }
     let text = to_ron(&result)?;
@@ -93,7 +92,7 @@ pub fn run(inputs: &[PathBuf], into: Option<&Path>, dry_run: bool) -> Result<Exi
     if !unchanged {
         write_atomic(&target_path, text.as_bytes())?;
     }
-    eprintln!("{}", targs("merge-written", &[("file", target_path.display().to_string().into())]));
+    say(&targs("merge-written", &[("file", target_path.display().to_string().into())]));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -108,7 +107,7 @@ pub fn driver(base: &Path, ours: &Path, theirs: &Path) -> Result<ExitCode> {
             let result = join(a, b);
             let clean = result.conflicts.iter().all(|c| known.contains(c));
             for c in result.conflicts.iter().filter(|c| !known.contains(c)) {
-                eprintln!("{}", conflict_message(c));
+                say(&conflict_message(c));
             }
             (to_ron(&result)?, clean)
         }
@@ -119,10 +118,7 @@ pub fn driver(base: &Path, ours: &Path, theirs: &Path) -> Result<ExitCode> {
             };
             let (result, conflicts) = crate::merge::three_way::sessions(base.as_ref(), a, b);
             for id in &conflicts {
-                eprintln!(
-                    "{}",
-                    targs("merge-session-conflict", &[("entity", id.to_string().into())])
-                );
+                say(&targs("merge-session-conflict", &[("entity", id.to_string().into())]));
             }
             (to_ron(&result)?, conflicts.is_empty())
         }

@@ -74,5 +74,5 @@ pub fn export(
 /// Text safe for any export: no control characters (line breaks become
 /// spaces) and no bidirectional overrides.
 pub fn clean(text: &str) -> String {
-    crate::ui::sanitize::safe(text).replace('\u{FFFD}', "")
+    crate::text::safe(text).replace('\u{FFFD}', "")
 }

@@ -59,6 +59,9 @@ notice-deleted = Deleted — u undoes
 notice-nothing-to-undo = Nothing to undo
 notice-nothing-to-redo = Nothing to redo
 notice-paste-ignored = Paste goes into a form or the filter line (a, e or /)
+notice-paste-cut = The paste was cut to { $limit } characters, the most a field takes
+notice-interrupt = q quits; everything is saved (Ctrl-C again within 2 s quits too)
+notice-reload-failed = Could not load the file again: { $error }
 quit-unsaved = The latest changes are not on disk yet.
 quit-confirm = y: quit and keep them in a recovery file · any other key: stay
 
@@ -431,7 +434,6 @@ save-deleted-outside = { $file } was deleted or moved by another program; your v
 lock-hard-links = { $file } has { $count } names (hard links); saving would separate them, so it opens read-only. Copy it (cp) and open the copy.
 snapshot-failed = Could not rewrite { $file } ({ $error }); your edits are safe in the journal — retrying
 status-snapshot-failed = FILE NOT UPDATED: { $error }
-notice-reload-failed = Could not load the file: { $error }
 notice-fold-failed = Could not fold the journal into the file ({ $error }); it stays beside the file and nothing is lost
 notice-folded = { $count ->
     [one] 1 edit from the journal is now in the file

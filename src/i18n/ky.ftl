@@ -44,3 +44,6 @@ month-11 = ноябрь
 month-12 = декабрь
 long-date = { $year }-жылдын { $day }-{ $month }
 hours-minutes = { $hours } с { $minutes }
+notice-paste-cut = Коюлган текст { $limit } белгиге чейин кыскартылды: талаа мындан көптү кабыл албайт
+notice-interrupt = q — чыгуу; баары сакталат (2 секунддун ичинде кайра Ctrl-C да чыгат)
+notice-reload-failed = Файлды кайра жүктөө мүмкүн болбоду: { $error }

@@ -1,11 +1,13 @@
 //! The bottom line: session, clock, the running item, and whether the
 //! screen's content is on disk. The right part always fits; the title
-//! takes what is left.
+//! takes what is left. Problems and notices too long for the line are
+//! wrapped above it.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Clear, Paragraph};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::sanitize::safe;
 use super::{agenda, format, theme};
@@ -29,11 +31,27 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
             right.push(Span::styled(format!("{over} {} ", t("over")), theme::overrun()));
         }
     }
-    right.push(save_state(model));
-    if let Some(notice) = &model.notice {
-        right.push(Span::styled(format!(" {notice} "), theme::warning()));
+    // Problems and notices are messages: on the bar when they fit whole,
+    // else wrapped above it, never cut mid-word.
+    let mut messages = Vec::new();
+    match save_state(model) {
+        (state, false) => right.push(state),
+        (alert, true) => messages.push(alert),
     }
-    right.push(Span::styled(format!(" {} ", t("status-hint")), theme::dim()));
+    if let Some(notice) = &model.notice {
+        messages.push(Span::styled(format!(" {} ", safe(notice)), theme::warning()));
+    }
+    let hint = Span::styled(format!(" {} ", t("status-hint")), theme::dim());
+    let messages_width: usize = messages.iter().map(Span::width).sum();
+    let bar_width = Line::from(right.clone()).width() + hint.width();
+    if bar_width + messages_width <= usize::from(rect.width) {
+        right.extend(messages);
+    } else {
+        // The capture line takes the two rows above the bar.
+        let below = if matches!(model.mode, Mode::Capture(_)) { 2 } else { 0 };
+        render_messages(&messages, frame, rect, below);
+    }
+    right.push(hint);
     let right = Line::from(right);
     let right_width = (right.width() as u16).min(rect.width);
     let [left_area, right_area] =
@@ -41,6 +59,60 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
     let title = Line::styled(format!(" {}", safe(&model.session.title)), theme::title());
     frame.render_widget(Paragraph::new(title), left_area);
     frame.render_widget(Paragraph::new(right), right_area);
+}
+
+/// Messages too long for the bar, word-wrapped just above it (over the
+/// bottom of the panes; `below` rows higher when something else is drawn
+/// there) in their own style. With too little room the first lines are
+/// kept.
+fn render_messages(messages: &[Span], frame: &mut Frame, bar: Rect, below: u16) {
+    let width = usize::from(bar.width).saturating_sub(2).max(1);
+    let lines: Vec<Line> = messages
+        .iter()
+        .flat_map(|message| {
+            wrap(message.content.trim(), width)
+                .into_iter()
+                .map(|text| Line::styled(format!(" {text} "), message.style))
+        })
+        .collect();
+    let bottom = bar.y.saturating_sub(below);
+    let height = (lines.len() as u16).min(bottom.saturating_sub(frame.area().y));
+    if height == 0 {
+        return;
+    }
+    let area = Rect::new(bar.x, bottom - height, bar.width, height);
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// `text` in lines of at most `width` columns, broken between words (a
+/// word longer than a line is broken where it must be).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let needed = if line.is_empty() { word.width() } else { line.width() + 1 + word.width() };
+        if needed <= width {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        for c in word.chars() {
+            if line.width() + c.width().unwrap_or(0) > width && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push(c);
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 fn render_filter(input: &crate::app::text_input::TextInput, frame: &mut Frame, rect: Rect) {
@@ -58,7 +130,16 @@ fn render_filter(input: &crate::app::text_input::TextInput, frame: &mut Frame, r
     frame.set_cursor_position((x, rect.y));
 }
 
-fn save_state(model: &Model) -> Span<'static> {
+/// What the bar says about saving, and whether it is an alert (a problem
+/// the user must see whole) rather than the usual short state.
+fn save_state(model: &Model) -> (Span<'static>, bool) {
+    let state = short_save_state(model);
+    let alert =
+        model.read_only.is_some() || model.save.diverted_to.is_some() || model.save.error.is_some();
+    (state, alert)
+}
+
+fn short_save_state(model: &Model) -> Span<'static> {
     let save = &model.save;
     if let Some(holder) = &model.read_only {
         return Span::styled(
@@ -104,5 +185,17 @@ fn save_state(model: &Model) -> Span<'static> {
             theme::ok(),
         ),
         None => Span::styled(format!("· {} ", t("save-unchanged")), theme::dim()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_breaks_between_words_and_splits_only_overlong_ones() {
+        assert_eq!(wrap("Ctrl-l loads the file", 12), ["Ctrl-l loads", "the file"]);
+        assert_eq!(wrap("ңөүңөү ab", 4), ["ңөүң", "өү", "ab"]);
+        assert!(wrap("   ", 10).is_empty());
     }
 }

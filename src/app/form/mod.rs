@@ -130,10 +130,12 @@ impl Form {
         FormOutcome::Stay
     }
 
-    pub fn paste(&mut self, text: &str) {
-        if let Some(input) = self.fields.get_mut(self.focused).and_then(Field::text_input) {
-            input.paste(text);
-        }
+    /// Pastes into the focused text field; true when the paste was cut.
+    pub fn paste(&mut self, text: &str) -> bool {
+        self.fields
+            .get_mut(self.focused)
+            .and_then(Field::text_input)
+            .is_some_and(|input| input.paste(text))
     }
 
     fn focus_by(&mut self, step: isize) {
