@@ -39,7 +39,8 @@ pub struct Config {
 pub struct KeyOverride {
     /// An action name as listed by `kenesh config --default`.
     pub action: String,
-    /// Keys such as "x", "Ctrl-s", "F5", "Space", "Enter".
+    /// Keys such as "x", "Ctrl-s", "F5", "Space", "Enter"; a Cyrillic
+    /// letter ("т", "Ctrl-к") is the key it sits on.
     pub keys: Vec<String>,
 }
 
@@ -148,7 +149,7 @@ impl Config {
             for binding in
                 map.bindings.iter_mut().filter(|b| b.action != action && scopes.contains(&b.scope))
             {
-                binding.keys.retain(|k| !keys.contains(k));
+                binding.keys.retain(|k| !keys.iter().any(|own| own.same_key(k)));
             }
         }
         problems

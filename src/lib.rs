@@ -9,6 +9,7 @@ pub mod export;
 pub mod follow;
 pub mod i18n;
 pub mod labels;
+pub mod layout_keys;
 pub mod merge;
 pub mod model;
 pub mod slug;

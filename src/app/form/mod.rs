@@ -119,7 +119,10 @@ impl Form {
         match key.code {
             KeyCode::Esc => return FormOutcome::Cancel,
             KeyCode::Enter => return FormOutcome::Submit,
-            KeyCode::Char('s') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+            KeyCode::Char(c)
+                if crate::layout_keys::canonical(c) == 's'
+                    && key.modifiers.contains(KeyModifiers::CONTROL) =>
+            {
                 return FormOutcome::Submit;
             }
             _ if shift_tab => self.focus_by(-1),
@@ -161,12 +164,7 @@ impl Form {
                     KeyCode::Home => *selected = 0,
                     KeyCode::End => *selected = n - 1,
                     KeyCode::Char(c) => {
-                        // Type a letter to jump to the next option starting with it.
-                        let c = c.to_lowercase().to_string();
-                        let found = (1..=n)
-                            .map(|k| (*selected + k) % n)
-                            .find(|&i| labels[i].to_lowercase().starts_with(&c));
-                        if let Some(i) = found {
+                        if let Some(i) = jump_to_letter(labels, *selected, c) {
                             *selected = i;
                         }
                     }
@@ -265,4 +263,20 @@ pub enum ChoiceId {
     None,
     Existing(Id),
     New(String),
+}
+
+/// Type a letter to jump to the next option starting with it. A letter no
+/// option starts with is tried on the same key in the other layouts, so
+/// `т` finds "No" in an English form and `n` finds "Нет" in a Russian one.
+fn jump_to_letter(labels: &[String], selected: usize, typed: char) -> Option<usize> {
+    let n = labels.len().max(1);
+    let latin = crate::layout_keys::canonical(typed);
+    let mut letters = vec![typed, latin];
+    letters.extend(crate::layout_keys::cyrillic_twin(latin));
+    letters.into_iter().find_map(|c| {
+        let c = c.to_lowercase().to_string();
+        (1..=n)
+            .map(|k| (selected + k) % n)
+            .find(|&i| labels.get(i).is_some_and(|l| l.to_lowercase().starts_with(&c)))
+    })
 }
