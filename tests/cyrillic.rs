@@ -120,7 +120,10 @@ fn a_cyrillic_override_takes_its_key_from_the_latin_binding() {
     assert_eq!(h.model.session.agenda[0].status, AgendaStatus::Pending, "x undoes now");
     let help: Vec<String> =
         kenesh::ui::help::lines(&h.model).iter().map(|l| l.to_string()).collect();
-    assert!(!help.iter().any(|l| l.contains("x / ч") && l.contains("End the current turn")), "{help:#?}");
+    assert!(
+        !help.iter().any(|l| l.contains("x / ч") && l.contains("End the current turn")),
+        "{help:#?}"
+    );
 }
 
 #[test]

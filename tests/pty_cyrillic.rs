@@ -138,8 +138,7 @@ fn a_meeting_typed_only_in_cyrillic() {
     let after = common::load_session(&path);
     let item = after.active_item().expect("an item was started");
     assert_eq!(item.id, before.agenda[0].id);
-    let new_needs: Vec<_> =
-        after.needs.iter().filter(|n| before.need(n.id).is_none()).collect();
+    let new_needs: Vec<_> = after.needs.iter().filter(|n| before.need(n.id).is_none()).collect();
     let described: Vec<(String, String, String, u32)> = new_needs
         .iter()
         .map(|n| {

@@ -53,7 +53,7 @@ pub fn lines(model: &Model) -> Vec<Line<'static>> {
         ]));
     }
     lines.push(Line::from(vec![
-        Span::styled(format!("  {:<16}", "#… №… @…  Tab"), theme::title()),
+        Span::styled(format!("  {:<16}", "#… @…  Tab"), theme::title()),
         Span::raw(t("help-capture-tags")),
     ]));
     lines.push(Line::from(vec![
