@@ -1,21 +1,25 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 use kenesh::cli::{Cli, Command};
 use kenesh::commands;
 use kenesh::i18n::{t, targs};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    // The configuration first: it may choose the language of every message.
+    // The configuration first: it may choose the language of every message,
+    // the --help text included, so the language is known before parsing.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let (config, config_problem) =
         kenesh::config::path().map_or_else(Default::default, |p| kenesh::config::read(&p));
-    let lang =
-        kenesh::i18n::Lang::choose(cli.lang.as_deref(), config.language.as_deref(), |name| {
-            std::env::var(name).ok()
-        });
+    let lang = kenesh::i18n::Lang::choose(
+        kenesh::cli_help::lang_arg(&args).as_deref(),
+        config.language.as_deref(),
+        |name| std::env::var(name).ok(),
+    );
     kenesh::i18n::init(lang);
+    let matches = kenesh::cli_help::command().get_matches_from(args);
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     if let Some(problem) = config_problem {
         let _ = writeln!(std::io::stderr(), "kenesh: {problem}");
     }
