@@ -189,3 +189,51 @@ fn a_refusal_stays_on_screen_beside_the_completion_hint() {
     assert!(text.contains("Tab: Адилет"), "the hint too: {text}");
     assert_eq!(capture_text(&h), "х Тест №Ади", "the text is kept");
 }
+
+#[test]
+fn the_projector_keys_answer_in_cyrillic() {
+    let mut h = fresh();
+    h.keys("з"); // p: the projector
+    let theme = h.model.projector.as_ref().unwrap().theme;
+    h.keys("с"); // c: next colours
+    assert_ne!(h.model.projector.as_ref().unwrap().theme, theme);
+    h.keys("к"); // r: rotation on
+    assert!(h.model.projector.as_ref().unwrap().rotation_start.is_some());
+    h.keys("т"); // n: next item, without leaving the projector
+    assert_eq!(h.model.session.agenda[0].status, AgendaStatus::Active);
+    assert!(h.model.projector.is_some());
+}
+
+#[test]
+fn the_quit_question_takes_the_russian_y() {
+    let mut h = fresh();
+    h.keys("ы");
+    let revision = h.model.save.revision;
+    h.send(kenesh::app::Msg::SaveFailed { revision, error: "disk full".into() });
+    h.keys("й");
+    assert!(matches!(h.model.mode, Mode::ConfirmQuit));
+    h.keys("н"); // y
+    assert!(h.model.quit && h.model.quit_with_recovery);
+}
+
+#[test]
+fn the_dashboard_scrolls_and_quits_in_cyrillic() {
+    use kenesh::app::run::{EventSource, Poll};
+    use ratatui::crossterm::event::{Event, KeyEvent, KeyModifiers};
+    use std::collections::VecDeque;
+
+    struct Script(VecDeque<Event>);
+    impl EventSource for Script {
+        fn next(&mut self, _timeout: std::time::Duration) -> std::io::Result<Poll> {
+            Ok(self.0.pop_front().map_or(Poll::Closed, Poll::Event))
+        }
+    }
+    let key = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    let program = kenesh::merge::program_of(&common::load_session(&common::bishkek_example()));
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let mut script =
+        Script(["о", "л", "й", "q"].iter().map(|s| key(s.chars().next().unwrap())).collect());
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    kenesh::app::dashboard::run_dashboard(&mut terminal, &program, today, &mut script).unwrap();
+    assert_eq!(script.0.len(), 1, "й quit the dashboard and the q after it was never read");
+}
