@@ -237,3 +237,15 @@ fn the_dashboard_scrolls_and_quits_in_cyrillic() {
     kenesh::app::dashboard::run_dashboard(&mut terminal, &program, today, &mut script).unwrap();
     assert_eq!(script.0.len(), 1, "й quit the dashboard and the q after it was never read");
 }
+
+#[test]
+fn ctrl_chords_in_a_text_field_work_on_the_cyrillic_keys() {
+    let mut h = fresh();
+    h.keys(":т Нет света");
+    h.ctrl('ц'); // Ctrl-w: delete the word before the cursor
+    assert_eq!(capture_text(&h), "т Нет ");
+    h.ctrl('г'); // Ctrl-u: delete the line
+    assert_eq!(capture_text(&h), "");
+    h.keys("т Свет ү ң ө");
+    assert_eq!(capture_text(&h), "т Свет ү ң ө", "Kyrgyz letters stay text");
+}

@@ -17,6 +17,16 @@ pub fn latin_code(code: KeyCode) -> KeyCode {
     }
 }
 
+/// A Ctrl or Alt chord with a Cyrillic letter as the chord on the same
+/// Latin key (Ctrl-ц is Ctrl-w in a text field): a chord is never text.
+/// Ctrl+Alt together is left alone, since Windows reports AltGr that way
+/// and AltGr+у types ү in the Kyrgyz layout.
+pub fn latin_chord(key: &KeyEvent) -> KeyEvent {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+    if ctrl != alt { KeyEvent { code: latin_code(key.code), ..*key } } else { *key }
+}
+
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {

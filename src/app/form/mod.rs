@@ -280,3 +280,20 @@ fn jump_to_letter(labels: &[String], selected: usize, typed: char) -> Option<usi
             .find(|&i| labels.get(i).is_some_and(|l| l.to_lowercase().starts_with(&c)))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::jump_to_letter;
+
+    #[test]
+    fn a_pick_list_letter_is_tried_on_the_same_key_in_the_other_layout() {
+        let english: Vec<String> = ["Open", "Addressed", "Parked"].map(String::from).to_vec();
+        assert_eq!(jump_to_letter(&english, 0, 'з'), Some(2), "з sits on p");
+        assert_eq!(jump_to_letter(&english, 0, 'a'), Some(1));
+        let russian: Vec<String> = ["Открыта", "Решена", "Отложена"].map(String::from).to_vec();
+        assert_eq!(jump_to_letter(&russian, 0, 'р'), Some(1), "the letter itself first");
+        assert_eq!(jump_to_letter(&russian, 0, 'h'), Some(1), "h sits on р");
+        assert_eq!(jump_to_letter(&russian, 0, 'о'), Some(2), "the next one starting with о");
+        assert_eq!(jump_to_letter(&russian, 0, 'я'), None);
+    }
+}
