@@ -124,31 +124,26 @@ impl PhysicalKey {
     }
 }
 
-fn is_latin_typeable(c: char) -> bool {
-    c.is_ascii()
-        || !KEYS
-            .iter()
-            .any(|k| k.chars(Layout::Russian).contains(&c) || k.chars(Layout::Kyrgyz).contains(&c))
-}
-
 /// The character a command key is known by: a character the Latin layout
 /// types is itself (so `:` and `?` typed on a Russian keyboard, where they
 /// sit elsewhere, are still `:` and `?`); a Cyrillic character is the Latin
 /// one on the same key and level (`т` → `n`, `Ы` → `S`, `ү` → `e`,
-/// `№` → `#`).
+/// `№` → `#`). The Latin layout types only ASCII, the Cyrillic ones ASCII
+/// punctuation besides their letters, so ASCII is always itself.
 pub fn canonical(c: char) -> char {
-    if is_latin_typeable(c) {
+    if c.is_ascii() {
         return c;
     }
     KEYS.iter()
         .find_map(|k| {
             let (small, capital) = k.russian;
-            match k.kyrgyz_altgr {
-                _ if c == small => Some(k.latin.0),
-                _ if c == capital => Some(k.latin.1),
-                Some((s, _)) if c == s => Some(k.latin.0),
-                Some((_, cap)) if c == cap => Some(k.latin.1),
-                _ => None,
+            let (altgr_small, altgr_capital) = k.kyrgyz_altgr.unwrap_or((small, capital));
+            if c == small || c == altgr_small {
+                Some(k.latin.0)
+            } else if c == capital || c == altgr_capital {
+                Some(k.latin.1)
+            } else {
+                None
             }
         })
         .unwrap_or(c)
@@ -209,6 +204,11 @@ mod tests {
         for c in [':', '?', '"', '.', ',', '/', '+', '-', '=', '1', ' ', 'n', 'é'] {
             assert_eq!(canonical(c), c);
         }
+    }
+
+    #[test]
+    fn the_latin_layout_types_only_ascii() {
+        assert!(KEYS.iter().all(|k| k.latin.0.is_ascii() && k.latin.1.is_ascii()));
     }
 
     #[test]

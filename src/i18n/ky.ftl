@@ -44,3 +44,11 @@ month-11 = ноябрь
 month-12 = декабрь
 long-date = { $year }-жылдын { $day }-{ $month }
 hours-minutes = { $hours } с { $minutes }
+
+## Буйрук сабынын жардамы (kenesh --help); калганы орусча
+cli-heading-usage = Колдонуу
+cli-heading-arguments = Аргументтер
+cli-heading-options = Параметрлер
+cli-heading-commands = Буйруктар
+cli-flag-help = Жардамды көрсөтүү
+cli-flag-version = Версияны көрсөтүү
