@@ -224,6 +224,7 @@ Config(
     // Rotate projector slides every N seconds (0: only by hand).
     projector_rotation_seconds: 0,
     // Key overrides, patched over the built-in key table (the ? help shows the result).
+    // A key may be written in either layout: "т" is the n key, "Ctrl-к" is Ctrl-r.
     // Actions: {}
     keys: [
         // (action: "vote-up", keys: ["+", "Ctrl-Up"]),
