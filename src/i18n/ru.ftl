@@ -49,16 +49,16 @@ col-funding = Финансирование
 col-indicator = Индикатор
 
 ## status bar
-status-hint = ? справка · q выход
+status-hint = ? справка · q/й выход
 filter-prompt = Фильтр
 save-failed = НЕ СОХРАНЕНО: { $error } — повторяю
 save-pending = сохраняю…
 saved-at = сохранено { $time }
 save-unchanged = изменений пока нет
-notice-deleted = Удалено — u отменяет
+notice-deleted = Удалено — u/г отменяет
 notice-nothing-to-undo = Нечего отменять
 notice-nothing-to-redo = Нечего повторять
-notice-paste-ignored = Вставка работает в форме или в строке фильтра (a, e или /)
+notice-paste-ignored = Вставка работает в форме или в строке фильтра (a/ф, e/у или /)
 quit-unsaved = Последние изменения ещё не записаны на диск.
 quit-confirm = y: выйти и сохранить их в файл восстановления · любая другая клавиша: остаться
 
@@ -81,7 +81,7 @@ help-first = Первая строка
 help-last = Последняя строка
 help-add = Добавить строку в эту панель
 help-edit = Изменить выбранную строку
-help-delete = Удалить выбранную строку (u отменяет)
+help-delete = Удалить выбранную строку (u/г отменяет)
 help-undo = Отменить
 help-redo = Повторить
 help-filter = Фильтр панели (Enter оставляет, Esc сбрасывает)
@@ -211,7 +211,7 @@ recovery-written = Несохранённые изменения записан�
 
 ## capture, speakers, proposals
 pane-proposals = Предложения
-proposals-keys = c вид · A в план · l связать с потребностью · ! заметки личные
+proposals-keys = c/с вид · A/Ф в план · l/д связать с потребностью · ! заметки личные
 no-agenda-item = Вне повестки
 private-note = личная заметка
 proposal-promoted = ✓ в плане действий
@@ -240,7 +240,7 @@ capture-queue = очередь выступающих текущего пунк�
 capture-error-empty = Напишите что-нибудь после префикса
 capture-error-no-prefix = Начните с т/n, ф/a, з/p, в/d, д/l, +, ! или й/q и пробела
 capture-error-nothing = После префикса нечего записать
-capture-error-no-active-item = Сначала начните пункт повестки (s в повестке)
+capture-error-no-active-item = Сначала начните пункт повестки (s/ы в повестке)
 help-section-capture = Строка записи (:)
 help-capture-tags = метки жилмассива (№ или #) / участника; Tab дополняет, и просто имя тоже (пробелы в именах — через _)
 help-capture-recall = прежние строки
@@ -252,13 +252,13 @@ help-queue-speaker = Поставить выбранного участника 
 help-cycle-kind = Следующий вид (предложение, решение, на потом)
 help-promote = Сделать действие из выбранного предложения
 help-link-need = Связать выбранное предложение с потребностью
-notice-no-active-item = Ни один пункт повестки не идёт (s начинает)
+notice-no-active-item = Ни один пункт повестки не идёт (s/ы начинает)
 notice-promoted = Добавлено в план действий
 notice-already-promoted = Уже в плане действий
 speaking = Выступает:
-nobody-speaking = Никто не выступает (t даёт слово следующему в очереди)
+nobody-speaking = Никто не выступает (t/е даёт слово следующему в очереди)
 queue = Очередь:
-queue-empty = Очередь пуста (r на участнике или : q @имя)
+queue-empty = Очередь пуста (r/к на участнике или : й имя+Tab)
 speaking-time-by-group = Время выступлений по группам
 draft-found = Сохранён незаконченный ввод от { $time }:
 draft-choice = Enter: продолжить · любая другая клавиша: отбросить
@@ -283,7 +283,7 @@ present-not-a-session = это программная запись, а не вс
 present-missing = { $file } не найден — показано последнее сохранённое состояние
 present-unreadable = { $file } не читается ({ $error }) — показано последнее сохранённое состояние
 present-waiting = Ожидание { $file }…
-help-projector = Проектор (← → слайды, r смена слайдов, c цвета, p или Esc назад)
+help-projector = Проектор (← → слайды, r/к смена слайдов, c/с цвета, p/з или Esc назад)
 projector-more-places = … и ещё { $count ->
     [one] { $count } жилмассив
     [few] { $count } жилмассива
@@ -354,7 +354,7 @@ dashboard-by-settlement = По жилмассивам
 dashboard-by-responsible = По ответственным
 dashboard-needs = Потребности по встречам
 dashboard-group = { $name } — { $count } (просрочено { $overdue })
-dashboard-footer = встреч: { $sessions } · действий: { $actions } · просрочено: { $overdue } · 1–4 или Tab: виды · ↑/↓ прокрутка · q выход
+dashboard-footer = встреч: { $sessions } · действий: { $actions } · просрочено: { $overdue } · 1–4 или Tab: виды · ↑/↓ прокрутка · q/й выход
 too-small-short = Окно слишком маленькое
 
 ## reliability
