@@ -9,6 +9,8 @@
 //! includes `ru(winkeys)` and adds a third level (AltGr) on three keys:
 //! `<AD03>` у → ү, `<AD06>` н → ң, `<AC07>` о → ө (uppercase on Shift-AltGr).
 //! Windows' Kyrgyz Cyrillic layout (KBDKYR) puts ү ң ө on the same keys.
+//! Source: https://gitlab.freedesktop.org/xkeyboard-config/xkeyboard-config,
+//! files `symbols/kg` and `symbols/ru`.
 
 /// A keyboard layout our users type in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,7 +21,6 @@ pub enum Layout {
 }
 
 impl Layout {
-    pub const ALL: [Layout; 3] = [Layout::Latin, Layout::Russian, Layout::Kyrgyz];
     pub const CYRILLIC: [Layout; 2] = [Layout::Russian, Layout::Kyrgyz];
 }
 
@@ -106,9 +107,9 @@ impl PhysicalKey {
         }
     }
 
-    /// The character at the same key and level in `layout` as `latin` is
-    /// in the Latin layout (the unshifted AltGr level for Kyrgyz is not
-    /// one: it is listed by `chars`).
+    /// The character at the same key and Shift level in `layout` as
+    /// `latin` is in the Latin layout. (The Kyrgyz AltGr letters are a
+    /// level of their own; `chars` lists them.)
     pub fn same_level(&self, latin: char, layout: Layout) -> Option<char> {
         let (small, capital) = match layout {
             Layout::Latin => self.latin,
