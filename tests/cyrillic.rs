@@ -249,3 +249,22 @@ fn ctrl_chords_in_a_text_field_work_on_the_cyrillic_keys() {
     h.keys("т Свет ү ң ө");
     assert_eq!(capture_text(&h), "т Свет ү ң ө", "Kyrgyz letters stay text");
 }
+
+#[test]
+fn altgr_letters_reported_as_ctrl_alt_are_typed() {
+    use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+    // Windows reports AltGr+у (ү on the Kyrgyz layout) as Ctrl+Alt+ү.
+    let altgr = |c| {
+        kenesh::app::Msg::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::CONTROL | KeyModifiers::ALT,
+        ))
+    };
+    let mut h = fresh();
+    h.keys(":т Жаңы к");
+    h.send(altgr('ө')).keys("ч").send(altgr('ө'));
+    assert_eq!(capture_text(&h), "т Жаңы көчө");
+    h.key(KeyCode::Esc);
+    h.send(altgr('ү')); // e: edit, as the plain key under it
+    assert!(matches!(h.model.mode, Mode::Form(_)));
+}

@@ -17,14 +17,22 @@ pub fn latin_code(code: KeyCode) -> KeyCode {
     }
 }
 
-/// A Ctrl or Alt chord with a Cyrillic letter as the chord on the same
-/// Latin key (Ctrl-ц is Ctrl-w in a text field): a chord is never text.
-/// Ctrl+Alt together is left alone, since Windows reports AltGr that way
-/// and AltGr+у types ү in the Kyrgyz layout.
-pub fn latin_chord(key: &KeyEvent) -> KeyEvent {
+/// A key event as the editor reads it. A Ctrl or Alt chord with a
+/// Cyrillic letter is the chord on the same Latin key (Ctrl-ц is Ctrl-w in
+/// a text field): a chord is never text. Ctrl+Alt with a character other
+/// than a Latin letter or digit is that character alone: Windows reports
+/// AltGr as Ctrl+Alt, and AltGr+у types ү in the Kyrgyz layout.
+pub fn normalize_key(key: &KeyEvent) -> KeyEvent {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let alt = key.modifiers.contains(KeyModifiers::ALT);
-    if ctrl != alt { KeyEvent { code: latin_code(key.code), ..*key } } else { *key }
+    match key.code {
+        KeyCode::Char(c) if ctrl && alt && !c.is_ascii_alphanumeric() => KeyEvent {
+            modifiers: key.modifiers - (KeyModifiers::CONTROL | KeyModifiers::ALT),
+            ..*key
+        },
+        _ if ctrl != alt => KeyEvent { code: latin_code(key.code), ..*key },
+        _ => *key,
+    }
 }
 
 /// Where a binding applies.

@@ -8,7 +8,7 @@ use super::action::Action;
 use super::capture_line::Feedback;
 use super::edit;
 use super::form::{self, FormKind, FormOutcome};
-use super::keymap::{latin_chord, latin_code};
+use super::keymap::{latin_code, normalize_key};
 use super::model::{Mode, Model, Pane};
 use super::msg::Msg;
 use super::rows::{self, Row};
@@ -65,7 +65,7 @@ pub fn update(model: &mut Model, msg: Msg, now: Timestamp) {
 }
 
 fn on_key(model: &mut Model, key: &KeyEvent, now: Timestamp) {
-    let key = &latin_chord(key);
+    let key = &normalize_key(key);
     // Any key dismisses a one-off notice.
     model.notice = None;
     match &mut model.mode {
