@@ -2,7 +2,8 @@
 //!
 //! A line is a prefix, text, and tags. `#settlement` and `@person` tags can
 //! stand anywhere; a tag is `#` or `@` at the start of a word, so the `#` in
-//! `https://x.kg/#map` is text. A name with spaces is written with `_`
+//! `https://x.kg/#map` is text. `№` (where `#` sits on ЙЦУКЕН) is `#`, and
+//! a prefix may be typed on the same key in a Cyrillic layout (`т` = `n`). A name with spaces is written with `_`
 //! (`@Асанова_Айгуль`), which is how completion writes it, so a completed
 //! line parses back to the same names.
 
@@ -86,19 +87,35 @@ fn tag_name(raw: &str) -> String {
     raw.replace('_', " ").trim().to_owned()
 }
 
+/// The kind a first word stands for: a prefix as listed, or the Cyrillic
+/// letter on the same key (`т` for `n`, `ф` for `a`, `й` for `q`).
+fn prefix_kind(first: &str) -> Option<CaptureKind> {
+    let mut chars = first.chars();
+    let latin = match (chars.next(), chars.next()) {
+        (Some(c), None) => crate::layout_keys::canonical(c).to_string(),
+        _ => return None,
+    };
+    CaptureKind::PREFIXES.iter().find(|(prefix, _)| *prefix == latin).map(|(_, kind)| *kind)
+}
+
+/// Whether `c` starts a settlement tag: `#`, or `№` on its key in ЙЦУКЕН.
+pub fn is_settlement_sigil(c: char) -> bool {
+    c == '#' || c == '№'
+}
+
+fn strip_settlement_sigil(word: &str) -> Option<&str> {
+    word.strip_prefix('#').or_else(|| word.strip_prefix('№'))
+}
+
 pub fn parse(line: &str) -> Result<Capture, CaptureError> {
     let mut words = line.split_whitespace();
     let first = words.next().ok_or(CaptureError::Empty)?;
-    let kind = CaptureKind::PREFIXES
-        .iter()
-        .find(|(prefix, _)| *prefix == first)
-        .map(|(_, kind)| *kind)
-        .ok_or(CaptureError::NoPrefix)?;
+    let kind = prefix_kind(first).ok_or(CaptureError::NoPrefix)?;
     let mut text = Vec::new();
     let mut settlements = Vec::new();
     let mut people = Vec::new();
     for word in words {
-        if let Some(raw) = word.strip_prefix('#').filter(|r| !r.is_empty()) {
+        if let Some(raw) = strip_settlement_sigil(word).filter(|r| !r.is_empty()) {
             settlements.push(tag_name(raw));
         } else if let Some(raw) = word.strip_prefix('@').filter(|r| !r.is_empty()) {
             people.push(tag_name(raw));
@@ -116,12 +133,14 @@ pub fn parse(line: &str) -> Result<Capture, CaptureError> {
     if has_content { Ok(capture) } else { Err(CaptureError::NothingToCapture) }
 }
 
-/// Lowercase without hyphens, spaces and underscores, so `акж` finds
-/// "Ак-Жар" and `асанова_а` finds "Асанова Айгуль".
+/// Lowercase without hyphens, spaces and underscores, with ё read as е, so
+/// `акж` finds "Ак-Жар", `асанова_а` finds "Асанова Айгуль" and `семен`
+/// finds "Семён".
 fn squash(text: &str) -> String {
     text.chars()
         .filter(|c| !matches!(c, '-' | ' ' | '_' | '.'))
         .flat_map(char::to_lowercase)
+        .map(|c| if c == 'ё' { 'е' } else { c })
         .collect()
 }
 
@@ -153,13 +172,18 @@ pub fn resolve<'a>(tag: &str, names: impl IntoIterator<Item = &'a str> + Clone) 
     starts.next().is_none().then_some(first)
 }
 
-/// The tag being typed at the end of `line`, if any: its sigil (`#`/`@`),
-/// its text, and the byte offset where it starts.
+/// The tag being typed at the end of `line`, if any: its sigil (`#`, `№`
+/// or `@`), its text, and the byte offset where it starts.
 pub fn tag_at_end(line: &str) -> Option<(char, &str, usize)> {
+    let (start, word) = word_at_end(line);
+    let sigil = word.chars().next().filter(|c| is_settlement_sigil(*c) || *c == '@')?;
+    Some((sigil, &word[sigil.len_utf8()..], start))
+}
+
+/// The last word of `line` and the byte offset where it starts.
+pub fn word_at_end(line: &str) -> (usize, &str) {
     let start = line.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-    let word = &line[start..];
-    let sigil = word.chars().next().filter(|c| *c == '#' || *c == '@')?;
-    Some((sigil, &word[1..], start))
+    (start, &line[start..])
 }
 
 #[cfg(test)]
@@ -255,6 +279,46 @@ mod tests {
         assert_eq!(resolve("Асанова", people), Some("Асанова Айгуль"));
         assert_eq!(resolve("Асан", people), None, "ambiguous");
         assert_eq!(resolve("ак-жар", ["Ак-Жар"]), Some("Ак-Жар"));
+    }
+
+    #[test]
+    fn cyrillic_prefixes_are_the_latin_ones_on_the_same_key() {
+        let pairs = [
+            ("т", CaptureKind::Need),
+            ("ф", CaptureKind::Action),
+            ("з", CaptureKind::Proposal),
+            ("в", CaptureKind::Decision),
+            ("д", CaptureKind::ParkingLot),
+            ("й", CaptureKind::Queue),
+        ];
+        for (prefix, kind) in pairs {
+            let line = match kind {
+                CaptureKind::Queue => format!("{prefix} @Үсөнова"),
+                _ => format!("{prefix} Жаңы көчө үчүн жарык"),
+            };
+            assert_eq!(ok(&line).kind, kind, "{line}");
+        }
+        assert_eq!(parse("нет света"), Err(CaptureError::NoPrefix), "a word is not a prefix");
+        assert_eq!(parse("Т свет"), Err(CaptureError::NoPrefix), "N is not a prefix either");
+    }
+
+    #[test]
+    fn numero_sign_is_a_settlement_tag() {
+        let c = ok("т Тест №Адилет @Турдубаева");
+        assert_eq!(c.text, "Тест");
+        assert_eq!(c.settlements, ["Адилет"]);
+        assert_eq!(c.people, ["Турдубаева"]);
+        assert_eq!(ok("з дом № 5").text, "дом № 5", "a lone № is text");
+        assert_eq!(tag_at_end("т свет №ак"), Some(('№', "ак", 12)));
+    }
+
+    #[test]
+    fn yo_and_ye_are_one_letter_for_completion() {
+        let people = ["Семёнов Пётр", "Алёна Ким"];
+        assert_eq!(candidates("семен", people), ["Семёнов Пётр"]);
+        assert_eq!(candidates("ПЕТР", people), ["Семёнов Пётр"]);
+        assert_eq!(candidates("але", people), ["Алёна Ким"]);
+        assert_eq!(resolve("семенов_петр", people), Some("Семёнов Пётр"));
     }
 
     #[test]

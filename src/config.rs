@@ -39,7 +39,8 @@ pub struct Config {
 pub struct KeyOverride {
     /// An action name as listed by `kenesh config --default`.
     pub action: String,
-    /// Keys such as "x", "Ctrl-s", "F5", "Space", "Enter".
+    /// Keys such as "x", "Ctrl-s", "F5", "Space", "Enter"; a Cyrillic
+    /// letter ("т", "Ctrl-к") is the key it sits on.
     pub keys: Vec<String>,
 }
 
@@ -148,7 +149,7 @@ impl Config {
             for binding in
                 map.bindings.iter_mut().filter(|b| b.action != action && scopes.contains(&b.scope))
             {
-                binding.keys.retain(|k| !keys.contains(k));
+                binding.keys.retain(|k| !keys.iter().any(|own| own.same_key(k)));
             }
         }
         problems
@@ -236,6 +237,7 @@ Config(
     // Rotate projector slides every N seconds (0: only by hand).
     projector_rotation_seconds: 0,
     // Key overrides, patched over the built-in key table (the ? help shows the result).
+    // A key may be written in either layout: "т" is the n key, "Ctrl-к" is Ctrl-r.
     // Actions: {}
     keys: [
         // (action: "vote-up", keys: ["+", "Ctrl-Up"]),

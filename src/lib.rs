@@ -3,12 +3,14 @@
 pub mod app;
 pub mod capture;
 pub mod cli;
+pub mod cli_help;
 pub mod commands;
 pub mod config;
 pub mod export;
 pub mod follow;
 pub mod i18n;
 pub mod labels;
+pub mod layout_keys;
 pub mod merge;
 pub mod model;
 pub mod slug;

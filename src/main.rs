@@ -1,23 +1,30 @@
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 use kenesh::cli::{Cli, Command};
 use kenesh::commands;
 use kenesh::i18n::{t, targs};
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // The configuration first: it may choose the language of every message,
+    // the --help text included, so the language is known before parsing.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let (config, config_problem) =
+        kenesh::config::path().map_or_else(Default::default, |p| kenesh::config::read(&p));
+    let lang = kenesh::i18n::Lang::choose(
+        kenesh::cli_help::lang_arg(&args).as_deref(),
+        config.language.as_deref(),
+        |name| std::env::var(name).ok(),
+    );
+    kenesh::i18n::init(lang);
+    // Errors quote what was typed: printed through the sanitizer.
+    let parsed = kenesh::cli_help::command()
+        .try_get_matches_from(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => return command_line_error(&e),
     };
-    // The configuration first: it may choose the language of every message.
-    let (config, config_problem) =
-        kenesh::config::path().map_or_else(Default::default, |p| kenesh::config::read(&p));
-    let lang =
-        kenesh::i18n::Lang::choose(cli.lang.as_deref(), config.language.as_deref(), |name| {
-            std::env::var(name).ok()
-        });
-    kenesh::i18n::init(lang);
     if let Some(problem) = config_problem {
         kenesh::text::say(&format!("kenesh: {problem}"));
         kenesh::config::install_problem(problem);

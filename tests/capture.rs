@@ -131,7 +131,7 @@ fn a_bad_line_says_why_and_keeps_the_text() {
     assert_eq!(capture_line(&h), "Нет света");
     let Mode::Capture(line) = &h.model.mode else { unreachable!() };
     assert!(
-        matches!(&line.feedback, Some(kenesh::app::capture_line::Feedback::Error(m)) if m.contains("n, a, p"))
+        matches!(&line.feedback, Some(kenesh::app::capture_line::Feedback::Error(m)) if m.contains("n/т, a/ф, p/з"))
     );
     assert_eq!(h.model.save.revision, 0);
 }

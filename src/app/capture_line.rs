@@ -2,7 +2,7 @@
 //! Tab completion of `#settlement` and `@person` tags.
 
 use super::text_input::TextInput;
-use crate::capture::{candidates, tag_at_end, tag_text};
+use crate::capture::{candidates, is_settlement_sigil, tag_at_end, tag_text, word_at_end};
 use crate::model::Session;
 
 #[derive(Debug, Clone, Default)]
@@ -31,9 +31,9 @@ pub struct Completion {
     pub shown: usize,
 }
 
-/// Known names for a sigil: settlements for `#`, people for `@`.
+/// Known names for a sigil: settlements for `#` and `№`, people for `@`.
 pub fn names(session: &Session, sigil: char) -> Vec<&str> {
-    if sigil == '#' {
+    if is_settlement_sigil(sigil) {
         session.settlements.iter().map(|s| s.name.as_str()).collect()
     } else {
         session.participants.iter().map(|p| p.name.as_str()).collect()
@@ -56,24 +56,45 @@ impl CaptureLine {
     }
 
     /// Tab: complete the tag at the end of the line, or show the next
-    /// candidate if Tab was just pressed.
+    /// candidate if Tab was just pressed. A bare word after the prefix
+    /// becomes a person tag (or, if no person matches, a settlement tag), so
+    /// tags need no `@`, which ЙЦУКЕН cannot type.
     pub fn complete(&mut self, session: &Session) {
         if let Some(c) = &mut self.completion {
             c.shown = (c.shown + 1) % c.candidates.len();
         } else {
-            let Some((sigil, typed, start)) = tag_at_end(self.input.value()) else { return };
-            let found: Vec<String> =
-                candidates(typed, names(session, sigil)).into_iter().map(str::to_owned).collect();
-            if found.is_empty() {
-                return;
-            }
-            self.completion = Some(Completion { start, sigil, candidates: found, shown: 0 });
+            let Some(completion) = self.start_completion(session) else { return };
+            self.completion = Some(completion);
         }
         let Some(c) = &self.completion else { return };
         let mut line = self.input.value()[..c.start].to_owned();
         line.push(c.sigil);
         line.push_str(&tag_text(&c.candidates[c.shown]));
         self.input = TextInput::new(&line);
+    }
+
+    fn start_completion(&self, session: &Session) -> Option<Completion> {
+        let line = self.input.value();
+        let found = |typed: &str, sigil: char| -> Vec<String> {
+            candidates(typed, names(session, sigil)).into_iter().map(str::to_owned).collect()
+        };
+        let (start, sigil, candidates) = match tag_at_end(line) {
+            Some((sigil, typed, start)) => (start, sigil, found(typed, sigil)),
+            None => {
+                let (start, word) = word_at_end(line);
+                // The first word is the prefix, not a name.
+                if start == 0 || word.is_empty() {
+                    return None;
+                }
+                let people = found(word, '@');
+                if people.is_empty() {
+                    (start, '#', found(word, '#'))
+                } else {
+                    (start, '@', people)
+                }
+            }
+        };
+        (!candidates.is_empty()).then_some(Completion { start, sigil, candidates, shown: 0 })
     }
 
     /// Up/Down through earlier lines; past the newest is an empty line.

@@ -6,6 +6,7 @@ use std::time::Duration;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind};
 use ratatui::{Terminal, backend::Backend};
 
+use super::keymap::latin_code;
 use super::run::{EventSource, Poll};
 use crate::model::{Date, Program};
 use crate::ui::dashboard::{Dashboard, Tab, render};
@@ -33,7 +34,9 @@ where
         match events.next(Duration::from_secs(60))? {
             Poll::Event(Event::Key(k)) if k.kind != KeyEventKind::Release => {
                 let index = Tab::ALL.iter().position(|t| *t == view.tab).unwrap_or(0);
-                match k.code {
+                // Keys by position, so a Russian or Kyrgyz layout works too.
+                let code = latin_code(k.code);
+                match code {
                     KeyCode::Char('q') | KeyCode::Esc => return Ok(()),
                     KeyCode::Tab | KeyCode::Right => {
                         view.tab = Tab::ALL[(index + 1) % Tab::ALL.len()]
@@ -54,7 +57,7 @@ where
                     _ => continue,
                 }
                 if !matches!(
-                    k.code,
+                    code,
                     KeyCode::Down
                         | KeyCode::Up
                         | KeyCode::Char('j' | 'k')

@@ -5,6 +5,35 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 use super::model::Pane;
+use crate::layout_keys::{canonical, cyrillic_twin};
+
+/// The key as the Latin layout names it: `н` (on the `y` key) is `y`, so
+/// keys handled outside the table (y/n, help, projector, dashboard) answer
+/// in the Russian and Kyrgyz layouts too.
+pub fn latin_code(code: KeyCode) -> KeyCode {
+    match code {
+        KeyCode::Char(c) => KeyCode::Char(canonical(c)),
+        other => other,
+    }
+}
+
+/// A key event as the editor reads it. A Ctrl or Alt chord with a
+/// Cyrillic letter is the chord on the same Latin key (Ctrl-ц is Ctrl-w in
+/// a text field): a chord is never text. Ctrl+Alt with a character other
+/// than a Latin letter or digit is that character alone: Windows reports
+/// AltGr as Ctrl+Alt, and AltGr+у types ү in the Kyrgyz layout.
+pub fn normalize_key(key: &KeyEvent) -> KeyEvent {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Char(c) if ctrl && alt && !c.is_ascii_alphanumeric() => KeyEvent {
+            modifiers: key.modifiers - (KeyModifiers::CONTROL | KeyModifiers::ALT),
+            ..*key
+        },
+        _ if ctrl != alt => KeyEvent { code: latin_code(key.code), ..*key },
+        _ => *key,
+    }
+}
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,20 +64,48 @@ impl Key {
 
     /// Whether a key event from the terminal is this key. Shift is part of
     /// the character for printable keys (`?`, `+`), so it is ignored there.
+    /// A character matches the one on the same physical key in the Latin,
+    /// Russian and Kyrgyz layouts (`т` is `n`, Ctrl-к is Ctrl-r).
     pub fn matches(&self, event: &KeyEvent) -> bool {
         let relevant = KeyModifiers::CONTROL | KeyModifiers::ALT;
         let same_code = match (self.code, event.code) {
             (KeyCode::BackTab, KeyCode::Tab) => event.modifiers.contains(KeyModifiers::SHIFT),
+            (KeyCode::Char(a), KeyCode::Char(b)) => canonical(a) == canonical(b),
             (a, b) => a == b,
         };
         same_code && (self.modifiers & relevant) == (event.modifiers & relevant)
     }
 
-    /// How the help shows the key.
+    /// The same key whatever layout it was written in (`т` and `n`).
+    pub fn same_key(&self, other: &Key) -> bool {
+        let code = |k: &Key| match k.code {
+            KeyCode::Char(c) => KeyCode::Char(canonical(c)),
+            other => other,
+        };
+        code(self) == code(other) && self.modifiers == other.modifiers
+    }
+
+    /// How the help shows the key: a letter with its Cyrillic twin on the
+    /// same key (`n / т`, `Ctrl-r / Ctrl-к`).
     pub fn label(&self) -> String {
+        let modifier = if self.modifiers.contains(KeyModifiers::CONTROL) {
+            "Ctrl-"
+        } else if self.modifiers.contains(KeyModifiers::ALT) {
+            "Alt-"
+        } else {
+            ""
+        };
+        if let KeyCode::Char(c) = self.code
+            && c != ' '
+        {
+            let latin = canonical(c);
+            return match cyrillic_twin(latin) {
+                Some(cyrillic) => format!("{modifier}{latin} / {modifier}{cyrillic}"),
+                None => format!("{modifier}{latin}"),
+            };
+        }
         let base = match self.code {
             KeyCode::Char(' ') => "Space".to_owned(),
-            KeyCode::Char(c) => c.to_string(),
             KeyCode::Tab => "Tab".to_owned(),
             KeyCode::BackTab => "Shift-Tab".to_owned(),
             KeyCode::Enter => "Enter".to_owned(),
@@ -64,13 +121,7 @@ impl Key {
             KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
-        if self.modifiers.contains(KeyModifiers::CONTROL) {
-            format!("Ctrl-{base}")
-        } else if self.modifiers.contains(KeyModifiers::ALT) {
-            format!("Alt-{base}")
-        } else {
-            base
-        }
+        format!("{modifier}{base}")
     }
 }
 
@@ -176,6 +227,7 @@ impl KeyMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layout_keys::Layout;
 
     #[test]
     fn no_two_bindings_in_one_scope_share_a_key() {
@@ -185,7 +237,7 @@ mod tests {
                 if a.scope == b.scope {
                     for key in &a.keys {
                         assert!(
-                            !b.keys.contains(key),
+                            !b.keys.iter().any(|k| k.same_key(key)),
                             "{} bound twice in {:?}",
                             key.label(),
                             a.scope
@@ -194,6 +246,86 @@ mod tests {
                 }
             }
         }
+    }
+
+    const PANES: [Pane; 5] =
+        [Pane::Agenda, Pane::Participants, Pane::Needs, Pane::Actions, Pane::Proposals];
+
+    /// What the key at the same place as `key` types in `layout`: the same
+    /// level, plus the Kyrgyz AltGr letter on that key.
+    fn twins(key: &Key, layout: Layout) -> Vec<KeyEvent> {
+        let KeyCode::Char(latin) = key.code else { return Vec::new() };
+        let Some(physical) = crate::layout_keys::physical(latin) else { return Vec::new() };
+        let mut chars: Vec<char> = physical.same_level(latin, layout).into_iter().collect();
+        if layout == Layout::Kyrgyz
+            && let Some((small, capital)) = physical.kyrgyz_altgr
+        {
+            chars.push(if latin == physical.latin.0 { small } else { capital });
+        }
+        chars.into_iter().map(|c| KeyEvent::new(KeyCode::Char(c), key.modifiers)).collect()
+    }
+
+    #[test]
+    fn every_key_in_the_table_works_at_its_place_in_each_cyrillic_layout() {
+        let map = KeyMap::default();
+        let mut checked = 0;
+        for binding in &map.bindings {
+            for key in &binding.keys {
+                let latin = KeyEvent::new(key.code, key.modifiers);
+                let home = match binding.scope {
+                    Scope::Pane(pane) => pane,
+                    Scope::Global => Pane::Proposals,
+                };
+                for layout in Layout::CYRILLIC {
+                    for twin in twins(key, layout) {
+                        let KeyCode::Char(c) = twin.code else { unreachable!() };
+                        if c.is_ascii() {
+                            // `?` sits on Shift-7 in ЙЦУКЕН: the key there
+                            // types `,`. The key is still typeable as itself.
+                            let KeyCode::Char(own) = key.code else { unreachable!() };
+                            let typeable = crate::layout_keys::KEYS
+                                .iter()
+                                .any(|k| k.chars(layout).contains(&own))
+                                || own == ' ';
+                            assert!(typeable, "{own} cannot be typed in {layout:?}");
+                            continue;
+                        }
+                        for pane in PANES {
+                            assert_eq!(
+                                map.action_for(&twin, pane),
+                                map.action_for(&latin, pane),
+                                "{c} ({layout:?}) in {pane:?} for {}",
+                                key.label()
+                            );
+                        }
+                        assert_eq!(map.action_for(&twin, home), Some(binding.action), "{c}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        // Every letter binding, both layouts, plus ү ң ө on the Kyrgyz one.
+        assert!(checked > 40, "{checked}");
+    }
+
+    #[test]
+    fn ctrl_with_a_cyrillic_letter_is_ctrl_with_the_latin_one() {
+        let map = KeyMap::default();
+        let ctrl_k = KeyEvent::new(KeyCode::Char('к'), KeyModifiers::CONTROL);
+        assert_eq!(map.action_for(&ctrl_k, Pane::Needs), Some(Action::Redo));
+        let plain_k = KeyEvent::new(KeyCode::Char('к'), KeyModifiers::NONE);
+        assert_eq!(map.action_for(&plain_k, Pane::Participants), Some(Action::QueueSpeaker));
+        assert_eq!(map.action_for(&plain_k, Pane::Needs), None, "r is a pane key");
+    }
+
+    #[test]
+    fn help_labels_show_both_letters() {
+        assert_eq!(Key::ch('n').label(), "n / т");
+        assert_eq!(Key::ch('т').label(), "n / т", "a Cyrillic override reads the same");
+        assert_eq!(Key::ch('S').label(), "S / Ы");
+        assert_eq!(Key::ctrl('r').label(), "Ctrl-r / Ctrl-к");
+        assert_eq!(Key::ch('+').label(), "+");
+        assert_eq!(Key::ch(' ').label(), "Space");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::io;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::{Terminal, backend::Backend};
 
+use super::keymap::latin_code;
 use super::run::{EventSource, Poll};
 use crate::follow::{Follower, Trouble};
 use crate::i18n::targs;
@@ -88,12 +89,14 @@ where
         }
         match events.next(follower.wait_hint())? {
             Poll::Event(Event::Key(k)) if k.kind != KeyEventKind::Release => {
+                // Keys by position, so a Russian or Kyrgyz layout works too.
+                let code = latin_code(k.code);
                 let ctrl_c =
-                    k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL);
-                if matches!(k.code, KeyCode::Char('q') | KeyCode::Esc) || ctrl_c {
+                    code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL);
+                if matches!(code, KeyCode::Char('q') | KeyCode::Esc) || ctrl_c {
                     return Ok(());
                 }
-                dirty |= state.handle_key(k.code, clock());
+                dirty |= state.handle_key(code, clock());
             }
             Poll::Event(Event::Resize(..)) => dirty = true,
             Poll::Event(_) | Poll::Timeout => {}

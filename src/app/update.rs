@@ -8,6 +8,7 @@ use super::action::Action;
 use super::capture_line::Feedback;
 use super::edit;
 use super::form::{self, FormKind, FormOutcome};
+use super::keymap::{latin_code, normalize_key};
 use super::model::{Mode, Model, Pane};
 use super::msg::Msg;
 use super::rows::{self, Row};
@@ -88,6 +89,7 @@ pub fn update(model: &mut Model, msg: Msg, now: Timestamp) {
 }
 
 fn on_key(model: &mut Model, key: &KeyEvent, now: Timestamp) {
+    let key = &normalize_key(key);
     // Any key dismisses a one-off notice.
     model.notice = None;
     match &mut model.mode {
@@ -97,7 +99,7 @@ fn on_key(model: &mut Model, key: &KeyEvent, now: Timestamp) {
                 act(model, action, now);
             }
         }
-        Mode::Help { scroll } => match key.code {
+        Mode::Help { scroll } => match latin_code(key.code) {
             KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('?') | KeyCode::F(1) => {
                 model.mode = Mode::Normal;
             }
@@ -167,7 +169,7 @@ fn on_key(model: &mut Model, key: &KeyEvent, now: Timestamp) {
             model.mode = Mode::Normal;
             model.recovery_resolved = true;
         }
-        Mode::ConfirmQuit => match key.code {
+        Mode::ConfirmQuit => match latin_code(key.code) {
             KeyCode::Char('y') | KeyCode::Char('Y') => {
                 model.quit_with_recovery = true;
                 model.quit = true;
@@ -444,7 +446,7 @@ fn projector_key(model: &mut Model, key: &KeyEvent, now: Timestamp) {
         _ if key.code == KeyCode::Esc => model.projector = None,
         _ => {
             if let Some(projector) = &mut model.projector {
-                projector.handle_key(key.code, now);
+                projector.handle_key(latin_code(key.code), now);
             }
         }
     }

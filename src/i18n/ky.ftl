@@ -5,7 +5,7 @@ pane-participants = Катышуучулар
 pane-needs = Муктаждыктар
 pane-actions = Иш-аракеттер планы
 pane-proposals = Сунуштар
-status-hint = ? жардам · q чыгуу
+status-hint = ? жардам · q/й чыгуу
 over = пландан ашык
 overdue = мөөнөтү өттү
 speaking = Сүйлөп жатат:
@@ -47,3 +47,11 @@ hours-minutes = { $hours } с { $minutes }
 notice-paste-cut = Коюлган текст { $limit } белгиге чейин кыскартылды: талаа мындан көптү кабыл албайт
 notice-interrupt = q — чыгуу; баары сакталат (2 секунддун ичинде кайра Ctrl-C да чыгат)
 notice-reload-failed = Файлды кайра жүктөө мүмкүн болбоду: { $error }
+
+## Буйрук сабынын жардамы (kenesh --help); калганы орусча
+cli-heading-usage = Колдонуу
+cli-heading-arguments = Аргументтер
+cli-heading-options = Параметрлер
+cli-heading-commands = Буйруктар
+cli-flag-help = Жардамды көрсөтүү
+cli-flag-version = Версияны көрсөтүү

@@ -22,9 +22,16 @@ pub fn render(model: &Model, line: &CaptureLine, frame: &mut Frame, area: Rect) 
     frame.render_widget(Clear, info_row);
     frame.render_widget(Clear, input_row);
 
+    // Why the last Enter was refused stays in front of any completion hint.
+    let error = match &line.feedback {
+        Some(Feedback::Error(text)) => Some(text.as_str()),
+        _ => None,
+    };
     let info = match (&line.completion, line.live_candidates(&model.session)) {
-        (Some(c), _) => candidates_line(c.candidates.iter().map(String::as_str), Some(c.shown)),
-        (None, found) if !found.is_empty() => candidates_line(found.into_iter(), None),
+        (Some(c), _) => {
+            candidates_line(error, c.candidates.iter().map(String::as_str), Some(c.shown))
+        }
+        (None, found) if !found.is_empty() => candidates_line(error, found.into_iter(), None),
         _ => match &line.feedback {
             Some(Feedback::Captured(text)) => {
                 Line::styled(format!(" ✓ {}", safe(text)), theme::ok())
@@ -50,10 +57,15 @@ pub fn render(model: &Model, line: &CaptureLine, frame: &mut Frame, area: Rect) 
 }
 
 fn candidates_line<'a>(
+    error: Option<&str>,
     names: impl Iterator<Item = &'a str>,
     shown: Option<usize>,
 ) -> Line<'static> {
-    let mut spans = vec![Span::raw(" Tab: ")];
+    let mut spans = Vec::new();
+    if let Some(error) = error {
+        spans.push(Span::styled(format!(" ⚠ {} ", safe(error)), theme::overrun()));
+    }
+    spans.push(Span::raw(" Tab: "));
     for (i, name) in names.take(8).enumerate() {
         let style = if Some(i) == shown { theme::selected() } else { theme::title() };
         spans.push(Span::styled(safe(name).into_owned(), style));

@@ -44,6 +44,9 @@ pub fn lines(model: &Model) -> Vec<Line<'static>> {
     // The capture prefixes come from the parser's own table.
     lines.push(Line::styled(t("help-section-capture"), theme::group()));
     for (prefix, kind) in crate::capture::CaptureKind::PREFIXES {
+        // The Cyrillic letter on the same key works as the prefix too.
+        let twin = prefix.chars().next().and_then(crate::layout_keys::cyrillic_twin);
+        let prefix = twin.map_or_else(|| prefix.to_owned(), |c| format!("{prefix} / {c}"));
         lines.push(Line::from(vec![
             Span::styled(format!("  : {prefix:<14}"), theme::title()),
             Span::raw(t(kind.help_id())),

@@ -119,7 +119,10 @@ impl Form {
         match key.code {
             KeyCode::Esc => return FormOutcome::Cancel,
             KeyCode::Enter => return FormOutcome::Submit,
-            KeyCode::Char('s') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+            KeyCode::Char(c)
+                if crate::layout_keys::canonical(c) == 's'
+                    && key.modifiers.contains(KeyModifiers::CONTROL) =>
+            {
                 return FormOutcome::Submit;
             }
             _ if shift_tab => self.focus_by(-1),
@@ -163,12 +166,7 @@ impl Form {
                     KeyCode::Home => *selected = 0,
                     KeyCode::End => *selected = n - 1,
                     KeyCode::Char(c) => {
-                        // Type a letter to jump to the next option starting with it.
-                        let c = c.to_lowercase().to_string();
-                        let found = (1..=n)
-                            .map(|k| (*selected + k) % n)
-                            .find(|&i| labels[i].to_lowercase().starts_with(&c));
-                        if let Some(i) = found {
+                        if let Some(i) = jump_to_letter(labels, *selected, c) {
                             *selected = i;
                         }
                     }
@@ -267,4 +265,37 @@ pub enum ChoiceId {
     None,
     Existing(Id),
     New(String),
+}
+
+/// Type a letter to jump to the next option starting with it. A letter no
+/// option starts with is tried on the same key in the other layouts, so
+/// `т` finds "No" in an English form and `n` finds "Нет" in a Russian one.
+fn jump_to_letter(labels: &[String], selected: usize, typed: char) -> Option<usize> {
+    let n = labels.len().max(1);
+    let latin = crate::layout_keys::canonical(typed);
+    let mut letters = vec![typed, latin];
+    letters.extend(crate::layout_keys::cyrillic_twin(latin));
+    letters.into_iter().find_map(|c| {
+        let c = c.to_lowercase().to_string();
+        (1..=n)
+            .map(|k| (selected + k) % n)
+            .find(|&i| labels.get(i).is_some_and(|l| l.to_lowercase().starts_with(&c)))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::jump_to_letter;
+
+    #[test]
+    fn a_pick_list_letter_is_tried_on_the_same_key_in_the_other_layout() {
+        let english: Vec<String> = ["Open", "Addressed", "Parked"].map(String::from).to_vec();
+        assert_eq!(jump_to_letter(&english, 0, 'з'), Some(2), "з sits on p");
+        assert_eq!(jump_to_letter(&english, 0, 'a'), Some(1));
+        let russian: Vec<String> = ["Открыта", "Решена", "Отложена"].map(String::from).to_vec();
+        assert_eq!(jump_to_letter(&russian, 0, 'р'), Some(1), "the letter itself first");
+        assert_eq!(jump_to_letter(&russian, 0, 'h'), Some(1), "h sits on р");
+        assert_eq!(jump_to_letter(&russian, 0, 'о'), Some(2), "the next one starting with о");
+        assert_eq!(jump_to_letter(&russian, 0, 'я'), None);
+    }
 }
