@@ -122,5 +122,74 @@ fn start_to_first_frame(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, projector_frames, key_to_saved_frame, start_to_first_frame);
+/// A key while the journal is being folded into the file on the background
+/// thread (N=10,000: the snapshot takes about 0.15 s): the key must not
+/// wait for it. Also what starting a snapshot costs the editor (a copy of
+/// the session in memory).
+fn key_during_snapshot(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut group = c.benchmark_group("key_during_snapshot");
+    group.sample_size(20);
+    let n = 10_000usize;
+    let session = kenesh::synth::session(n);
+    let path = dir.path().join("snapshot.ron");
+    let file = SessionFile::create(&path, &session).unwrap();
+    let mut saver = Saver::new(file);
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    let mut model = Model::new(session, "s.ron".into(), now());
+    update(&mut model, key(KeyCode::Char('3')), now());
+    let mut snapshots = 0u32;
+    group.bench_function(BenchmarkId::new("vote", n), |b| {
+        b.iter_custom(|iters| {
+            let mut total = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                if let Some(msg) = saver.poll_snapshot(model.save.saved_revision) {
+                    update(&mut model, msg, now());
+                }
+                if !saver.snapshot_in_flight() && saver.has_journal_entries() {
+                    saver.start_snapshot(&model.session, now());
+                    snapshots += 1;
+                }
+                let start = std::time::Instant::now();
+                update(&mut model, key(KeyCode::Char('+')), now());
+                let msg = saver.persist(&mut model, now());
+                update(&mut model, msg, now());
+                terminal.draw(|f| kenesh::ui::render(&model, f)).unwrap();
+                total += start.elapsed();
+            }
+            total
+        })
+    });
+    assert!(snapshots > 0, "keys were measured while snapshots ran");
+    group.bench_function(BenchmarkId::new("start", n), |b| {
+        b.iter_custom(|iters| {
+            let mut total = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                update(&mut model, key(KeyCode::Char('+')), now());
+                let msg = saver.persist(&mut model, now());
+                update(&mut model, msg, now());
+                // Let the previous snapshot finish: only the start is timed.
+                while saver.snapshot_in_flight() {
+                    if let Some(msg) = saver.poll_snapshot(model.save.saved_revision) {
+                        update(&mut model, msg, now());
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                }
+                let start = std::time::Instant::now();
+                saver.start_snapshot(&model.session, now());
+                total += start.elapsed();
+            }
+            total
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    projector_frames,
+    key_to_saved_frame,
+    start_to_first_frame,
+    key_during_snapshot
+);
 criterion_main!(benches);

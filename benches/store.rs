@@ -14,6 +14,15 @@ fn store(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("load", n), &text, |b, text| {
             b.iter(|| parse_str(std::path::Path::new("s.ron"), text).unwrap())
         });
+        // What `kenesh check` does: load, then look for duplicate ids and
+        // references that point at nothing.
+        group.bench_with_input(BenchmarkId::new("check", n), &text, |b, text| {
+            b.iter(|| {
+                let loaded = parse_str(std::path::Path::new("s.ron"), text).unwrap();
+                let kenesh::store::Loaded::Session(s) = loaded else { unreachable!() };
+                (s.duplicate_ids().len(), s.dangling_references().len())
+            })
+        });
         group.bench_with_input(BenchmarkId::new("serialize", n), &session, |b, s| {
             b.iter(|| to_ron(s).unwrap())
         });

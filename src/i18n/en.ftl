@@ -501,3 +501,4 @@ cli-cmd-check = Validate session and programme files; exit 1 if any is invalid
 cli-cmd-check-files = Files to check
 cli-possible-values = values
 cli-default-value = default
+quit-file-behind = The file itself could not be rewritten; your edits are safe in the journal beside it.

@@ -517,3 +517,4 @@ cli-cmd-check = Проверить файлы заседаний и програ
 cli-cmd-check-files = Файлы для проверки
 cli-possible-values = значения
 cli-default-value = по умолчанию
+quit-file-behind = Сам файл перезаписать не удалось; ваши правки сохранены в журнале рядом с ним.

@@ -107,9 +107,12 @@ fn render_tabs(model: &Model, frame: &mut Frame, rect: Rect) {
 fn render_confirm_quit(model: &Model, frame: &mut Frame, area: Rect) {
     let rect = layout::centered(area, 64, 7);
     frame.render_widget(Clear, rect);
-    let error = model.save.error.clone().unwrap_or_default();
+    // Only the rewrite of the file failed: the edits are safe in the journal.
+    let journal_only = model.save.error.is_none() && model.save.snapshot_error.is_some();
+    let error = model.save.error.clone().or(model.save.snapshot_error.clone()).unwrap_or_default();
+    let title = if journal_only { t("quit-file-behind") } else { t("quit-unsaved") };
     let text = vec![
-        Line::styled(t("quit-unsaved"), theme::title()),
+        Line::styled(title, theme::title()),
         Line::from(sanitize::safe(&error).into_owned()),
         Line::from(""),
         Line::from(t("quit-confirm")),
