@@ -277,3 +277,62 @@ fn regex_free_replace_first_updated(text: &str, to: &str) -> String {
     let end = at + text[at..].find('"').unwrap();
     format!("{}{to}{}", &text[..at], &text[end..])
 }
+
+#[test]
+fn a_session_deleted_while_open_is_reported_not_recreated() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_in(dir.path());
+    let (mut file, mut session) = open(&path);
+    file.lock().unwrap();
+    std::fs::remove_file(&path).unwrap();
+    vote(&mut session);
+    match file.save(&session) {
+        Err(kenesh::store::SaveError::ChangedOutside { deleted: true, kept_in, .. }) => {
+            assert_eq!(common::load_session(&kept_in), session, "our version is kept");
+        }
+        other => panic!("expected the deletion to be reported, got {other:?}"),
+    }
+    assert!(!path.exists(), "the deleted file is not silently recreated");
+}
+
+#[test]
+fn the_editor_folds_a_journal_for_another_version_and_keeps_what_no_longer_applies() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_in(dir.path());
+    let (mut file, mut session) = open(&path);
+    file.lock().unwrap();
+    // Two edits journaled, then a crash (no snapshot).
+    let mut second = session.needs[1].clone();
+    second.title = "Наша правка".into();
+    second.updated = kenesh::model::now();
+    let edit = vec![Change::Put { entity: Entity::Need(second.clone()), index: 1 }];
+    session.apply_all(edit.clone());
+    file.append(kenesh::model::now(), &edit).unwrap();
+    let change = vote(&mut session);
+    file.append(kenesh::model::now(), &change).unwrap();
+    drop(file);
+    // Then `git pull` brings a version where someone edited need 2 later.
+    let text = std::fs::read_to_string(&path).unwrap();
+    let later = "2099-01-01T10:00:00+06:00";
+    let original = common::load_session(&common::bishkek_example());
+    let old_stamp = original.needs[1].updated.to_rfc3339();
+    let at = text.find(&original.needs[1].id.to_string()).unwrap();
+    let pulled = format!("{}{}", &text[..at], text[at..].replacen(&old_stamp, later, 1));
+    assert_ne!(pulled, text);
+    std::fs::write(&path, &pulled).unwrap();
+
+    let check = common::kenesh().arg("check").arg(&path).output().unwrap();
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert!(stderr.contains("another version") && stderr.contains("1 do not"), "{stderr}");
+
+    let (mut file, folded_session) = open(&path);
+    file.lock().unwrap();
+    let folded = file.fold_journal(&folded_session, kenesh::model::now()).unwrap();
+    assert_eq!((folded.applied, folded.rejected), (1, 1));
+    assert!(!Sidecars::of(&path).journal().exists(), "the journal is folded in");
+    let now_in_file = common::load_session(&path);
+    assert_eq!(now_in_file.needs[0].votes, session.needs[0].votes, "the vote still applied");
+    assert_ne!(now_in_file.needs[1].title, "Наша правка", "the newer outside edit won");
+    let kept = common::load_session(&folded.conflict_copy.unwrap());
+    assert_eq!(kept.needs[1].title, "Наша правка", "our edit is kept in the conflict copy");
+}

@@ -569,3 +569,38 @@ fn the_demo_copy_lives_in_a_private_folder_removed_on_exit() {
     assert!(demo.wait_exit().success());
     assert!(!folder.exists(), "{folder:?} removed on exit");
 }
+
+#[test]
+fn a_file_with_a_duplicate_id_is_repaired_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_in(dir.path());
+    let session = common::load_session(&path);
+    let (first, second) = (session.needs[0].id.to_string(), session.needs[1].id.to_string());
+    let text = std::fs::read_to_string(&path).unwrap().replace(&second, &first);
+    std::fs::write(&path, &text).unwrap();
+    // v: viewing only, nothing written.
+    let mut view = Session::start(&["meeting.ron"], dir.path());
+    view.wait_for("[r] repair");
+    view.type_text("v\r");
+    view.wait_for("READ-ONLY");
+    view.type_text("3+");
+    view.wait_for("cannot change the file");
+    view.type_text("q");
+    view.wait_exit();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    // r: repaired, the old file kept beside it, then edited as usual.
+    let mut repair = Session::start(&["meeting.ron"], dir.path());
+    repair.wait_for("[r] repair");
+    repair.type_text("r\r");
+    repair.wait_for("Action plan");
+    repair.type_text("q");
+    assert!(repair.wait_exit().success());
+    let check = common::kenesh().arg("check").arg(&path).output().unwrap();
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
+    let kept: Vec<String> = common::files_in(dir.path())
+        .into_iter()
+        .filter(|f| f.starts_with("meeting.before-repair-"))
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(std::fs::read_to_string(dir.path().join(&kept[0])).unwrap(), text);
+}
