@@ -1,6 +1,9 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+#[cfg(unix)]
+pub mod pty;
+
 use std::path::{Path, PathBuf};
 
 pub fn repo_root() -> PathBuf {
