@@ -336,3 +336,35 @@ fn the_editor_folds_a_journal_for_another_version_and_keeps_what_no_longer_appli
     let kept = common::load_session(&folded.conflict_copy.unwrap());
     assert_eq!(kept.needs[1].title, "Наша правка", "our edit is kept in the conflict copy");
 }
+
+#[test]
+fn a_file_cut_inside_a_character_says_it_looks_truncated() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cut.ron");
+    let text = std::fs::read(common::bishkek_example()).unwrap();
+    // Cut right after the first byte of the first Cyrillic letter.
+    let at = text.iter().position(|&b| b == 0xD0).unwrap() + 1;
+    std::fs::write(&path, &text[..at]).unwrap();
+    let err = load_file(&path).unwrap_err().to_string();
+    assert!(err.contains("cut.ron:") && err.contains("truncated"), "{err}");
+}
+
+#[test]
+fn merging_into_a_missing_folder_names_the_path_and_prints_no_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("missing/program.ron");
+    let out = common::kenesh()
+        .arg("merge")
+        .arg(common::bishkek_example())
+        .arg("--into")
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("missing/program.ron") && stderr.contains("does not exist"),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty(), "no summary for a merge that cannot be written");
+}

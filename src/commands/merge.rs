@@ -77,6 +77,17 @@ pub fn run(inputs: &[PathBuf], into: Option<&Path>, dry_run: bool) -> Result<Exi
         loaded.push(load_file(path)?);
     }
     let target_path = into.map_or_else(|| default_program(&inputs[0]), Path::to_path_buf);
+    // Say so before any summary: nothing will be written there.
+    let folder = crate::store::sidecar::folder_of(&target_path);
+    if !dry_run && !folder.is_dir() {
+        bail!(targs(
+            "merge-no-folder",
+            &[
+                ("file", target_path.display().to_string().into()),
+                ("folder", folder.display().to_string().into())
+            ]
+        ));
+    }
     let target = if target_path.exists() { Some(load_program(&target_path)?) } else { None };
     let before = target.clone();
     let result = merge(target, loaded);

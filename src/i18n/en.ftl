@@ -502,3 +502,5 @@ cli-cmd-check-files = Files to check
 cli-possible-values = values
 cli-default-value = default
 quit-file-behind = The file itself could not be rewritten; your edits are safe in the journal beside it.
+load-truncated-utf8 = the file ends in the middle of a character: it looks truncated (cut off while it was copied or written)
+merge-no-folder = cannot write { $file }: the folder { $folder } does not exist

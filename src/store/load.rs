@@ -41,14 +41,16 @@ fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<Cow<'a, str>, LoadError> {
         Ok(text) => Ok(Cow::Borrowed(text)),
         Err(e) => {
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
-            Err(LoadError::Syntax {
-                path: path.to_owned(),
-                at: end_position(valid),
-                message: crate::i18n::targs(
+            // No error length: the bytes stop in the middle of a character,
+            // which is what a file cut off while copied or written looks like.
+            let message = match e.error_len() {
+                None => crate::i18n::t("load-truncated-utf8"),
+                Some(_) => crate::i18n::targs(
                     "load-invalid-utf8",
                     &[("byte", format!("0x{:02X}", bytes[e.valid_up_to()]).into())],
                 ),
-            })
+            };
+            Err(LoadError::Syntax { path: path.to_owned(), at: end_position(valid), message })
         }
     }
 }
