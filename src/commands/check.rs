@@ -57,6 +57,12 @@ fn report_journal(
             ),
         );
     }
+    if replayed.other_session {
+        let _ = print_line(
+            err,
+            &targs("check-journal-other-session", &[("file", file.clone().into())]),
+        );
+    }
     if !replayed.bad_lines.is_empty() {
         let lines: Vec<String> = replayed.bad_lines.iter().map(ToString::to_string).collect();
         let _ = print_line(

@@ -202,7 +202,15 @@ fn take_file(
 
 /// What folding a journal at open did, in one line for the status bar.
 fn folded_notice(folded: &crate::store::Folded) -> String {
-    let mut parts = vec![targs("notice-folded", &[("count", folded.applied.into())])];
+    let mut parts = Vec::new();
+    if folded.applied > 0 || folded.rejected > 0 {
+        parts.push(targs("notice-folded", &[("count", folded.applied.into())]));
+    }
+    if let (true, Some(copy)) = (folded.other_session, &folded.damaged_copy) {
+        let file = copy.display().to_string();
+        parts.push(targs("notice-folded-other-session", &[("file", file.into())]));
+        return parts.join("; ");
+    }
     if let Some(copy) = &folded.conflict_copy {
         parts.push(targs(
             "notice-folded-conflict",

@@ -504,3 +504,5 @@ cli-default-value = default
 quit-file-behind = The file itself could not be rewritten; your edits are safe in the journal beside it.
 load-truncated-utf8 = the file ends in the middle of a character: it looks truncated (cut off while it was copied or written)
 merge-no-folder = cannot write { $file }: the folder { $folder } does not exist
+check-journal-other-session = { $file }: the journal beside it belongs to another session and is not applied (the editor sets it aside)
+notice-folded-other-session = a journal of another session was beside this file; it is set aside as { $file }

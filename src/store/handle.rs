@@ -110,8 +110,9 @@ pub struct Folded {
     /// journaled): kept in this conflict copy.
     pub rejected: usize,
     pub conflict_copy: Option<PathBuf>,
-    /// Unreadable lines: the journal was kept here.
+    /// Unreadable lines (or a journal of another session): it was kept here.
     pub bad_lines: Vec<usize>,
+    pub other_session: bool,
     pub damaged_copy: Option<PathBuf>,
 }
 
@@ -171,6 +172,7 @@ impl SessionFile {
         let mut file = SessionFile::with(path, Some(fingerprint(path, &bytes)));
         if let Loaded::Session(session) = &mut loaded {
             file.replayed = replay_journal(path, &bytes, session)?;
+            file.shared().journal.set_session(session.id);
         }
         file.file_bytes_at_open = Some(bytes);
         Ok((file, loaded))
@@ -180,7 +182,11 @@ impl SessionFile {
     pub fn create<T: Serialize>(path: &Path, value: &T) -> io::Result<SessionFile> {
         let text = to_ron(value).map_err(io::Error::other)?;
         write_new(path, text.as_bytes())?;
-        Ok(SessionFile::with(path, Some(fingerprint(path, text.as_bytes()))))
+        let file = SessionFile::with(path, Some(fingerprint(path, text.as_bytes())));
+        if let Ok(Loaded::Session(session)) = parse_bytes(path, text.as_bytes()) {
+            file.shared().journal.set_session(session.id);
+        }
+        Ok(file)
     }
 
     pub fn path(&self) -> &Path {
@@ -293,6 +299,7 @@ impl SessionFile {
             applied: replayed.applied,
             rejected: replayed.rejected.len(),
             bad_lines: replayed.bad_lines.clone(),
+            other_session: replayed.other_session,
             ..Folded::default()
         };
         let journal_path = self.sidecars.journal();
@@ -311,7 +318,7 @@ impl SessionFile {
                 other => io::Error::other(other.to_string()),
             })?;
         }
-        if !replayed.bad_lines.is_empty() {
+        if !replayed.bad_lines.is_empty() || replayed.other_session {
             let damaged = self.sidecars.damaged_journal(&stamp);
             std::fs::rename(&journal_path, &damaged)?;
             folded.damaged_copy = Some(damaged);

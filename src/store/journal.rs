@@ -6,12 +6,13 @@
 //! Format 2, one line each, read as bytes:
 //!
 //! ```text
-//! kenesh-journal 2 writer=<ULID> base=<xxh3-64 of the file's bytes, hex>
+//! kenesh-journal 2 writer=<ULID> session=<ULID> base=<xxh3-64 of the file's bytes, hex>
 //! (seq:1,at:"2026-11-19T10:02:11+06:00",changes:[...])
 //! kenesh-base <hash> after=<seq>
 //! ```
 //!
-//! The header names the version of the file the journal continues. A
+//! The header names the session and the version of the file the journal
+//! continues (a journal beside another session's file is never applied). A
 //! `kenesh-base` line says that the file with that hash holds every entry
 //! up to `after`: it is written just before a snapshot replaces the file, so
 //! whichever of the two files a reader sees, it finds where to start.
@@ -67,6 +68,8 @@ pub struct Entry {
 pub struct Parsed {
     /// Who wrote it (format 2).
     pub writer: Option<Id>,
+    /// The session it belongs to (format 2).
+    pub session: Option<Id>,
     /// Versions of the file and the entries each holds: the header
     /// (`after` 0), then every snapshot marker.
     pub bases: Vec<Base>,
@@ -99,6 +102,8 @@ pub fn parse(bytes: &[u8]) -> Parsed {
         for word in rest.split(' ') {
             if let Some(id) = word.strip_prefix("writer=") {
                 parsed.writer = id.parse().ok();
+            } else if let Some(id) = word.strip_prefix("session=") {
+                parsed.session = id.parse().ok();
             } else if let Some(hash) = word.strip_prefix("base=")
                 && let Ok(hash) = u64::from_str_radix(hash, 16)
             {
@@ -167,6 +172,9 @@ fn legacy_hash(bytes: &[u8]) -> u64 {
 pub struct Replayed {
     /// Entries applied.
     pub applied: usize,
+    /// The journal belongs to another session (copied or renamed beside
+    /// this file): nothing of it was applied.
+    pub other_session: bool,
     /// The journal continued another version of the file.
     pub other_version: bool,
     /// Entries (or parts of them) that did not apply because the file holds
@@ -180,7 +188,10 @@ pub struct Replayed {
 impl Replayed {
     /// Whether there was a journal with anything in it.
     pub fn found_anything(&self) -> bool {
-        self.applied > 0 || !self.rejected.is_empty() || !self.bad_lines.is_empty()
+        self.applied > 0
+            || !self.rejected.is_empty()
+            || !self.bad_lines.is_empty()
+            || self.other_session
     }
 }
 
@@ -191,6 +202,10 @@ pub fn replay(parsed: &Parsed, file_bytes: &[u8], session: &mut Session) -> Repl
         torn_tail: parsed.torn_tail,
         ..Replayed::default()
     };
+    if parsed.session.is_some_and(|id| id != session.id) {
+        result.other_session = true;
+        return result;
+    }
     let hash = if parsed.legacy { legacy_hash(file_bytes) } else { hash_of(file_bytes) };
     // The newest version of the file this journal knows of that is the
     // file on disk: replay what came after it, in order.
@@ -254,6 +269,8 @@ pub fn force(session: &mut Session, rejected: &[Entry]) {
 pub struct Journal {
     path: std::path::PathBuf,
     writer: Id,
+    /// The session this journal continues, named in its header.
+    session: Option<Id>,
     file: Option<File>,
     /// Length of the journal up to its last whole line.
     good_len: u64,
@@ -271,6 +288,7 @@ impl Journal {
         Journal {
             path: path_for(session_path),
             writer: Id::new(),
+            session: None,
             file: None,
             good_len: 0,
             next_seq: 1,
@@ -293,8 +311,14 @@ impl Journal {
         self.broken
     }
 
+    /// Names the session in the header of the journal when it starts.
+    pub fn set_session(&mut self, session: Id) {
+        self.session = Some(session);
+    }
+
     fn header(&self, base: u64) -> String {
-        format!("{HEADER_V2}writer={} base={base:016x}\n", self.writer)
+        let session = self.session.map(|id| format!("session={id} ")).unwrap_or_default();
+        format!("{HEADER_V2}writer={} {session}base={base:016x}\n", self.writer)
     }
 
     /// Appends one edit and makes it durable. `base` is the hash of the

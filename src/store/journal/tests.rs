@@ -197,3 +197,27 @@ fn a_format_1_journal_still_replays() {
     assert_eq!((result.applied, result.other_version), (1, false));
     assert_eq!(replayed_into.needs[0].votes, 5);
 }
+
+#[test]
+fn a_journal_of_another_session_is_never_applied() {
+    let dir = temp_dir("session");
+    let s = session();
+    let file = b"f".to_vec();
+    let mut journal = Journal::new(&dir.join("s.ron"));
+    journal.set_session(s.id);
+    journal
+        .append(
+            hash_of(&file),
+            at("2026-11-19T10:00:01+06:00"),
+            &vote(&s, 9, "2026-11-19T10:00:01+06:00"),
+        )
+        .unwrap();
+    let parsed = parse(&std::fs::read(dir.join(".s.ron.journal")).unwrap());
+    assert_eq!(parsed.session, Some(s.id));
+    let mut other = session();
+    let result = replay(&parsed, &file, &mut other);
+    assert!(result.other_session && result.found_anything());
+    assert_eq!(other.needs[0].votes, 0, "nothing of it applied");
+    let mut same = s.clone();
+    assert_eq!(replay(&parsed, &file, &mut same).applied, 1);
+}
