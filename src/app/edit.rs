@@ -1,7 +1,7 @@
 //! Edits as pure functions: (session, what, now) → changes. `update`
 //! applies them and records their inverses for undo.
 
-use crate::capture::{Capture, CaptureKind, resolve};
+use crate::capture::{Capture, CaptureKind, TagMatch, match_tag};
 use crate::model::{
     Action, ActionStatus, AgendaItem, AgendaStatus, Change, Entity, EntityKind, Event, EventKind,
     Id, Need, NeedStatus, Participant, PrivateNote, Proposal, ProposalKind, Run, Session,
@@ -273,31 +273,86 @@ pub struct Captured {
     pub entity: Option<(Id, super::model::Pane)>,
     /// A short description for the capture line's feedback.
     pub summary: String,
+    /// Names made from tags: (is a settlement, name), for the feedback.
+    pub created: Vec<(bool, String)>,
 }
 
-/// Turns a parsed capture line into changes. Unknown `#` and `@` tags
-/// create the settlement or participant. Everything records the running
-/// agenda item and the time.
+/// Why a capture line was not taken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CaptureRefusal {
+    /// A message id, without arguments.
+    Message(&'static str),
+    /// The `index`-th settlement (or person) tag only starts these names.
+    Unresolved { settlement: bool, index: usize, tag: String, candidates: Vec<String> },
+    /// A tag of one letter that matches nothing.
+    TooShort { tag: String },
+    /// `+ Name` where someone of that name is already listed.
+    Duplicate { name: String },
+}
+
+/// Finds or makes the names the tags of one kind stand for. A tag that is
+/// only the start of names, or one letter, refuses the whole line.
+fn resolve_tags(
+    tags: &[String],
+    names: &[&str],
+    settlement: bool,
+) -> Result<Vec<Result<usize, String>>, CaptureRefusal> {
+    let mut found = Vec::new();
+    for (index, tag) in tags.iter().enumerate() {
+        match match_tag(tag, names.iter().copied()) {
+            TagMatch::Exact(name) => {
+                found.push(Ok(names.iter().position(|n| *n == name).expect("from names")))
+            }
+            TagMatch::New => found.push(Err(tag.clone())),
+            TagMatch::TooShort => return Err(CaptureRefusal::TooShort { tag: tag.clone() }),
+            TagMatch::Unresolved(candidates) => {
+                let candidates = candidates.into_iter().map(str::to_owned).collect();
+                return Err(CaptureRefusal::Unresolved {
+                    settlement,
+                    index,
+                    tag: tag.clone(),
+                    candidates,
+                });
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// Turns a parsed capture line into changes. Tags name an existing
+/// settlement or participant exactly, or create one when nothing is like
+/// them; anything else is refused so the line can be resolved. Everything
+/// records the running agenda item and the time.
 pub fn capture(
     session: &Session,
     line: &Capture,
     now: Timestamp,
-) -> Result<Captured, &'static str> {
+    allow_duplicate: bool,
+) -> Result<Captured, CaptureRefusal> {
     use super::model::Pane;
     let mut changes = Vec::new();
+    let mut created = Vec::new();
     let active = session.active_item().map(|a| a.id);
     if line.kind == CaptureKind::Queue && active.is_none() {
-        return Err("capture-error-no-active-item");
+        return Err(CaptureRefusal::Message("capture-error-no-active-item"));
+    }
+    let settlement_names: Vec<&str> = session.settlements.iter().map(|s| s.name.as_str()).collect();
+    let person_names: Vec<&str> = session.participants.iter().map(|p| p.name.as_str()).collect();
+    let settlement_tags = resolve_tags(&line.settlements, &settlement_names, true)?;
+    let person_tags = resolve_tags(&line.people, &person_names, false)?;
+    if line.kind == CaptureKind::Participant
+        && !line.text.is_empty()
+        && !allow_duplicate
+        && let TagMatch::Exact(name) = match_tag(&line.text, person_names.iter().copied())
+    {
+        return Err(CaptureRefusal::Duplicate { name: name.to_owned() });
     }
     let mut settlements: Vec<Id> = Vec::new();
     let mut created_settlements: Vec<Settlement> = Vec::new();
-    for name in &line.settlements {
-        let names = session.settlements.iter().map(|s| s.name.as_str());
-        let known =
-            resolve(name, names).and_then(|n| session.settlements.iter().find(|s| s.name == n));
-        let id = match known {
-            Some(s) => s.id,
-            None => match created_settlements
+    for tag in settlement_tags {
+        let id = match tag {
+            Ok(i) => session.settlements[i].id,
+            Err(name) => match created_settlements
                 .iter()
                 .find(|s| s.name.to_lowercase() == name.to_lowercase())
             {
@@ -305,6 +360,7 @@ pub fn capture(
                 None => {
                     let s = Settlement::new(name.clone(), now);
                     let id = s.id;
+                    created.push((true, name));
                     created_settlements.push(s);
                     id
                 }
@@ -318,16 +374,14 @@ pub fn capture(
     }
     let mut people: Vec<Id> = Vec::new();
     let mut names_of_people: Vec<String> = Vec::new();
-    for name in &line.people {
-        let names = session.participants.iter().map(|p| p.name.as_str());
-        let known =
-            resolve(name, names).and_then(|n| session.participants.iter().find(|p| p.name == n));
-        match known {
-            Some(p) => {
+    for tag in person_tags {
+        match tag {
+            Ok(i) => {
+                let p = &session.participants[i];
                 people.push(p.id);
                 names_of_people.push(p.name.clone());
             }
-            None => {
+            Err(name) => {
                 let group = if line.kind == CaptureKind::Participant && first_settlement.is_some() {
                     StakeholderGroup::CommunityLeader
                 } else {
@@ -340,6 +394,7 @@ pub fn capture(
                 }
                 people.push(p.id);
                 names_of_people.push(p.name.clone());
+                created.push((false, name));
                 changes.push(Change::Put { entity: Entity::Participant(p), index: usize::MAX });
             }
         }
@@ -447,5 +502,5 @@ pub fn capture(
     if !tags.is_empty() {
         summary = format!("{summary} ({})", tags.join(", ")).trim().to_owned();
     }
-    Ok(Captured { changes, entity: main, summary })
+    Ok(Captured { changes, entity: main, summary, created })
 }

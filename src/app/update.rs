@@ -5,7 +5,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEventKind};
 
 use super::action::Action;
-use super::capture_line::Feedback;
+use super::capture_line::{CaptureLine, Feedback};
 use super::edit;
 use super::form::{self, FormKind, FormOutcome};
 use super::keymap::{latin_code, normalize_key};
@@ -132,8 +132,16 @@ fn on_key(model: &mut Model, key: &KeyEvent, now: Timestamp) {
             set_filter(model, text);
         }
         Mode::Capture(line) => {
-            let tab = key.code == KeyCode::Tab;
-            if !tab {
+            let digit = match key.code {
+                KeyCode::Char(c) => c.to_digit(10),
+                _ => None,
+            };
+            if digit.is_some_and(|d| line.pick(d as usize)) {
+                line.feedback = None;
+                model.draft_revision += 1;
+                return;
+            }
+            if key.code != KeyCode::Tab {
                 line.completion = None;
             }
             match key.code {
@@ -453,27 +461,67 @@ fn projector_key(model: &mut Model, key: &KeyEvent, now: Timestamp) {
 }
 
 /// Enter in the capture line: parse, apply, keep the line open for the next.
+/// A refused line stays as typed, with what to do about it.
 fn commit_capture(model: &mut Model, now: Timestamp) {
     let Mode::Capture(line) = &mut model.mode else { return };
     let text = line.input.value().to_owned();
-    let parsed = crate::capture::parse(&text).map_err(|e| e.message_id());
-    let captured = parsed.and_then(|c| edit::capture(&model.session, &c, now).map(|x| (c, x)));
-    match captured {
-        Err(message_id) => line.feedback = Some(Feedback::Error(t(message_id))),
-        Ok((parsed, captured)) => {
-            let kind = crate::i18n::t(parsed.kind.help_id());
-            line.feedback = Some(Feedback::Captured(format!("{kind}: {}", captured.summary)));
-            line.input = TextInput::default();
-            line.recall = None;
-            if model.capture_history.last() != Some(&text) {
-                model.capture_history.push(text);
-            }
-            commit(model, captured.changes, now);
-            if let Some((id, pane)) = captured.entity {
-                select(model, pane, id);
-            }
+    let allow_duplicate = line.confirm_duplicate.as_deref() == Some(text.as_str());
+    line.confirm_duplicate = None;
+    let parsed = match crate::capture::parse(&text) {
+        Ok(parsed) => parsed,
+        Err(e) => {
+            line.feedback = Some(Feedback::Error(t(e.message_id())));
+            return;
         }
+    };
+    let captured = match edit::capture(&model.session, &parsed, now, allow_duplicate) {
+        Ok(captured) => captured,
+        Err(refusal) => {
+            refuse_capture(line, &text, refusal);
+            return;
+        }
+    };
+    let kind = crate::i18n::t(parsed.kind.help_id());
+    let mut summary = format!("{kind}: {}", captured.summary);
+    for (settlement, name) in &captured.created {
+        let id = if *settlement { "capture-new-settlement" } else { "capture-new-participant" };
+        summary.push_str(" · ");
+        summary.push_str(&targs(id, &[("name", name.clone().into())]));
     }
+    line.feedback = Some(Feedback::Captured(summary));
+    line.input = TextInput::default();
+    line.recall = None;
+    if model.capture_history.last() != Some(&text) {
+        model.capture_history.push(text);
+    }
+    commit(model, captured.changes, now);
+    if let Some((id, pane)) = captured.entity {
+        select(model, pane, id);
+    }
+}
+
+fn refuse_capture(line: &mut CaptureLine, text: &str, refusal: edit::CaptureRefusal) {
+    use edit::CaptureRefusal as R;
+    let message = match refusal {
+        R::Message(id) => t(id),
+        R::TooShort { tag } => targs("capture-error-tag-too-short", &[("tag", tag.into())]),
+        R::Duplicate { name } => {
+            line.confirm_duplicate = Some(text.to_owned());
+            targs("capture-error-duplicate", &[("name", name.into())])
+        }
+        R::Unresolved { settlement, index, tag, candidates } => {
+            let span = crate::capture::tag_spans(text)
+                .into_iter()
+                .filter(|(is_settlement, _, _)| *is_settlement == settlement)
+                .nth(index);
+            if let Some((_, start, end)) = span {
+                let sigil = if settlement { '#' } else { '@' };
+                line.offer(start, end, sigil, candidates);
+            }
+            targs("capture-error-unresolved", &[("tag", tag.into())])
+        }
+    };
+    line.feedback = Some(Feedback::Error(message));
 }
 
 fn add_form(pane: Pane) -> FormKind {
