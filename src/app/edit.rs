@@ -16,23 +16,32 @@ fn event(kind: EventKind, now: Timestamp) -> Change {
     Change::Put { entity: Entity::Event(Event::new(kind, now)), index: usize::MAX }
 }
 
-/// Closes the open run of an active item and marks it done.
-fn stop(item: &AgendaItem, now: Timestamp) -> Vec<Change> {
+/// Closes the open run of an active item and marks it done. Whoever is
+/// speaking in it stops now: a turn never runs past its item.
+fn stop(session: &Session, item: &AgendaItem, now: Timestamp) -> Vec<Change> {
     let mut stopped = item.clone();
     if let Some(run) = stopped.runs.last_mut().filter(|r| r.end.is_none()) {
         run.end = Some(now.max(run.start));
     }
     stopped.status = AgendaStatus::Done;
     stopped.updated = now;
-    vec![put(Entity::AgendaItem(stopped)), event(EventKind::AgendaStopped { item: item.id }, now)]
+    let mut changes = vec![
+        put(Entity::AgendaItem(stopped)),
+        event(EventKind::AgendaStopped { item: item.id }, now),
+    ];
+    if session.speaker_turns.iter().any(|t| t.agenda_item == item.id && t.is_speaking()) {
+        changes.extend(end_turn(session, now));
+    }
+    changes
 }
 
 /// Starts `item` (a new run), stopping whatever item was active: one item
-/// is active at a time.
+/// is active at a time. Speakers still queued from earlier items move to
+/// this one, so nobody is stranded in an item that ended.
 fn start(session: &Session, item: &AgendaItem, now: Timestamp) -> Vec<Change> {
     let mut changes = Vec::new();
     if let Some(active) = session.active_item().filter(|a| a.id != item.id) {
-        changes.extend(stop(active, now));
+        changes.extend(stop(session, active, now));
     }
     let mut started = item.clone();
     started.runs.push(Run { start: now, end: None });
@@ -40,26 +49,48 @@ fn start(session: &Session, item: &AgendaItem, now: Timestamp) -> Vec<Change> {
     started.updated = now;
     changes.push(put(Entity::AgendaItem(started)));
     changes.push(event(EventKind::AgendaStarted { item: item.id }, now));
+    for turn in session.speaker_turns.iter().filter(|t| t.agenda_item != item.id && t.is_queued()) {
+        let mut carried = turn.clone();
+        carried.agenda_item = item.id;
+        carried.updated = now;
+        changes.push(put(Entity::SpeakerTurn(carried)));
+    }
     changes
+}
+
+/// How many queued speakers `changes` carry over to another item.
+pub fn carried_speakers(changes: &[Change]) -> usize {
+    changes
+        .iter()
+        .filter(
+            |c| matches!(c, Change::Put { entity: Entity::SpeakerTurn(t), .. } if t.is_queued()),
+        )
+        .count()
 }
 
 /// `s`: start the selected item, or stop it if it is running.
 pub fn start_stop(session: &Session, item: Id, now: Timestamp) -> Vec<Change> {
     let Some(item) = session.agenda_item(item) else { return Vec::new() };
-    if item.status == AgendaStatus::Active { stop(item, now) } else { start(session, item, now) }
+    if item.status == AgendaStatus::Active {
+        stop(session, item, now)
+    } else {
+        start(session, item, now)
+    }
 }
 
-/// `n`: end the active item and start the next pending one after it (or the
-/// first pending item when none is active).
+/// `n`: end the active item and start the next pending one after it, or
+/// else the first pending one anywhere in the agenda.
 pub fn next_item(session: &Session, now: Timestamp) -> Vec<Change> {
     let active_at = session.agenda.iter().position(|a| a.status == AgendaStatus::Active);
     let from = active_at.map_or(0, |i| i + 1);
+    let pending = |a: &&AgendaItem| a.status == AgendaStatus::Pending;
     let next = session.agenda[from.min(session.agenda.len())..]
         .iter()
-        .find(|a| a.status == AgendaStatus::Pending);
+        .find(pending)
+        .or_else(|| session.agenda.iter().find(pending));
     match (active_at, next) {
         (_, Some(next)) => start(session, next, now),
-        (Some(i), None) => stop(&session.agenda[i], now),
+        (Some(i), None) => stop(session, &session.agenda[i], now),
         (None, None) => Vec::new(),
     }
 }
@@ -76,7 +107,7 @@ pub fn agenda_status_change(
         (AgendaStatus::Active, AgendaStatus::Active) => Vec::new(),
         (_, AgendaStatus::Active) => start(session, edited, now),
         (AgendaStatus::Active, after) => {
-            let mut changes = stop(edited, now);
+            let mut changes = stop(session, edited, now);
             if let Change::Put { entity: Entity::AgendaItem(item), .. } = &mut changes[0] {
                 item.status = after;
             }
@@ -197,6 +228,46 @@ pub fn queue_speaker(session: &Session, item: Id, person: Id, now: Timestamp) ->
     vec![Change::Put { entity: Entity::SpeakerTurn(turn), index: usize::MAX }]
 }
 
+/// Takes `person` out of the queue of whatever item they wait in.
+pub fn unqueue_speaker(session: &Session, person: Id) -> Vec<Change> {
+    session
+        .speaker_turns
+        .iter()
+        .filter(|t| t.participant == person && t.is_queued())
+        .map(|t| Change::Remove { kind: EntityKind::SpeakerTurn, id: t.id })
+        .collect()
+}
+
+/// Empties the speaker queue (every turn not yet started).
+pub fn drop_queue(session: &Session) -> Vec<Change> {
+    session
+        .speaker_turns
+        .iter()
+        .filter(|t| t.is_queued())
+        .map(|t| Change::Remove { kind: EntityKind::SpeakerTurn, id: t.id })
+        .collect()
+}
+
+/// Moves `person` one place earlier (`up`) or later in their queue, by
+/// changing places with the neighbouring queued turn of the same item.
+pub fn move_in_queue(session: &Session, person: Id, up: bool, now: Timestamp) -> Vec<Change> {
+    let turns = &session.speaker_turns;
+    let Some(at) = turns.iter().position(|t| t.participant == person && t.is_queued()) else {
+        return Vec::new();
+    };
+    let item = turns[at].agenda_item;
+    let same_queue = |i: &usize| turns[*i].agenda_item == item && turns[*i].is_queued();
+    let neighbour =
+        if up { (0..at).rev().find(same_queue) } else { (at + 1..turns.len()).find(same_queue) };
+    let Some(neighbour) = neighbour else { return Vec::new() };
+    let mut moved = turns[at].clone();
+    moved.updated = now;
+    vec![
+        Change::Remove { kind: EntityKind::SpeakerTurn, id: moved.id },
+        Change::Put { entity: Entity::SpeakerTurn(moved), index: neighbour },
+    ]
+}
+
 /// Ends whoever is speaking.
 pub fn end_turn(session: &Session, now: Timestamp) -> Vec<Change> {
     let Some(turn) = session.speaker_turns.iter().find(|t| t.is_speaking()) else {
@@ -250,7 +321,8 @@ pub fn promote(session: &Session, proposal: Id, now: Timestamp) -> Vec<Change> {
     let mut action = Action::new(p.text.clone(), now);
     action.origin = Some(p.id);
     action.needs = p.need.into_iter().collect();
-    action.responsible = session.participant_name(p.author).to_owned();
+    // The author rarely carries out the action: Responsible is left for
+    // the note-taker to fill in.
     action.status = if p.kind == ProposalKind::Decision {
         ActionStatus::Agreed
     } else {

@@ -322,15 +322,38 @@ fn act(model: &mut Model, action: Action, now: Timestamp) {
         Action::StartStop => {
             if let Some(id) = selected {
                 let changes = edit::start_stop(&model.session, id, now);
-                commit(model, changes, now);
+                commit_agenda(model, changes, now);
             }
         }
         Action::NextItem => {
             let changes = edit::next_item(&model.session, now);
-            commit(model, changes, now);
+            commit_agenda(model, changes, now);
             if let Some(active) = model.session.active_item().map(|a| a.id) {
                 select(model, Pane::Agenda, active);
             }
+        }
+        Action::Unqueue | Action::QueueUp | Action::QueueDown => {
+            if let Some(person) = selected {
+                let changes = match action {
+                    Action::Unqueue => edit::unqueue_speaker(&model.session, person),
+                    _ => {
+                        edit::move_in_queue(&model.session, person, action == Action::QueueUp, now)
+                    }
+                };
+                if changes.is_empty() {
+                    model.notice = Some(t("notice-not-queued"));
+                }
+                commit(model, changes, now);
+            }
+        }
+        Action::DropQueue => {
+            let changes = edit::drop_queue(&model.session);
+            if changes.is_empty() {
+                model.notice = Some(t("notice-queue-empty"));
+            } else {
+                model.notice = Some(t("notice-queue-dropped"));
+            }
+            commit(model, changes, now);
         }
         Action::VoteUp | Action::VoteDown => {
             if let Some(id) = selected {
@@ -421,6 +444,7 @@ fn act(model: &mut Model, action: Action, now: Timestamp) {
                 } else {
                     commit(model, changes, now);
                     model.notice = Some(t("notice-promoted"));
+                    ask_responsible(model, id);
                 }
             }
         }
@@ -433,6 +457,32 @@ fn act(model: &mut Model, action: Action, now: Timestamp) {
                 }
             }
         }
+    }
+}
+
+/// Commits a start, stop or next item, saying when queued speakers moved
+/// to the item that now runs.
+fn commit_agenda(model: &mut Model, changes: Vec<Change>, now: Timestamp) {
+    let carried = edit::carried_speakers(&changes);
+    commit(model, changes, now);
+    if carried > 0 {
+        let title = model.session.active_item().map(|a| a.title.clone()).unwrap_or_default();
+        model.notice = Some(targs(
+            "notice-queue-carried",
+            &[("count", carried.into()), ("item", title.into())],
+        ));
+    }
+}
+
+/// After `A`: the new action's form, on Responsible, which promotion
+/// leaves empty because the proposal's author rarely does the work.
+fn ask_responsible(model: &mut Model, proposal: Id) {
+    let Some(action) = model.session.actions.iter().find(|a| a.origin == Some(proposal)) else {
+        return;
+    };
+    open_form(model, FormKind::Action(Some(action.clone())));
+    if let Mode::Form(form) = &mut model.mode {
+        form.focused = form.fields.iter().position(|f| f.label == "field-responsible").unwrap_or(0);
     }
 }
 

@@ -506,3 +506,14 @@ cli-cmd-check = Validate session and programme files; exit 1 if any is invalid
 cli-cmd-check-files = Files to check
 cli-possible-values = values
 cli-default-value = default
+notice-not-queued = This person is not in the speaker queue (or is already first / last)
+notice-queue-empty = The speaker queue is empty
+notice-queue-dropped = Speaker queue emptied
+notice-queue-carried = { $count } queued { $count ->
+    [one] speaker carried
+   *[other] speakers carried
+} over to «{ $item }» — X empties the queue
+help-drop-queue = Empty the speaker queue
+help-unqueue = Take the selected person out of the speaker queue
+help-queue-up = Move the selected person up the speaker queue
+help-queue-down = Move the selected person down the speaker queue

@@ -522,3 +522,15 @@ cli-cmd-check = Проверить файлы заседаний и програ
 cli-cmd-check-files = Файлы для проверки
 cli-possible-values = значения
 cli-default-value = по умолчанию
+notice-not-queued = Этого человека нет в очереди (или он уже первый / последний)
+notice-queue-empty = Очередь выступающих пуста
+notice-queue-dropped = Очередь выступающих очищена
+notice-queue-carried = { $count ->
+    [one] { $count } человек из очереди перенесён
+    [few] { $count } человека из очереди перенесены
+   *[other] { $count } человек из очереди перенесены
+} в «{ $item }» — X очищает очередь
+help-drop-queue = Очистить очередь выступающих
+help-unqueue = Убрать выбранного из очереди выступающих
+help-queue-up = Поднять выбранного в очереди
+help-queue-down = Опустить выбранного в очереди

@@ -1,0 +1,233 @@
+//! The live meeting through `update` with an injected clock: turns stay
+//! inside their items, the queue follows the meeting, meeting keys work
+//! from every pane.
+
+mod common;
+
+use common::Harness;
+use kenesh::model::{AgendaStatus, Id, Session};
+use proptest::prelude::*;
+
+/// The example with no item running and no turns: a meeting about to start.
+fn fresh() -> Harness {
+    let mut session = common::load_session(&common::bishkek_example());
+    for item in &mut session.agenda {
+        item.status = AgendaStatus::Pending;
+        item.runs.clear();
+    }
+    session.speaker_turns.clear();
+    Harness::with(session)
+}
+
+/// Selects participant `index` in the participants pane.
+fn select_person(h: &mut Harness, index: usize) {
+    h.keys("2g");
+    for _ in 0..index {
+        h.keys("j");
+    }
+}
+
+fn queue(h: &mut Harness, index: usize) -> Id {
+    select_person(h, index);
+    h.keys("r");
+    h.model.session.participants[index].id
+}
+
+/// The running item's queue, in order.
+fn queued(session: &Session) -> Vec<Id> {
+    let item = session.active_item().map(|a| a.id);
+    session
+        .speaker_turns
+        .iter()
+        .filter(|t| Some(t.agenda_item) == item && t.is_queued())
+        .map(|t| t.participant)
+        .collect()
+}
+
+#[test]
+fn next_item_ends_the_running_turn_at_that_moment() {
+    let mut h = fresh();
+    h.keys("s");
+    let first = h.model.session.agenda[0].id;
+    queue(&mut h, 0);
+    h.keys("t");
+    h.advance(90);
+    h.keys("1n");
+    let ended_at = h.now;
+    h.advance(60);
+    let s = &h.model.session;
+    let turn = s.speaker_turns.iter().find(|t| t.agenda_item == first).unwrap();
+    assert_eq!(turn.ended, Some(ended_at), "the turn ended with its item");
+    assert!(s.speaker_turns.iter().all(|t| !t.is_speaking()), "nobody speaks into the next item");
+    assert_eq!(turn.duration(h.now).num_seconds(), 90);
+}
+
+#[test]
+fn stopping_an_item_with_s_ends_the_turn_too() {
+    let mut h = fresh();
+    h.keys("s");
+    queue(&mut h, 1);
+    h.keys("t");
+    h.advance(30);
+    h.keys("1gs");
+    assert_eq!(h.model.session.agenda[0].status, AgendaStatus::Done);
+    let turn = &h.model.session.speaker_turns[0];
+    assert_eq!(turn.ended, Some(h.now));
+}
+
+#[test]
+fn the_queue_of_an_ending_item_is_carried_to_the_next_and_said_so() {
+    let mut h = fresh();
+    h.keys("s");
+    let a = queue(&mut h, 0);
+    let b = queue(&mut h, 1);
+    h.keys("1n");
+    assert_eq!(h.model.session.active_item().unwrap().id, h.model.session.agenda[1].id);
+    assert_eq!(queued(&h.model.session), [a, b], "same people, same order, in the new item");
+    let notice = h.model.notice.clone().unwrap_or_default();
+    assert!(notice.contains("2 queued speakers carried"), "{notice}");
+    // One key drops the carried queue.
+    h.keys("X");
+    assert!(queued(&h.model.session).is_empty());
+    assert!(h.model.session.speaker_turns.iter().all(|t| !t.is_queued()));
+}
+
+#[test]
+fn a_queue_left_when_the_last_item_stops_moves_to_the_next_started() {
+    let mut h = fresh();
+    h.keys("s");
+    let a = queue(&mut h, 3);
+    h.keys("1gs"); // stop: no item runs, the queue waits
+    h.keys("js"); // start item 2
+    assert_eq!(queued(&h.model.session), [a]);
+}
+
+#[test]
+fn queued_speakers_can_be_removed_and_reordered_from_the_participants_pane() {
+    let mut h = fresh();
+    h.keys("s");
+    let a = queue(&mut h, 0);
+    let b = queue(&mut h, 1);
+    let c = queue(&mut h, 2);
+    select_person(&mut h, 2);
+    h.keys("K");
+    assert_eq!(queued(&h.model.session), [a, c, b]);
+    h.keys("K");
+    assert_eq!(queued(&h.model.session), [c, a, b]);
+    h.keys("K");
+    assert_eq!(queued(&h.model.session), [c, a, b], "first stays first");
+    assert!(h.model.notice.is_some(), "and says why nothing moved");
+    select_person(&mut h, 0);
+    h.keys("J");
+    assert_eq!(queued(&h.model.session), [c, b, a]);
+    select_person(&mut h, 1);
+    h.keys("R");
+    assert_eq!(queued(&h.model.session), [c, a]);
+    h.keys("t");
+    let speaking = h.model.session.speaker_turns.iter().find(|t| t.is_speaking()).unwrap();
+    assert_eq!(speaking.participant, c, "the floor goes by the edited order");
+    h.keys("u");
+    assert!(h.model.session.speaker_turns.iter().all(|t| !t.is_speaking()));
+}
+
+#[test]
+fn queue_keys_are_in_the_help_with_their_cyrillic_twins() {
+    let mut h = fresh();
+    h.keys("?");
+    let help: Vec<String> =
+        kenesh::ui::help::lines(&h.model).iter().map(ToString::to_string).collect();
+    let help = help.join("\n");
+    for text in ["R / К", "K / Л", "J / О", "X / Ч"] {
+        assert!(help.contains(text), "{text} missing from help");
+    }
+}
+
+#[test]
+fn n_starts_the_first_pending_item_wherever_it_is() {
+    let mut h = fresh();
+    let last = h.model.session.agenda.len() - 1;
+    h.keys("G").keys("s"); // the last item runs; all before it are pending
+    assert_eq!(h.model.session.agenda[last].status, AgendaStatus::Active);
+    h.keys("n");
+    assert_eq!(h.model.session.agenda[last].status, AgendaStatus::Done);
+    assert_eq!(h.model.session.agenda[0].status, AgendaStatus::Active);
+}
+
+/// One step of a meeting, as keys.
+#[derive(Debug, Clone)]
+enum Step {
+    StartStop(usize),
+    Next,
+    Queue(usize),
+    Floor,
+    EndTurn,
+    Drop,
+    Wait(i64),
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        (0usize..5).prop_map(Step::StartStop),
+        Just(Step::Next),
+        (0usize..6).prop_map(Step::Queue),
+        Just(Step::Floor),
+        Just(Step::EndTurn),
+        Just(Step::Drop),
+        (1i64..400).prop_map(Step::Wait),
+    ]
+}
+
+fn run(h: &mut Harness, step: &Step) {
+    match step {
+        Step::StartStop(i) => {
+            h.keys("1g");
+            for _ in 0..*i {
+                h.keys("j");
+            }
+            h.keys("s");
+        }
+        Step::Next => {
+            h.keys("1n");
+        }
+        Step::Queue(i) => {
+            queue(h, *i);
+        }
+        Step::Floor => {
+            h.keys("t");
+        }
+        Step::EndTurn => {
+            h.keys("x");
+        }
+        Step::Drop => {
+            h.keys("X");
+        }
+        Step::Wait(s) => {
+            h.advance(*s);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// For every item, the speaking time over its turns is at most the
+    /// item's elapsed time, and every turn lies inside one of its runs.
+    #[test]
+    fn speaking_time_never_exceeds_its_items_time(steps in prop::collection::vec(step(), 1..40)) {
+        let mut h = fresh();
+        for step in &steps {
+            run(&mut h, step);
+            let s = &h.model.session;
+            for item in &s.agenda {
+                let turns = s.speaker_turns.iter().filter(|t| t.agenda_item == item.id);
+                let spoken: i64 = turns.clone().map(|t| t.duration(h.now).num_seconds()).sum();
+                prop_assert!(spoken <= item.elapsed(h.now).num_seconds(), "{}: {steps:?}", item.title);
+                for turn in turns.filter(|t| t.started.is_some()) {
+                    let (from, to) = (turn.started.unwrap(), turn.ended.unwrap_or(h.now));
+                    let inside = item.runs.iter().any(|r| r.start <= from && to <= r.end.unwrap_or(h.now));
+                    prop_assert!(inside, "turn outside its item's runs: {steps:?}");
+                }
+            }
+        }
+    }
+}
