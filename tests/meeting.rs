@@ -231,3 +231,37 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn meeting_keys_work_from_every_pane_and_the_projector() {
+    let mut h = fresh();
+    h.keys("2n");
+    assert_eq!(h.model.session.agenda[0].status, AgendaStatus::Active, "n in participants");
+    queue(&mut h, 0);
+    h.keys("3t");
+    assert!(h.model.session.speaker_turns[0].is_speaking(), "t in needs");
+    h.keys("4x");
+    assert!(!h.model.session.speaker_turns[0].is_speaking(), "x in the action plan");
+    h.keys("3s");
+    assert_eq!(h.model.session.agenda[0].status, AgendaStatus::Done, "s in needs stops the item");
+    assert_eq!(h.model.focus, kenesh::app::model::Pane::Needs, "and focus stays");
+    h.keys("p");
+    assert!(h.model.projector.is_some());
+    h.keys("n");
+    assert_eq!(h.model.session.agenda[1].status, AgendaStatus::Active, "n on the projector");
+    h.keys("s");
+    assert_eq!(h.model.session.agenda[1].status, AgendaStatus::Done, "s on the projector");
+    assert!(h.model.projector.is_some(), "the projector stays up");
+}
+
+#[test]
+fn a_key_that_does_nothing_here_says_where_it_works() {
+    let mut h = fresh();
+    h.keys("3 ");
+    let notice = h.model.notice.clone().unwrap_or_default();
+    assert_eq!(notice, "Space works in: Participants");
+    h.keys("A");
+    let notice = h.model.notice.clone().unwrap_or_default();
+    assert!(notice.starts_with("A works in: Proposals"), "{notice}");
+    assert_eq!(h.model.save.revision, 0, "nothing changed");
+}

@@ -94,11 +94,10 @@ fn on_key(model: &mut Model, key: &KeyEvent, now: Timestamp) {
     model.notice = None;
     match &mut model.mode {
         Mode::Normal if model.projector.is_some() => projector_key(model, key, now),
-        Mode::Normal => {
-            if let Some(action) = model.keymap.action_for(key, model.focus) {
-                act(model, action, now);
-            }
-        }
+        Mode::Normal => match model.keymap.action_for(key, model.focus) {
+            Some(action) => act(model, action, now),
+            None => hint_where_key_works(model, key),
+        },
         Mode::Help { scroll } => match latin_code(key.code) {
             KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('?') | KeyCode::F(1) => {
                 model.mode = Mode::Normal;
@@ -320,7 +319,14 @@ fn act(model: &mut Model, action: Action, now: Timestamp) {
             }
         }
         Action::StartStop => {
-            if let Some(id) = selected {
+            // Outside the agenda, `s` stops the running item, or starts the
+            // one selected in the agenda.
+            let target = if focus == Pane::Agenda {
+                selected
+            } else {
+                model.session.active_item().map(|a| a.id).or(model.pane(Pane::Agenda).selected_id())
+            };
+            if let Some(id) = target {
                 let changes = edit::start_stop(&model.session, id, now);
                 commit_agenda(model, changes, now);
             }
@@ -460,6 +466,25 @@ fn act(model: &mut Model, action: Action, now: Timestamp) {
     }
 }
 
+/// A key bound only in other panes: say where it works instead of
+/// ignoring it.
+fn hint_where_key_works(model: &mut Model, key: &KeyEvent) {
+    let panes = model.keymap.panes_for(key, model.focus);
+    if panes.is_empty() {
+        return;
+    }
+    let names: Vec<String> = panes.iter().map(|p| t(p.title_id())).collect();
+    let key = match key.code {
+        KeyCode::Char(' ') => "Space".to_owned(),
+        KeyCode::Char(c) => c.to_string(),
+        other => format!("{other:?}"),
+    };
+    model.notice = Some(targs(
+        "notice-key-elsewhere",
+        &[("key", key.into()), ("panes", names.join(", ").into())],
+    ));
+}
+
 /// Commits a start, stop or next item, saying when queued speakers moved
 /// to the item that now runs.
 fn commit_agenda(model: &mut Model, changes: Vec<Change>, now: Timestamp) {
@@ -494,6 +519,7 @@ fn projector_key(model: &mut Model, key: &KeyEvent, now: Timestamp) {
         Some(Action::ToggleProjector) => model.projector = None,
         Some(
             a @ (Action::NextItem
+            | Action::StartStop
             | Action::NextSpeaker
             | Action::EndTurn
             | Action::Quit

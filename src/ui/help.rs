@@ -31,6 +31,10 @@ pub fn lines(model: &Model) -> Vec<Line<'static>> {
         (Scope::Pane(Pane::Proposals), t(Pane::Proposals.title_id())),
     ];
     for (scope, title) in sections {
+        // A pane whose keys all work everywhere has no section of its own.
+        if !model.keymap.bindings.iter().any(|b| b.scope == scope) {
+            continue;
+        }
         lines.push(Line::styled(title, theme::group()));
         for binding in model.keymap.bindings.iter().filter(|b| b.scope == scope) {
             let keys = binding.keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" / ");
