@@ -144,6 +144,12 @@ fn squash(text: &str) -> String {
         .collect()
 }
 
+/// Whether two names are the same name, as tags and duplicate checks
+/// read them (case, hyphens, spaces, `_` and ё/е aside).
+pub fn same_name(a: &str, b: &str) -> bool {
+    squash(a) == squash(b)
+}
+
 /// Names that a partly typed tag could mean: the whole name or any of its
 /// words starts with it, ignoring case, hyphens and spaces.
 pub fn candidates<'a>(typed: &str, names: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {

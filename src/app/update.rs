@@ -459,7 +459,7 @@ fn act(model: &mut Model, action: Action, now: Timestamp) {
             {
                 open_form(model, FormKind::Proposal(p));
                 if let Mode::Form(form) = &mut model.mode {
-                    form.focused = 4;
+                    form.focus(4);
                 }
             }
         }
@@ -507,7 +507,8 @@ fn ask_responsible(model: &mut Model, proposal: Id) {
     };
     open_form(model, FormKind::Action(Some(action.clone())));
     if let Mode::Form(form) = &mut model.mode {
-        form.focused = form.fields.iter().position(|f| f.label == "field-responsible").unwrap_or(0);
+        let responsible = form.fields.iter().position(|f| f.label == "field-responsible");
+        form.focus(responsible.unwrap_or(0));
     }
 }
 
@@ -630,6 +631,16 @@ fn open_form(model: &mut Model, kind: FormKind) {
 
 fn submit_form(model: &mut Model, now: Timestamp) {
     let Mode::Form(form) = &mut model.mode else { return };
+    // A name already listed is asked about once; the same name again adds.
+    if let Some(existing) = form::duplicate_participant(form, &model.session) {
+        let typed = existing.to_owned();
+        if form.confirmed_name.as_deref() != Some(typed.as_str()) {
+            form.confirmed_name = Some(typed.clone());
+            form.focused = 0;
+            form.error = Some((0, targs("form-duplicate-name", &[("name", typed.into())])));
+            return;
+        }
+    }
     // New entities go after the selected row, where the note-taker is looking.
     let insert_at = model.panes[model.focus.index()]
         .rows
@@ -641,7 +652,7 @@ fn submit_form(model: &mut Model, now: Timestamp) {
         .unwrap_or(usize::MAX);
     match form::submit(form, &model.session, now, insert_at) {
         Err((field, message)) => {
-            form.focused = field;
+            form.focus(field);
             form.error = Some((field, message));
         }
         Ok(mut changes) => {

@@ -111,6 +111,13 @@ form-hint = Enter сохранить · Esc отмена · Tab следующе
 form-required = Обязательное поле
 form-bad-number = Введите целое число от 0 до { $max }
 form-bad-date = Пишите дату так: 2027-03-31 или 31.03.2027
+form-bad-month = Месяца { $month } нет: месяцы 01–12, например 31.03.2027
+form-bad-day = Даты { $date } нет: в месяце { $month } { $days ->
+    [one] { $days } день
+    [few] { $days } дня
+   *[other] { $days } дней
+}
+form-duplicate-name = { $name } уже в списке: Enter ещё раз добавит второго человека с этим именем
 form-date-hint = (2027-03-31 или 31.03.2027)
 form-new-settlement = новый жилмассив…
 form-nothing-to-link = (потребностей пока нет)
