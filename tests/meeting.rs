@@ -265,3 +265,38 @@ fn a_key_that_does_nothing_here_says_where_it_works() {
     assert!(notice.starts_with("A works in: Proposals"), "{notice}");
     assert_eq!(h.model.save.revision, 0, "nothing changed");
 }
+
+#[test]
+fn editor_timers_change_colour_where_the_projector_ones_do() {
+    use kenesh::ui::projector::theme::{Theme, ThemeName};
+    use kenesh::ui::{agenda::item_timer, theme};
+    let projector = Theme::of(ThemeName::Dark);
+    let mut h = fresh();
+    h.keys("s");
+    let item = h.model.session.agenda[0].clone();
+    let planned = item.planned().num_seconds();
+    let mut stages = Vec::new();
+    for used in [0, planned * 79 / 100, planned * 4 / 5, planned - 1, planned, planned * 2] {
+        let at = item.runs[0].start + chrono::TimeDelta::seconds(used);
+        let colour = projector.timer(used, planned).fg;
+        let expected = if colour == Some(projector.over) {
+            theme::overrun()
+        } else if colour == Some(projector.warn) {
+            theme::warning()
+        } else {
+            theme::active()
+        };
+        assert_eq!(item_timer(&item, at), expected, "{used} s of {planned}");
+        stages.push(expected);
+    }
+    assert!(stages.contains(&theme::warning()), "a yellow stage from 80%");
+
+    // The status bar's running timer is drawn in that colour.
+    h.advance(planned * 85 / 100);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|frame| kenesh::ui::render(&h.model, frame)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let bar = (0..120).map(|x| &buffer[(x, 39)]).collect::<Vec<_>>();
+    let at = bar.iter().position(|c| c.symbol() == "▶").expect("the running timer");
+    assert_eq!(bar[at].fg, theme::warning().fg.unwrap());
+}

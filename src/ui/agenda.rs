@@ -50,6 +50,11 @@ pub fn timing(item: &AgendaItem, now: Timestamp) -> (String, Option<String>) {
     (shown, over)
 }
 
+/// The colour stage of an item's timer: its elapsed time against its plan.
+pub fn item_timer(item: &AgendaItem, now: Timestamp) -> ratatui::style::Style {
+    theme::timer(item.elapsed(now).num_seconds(), item.planned().num_seconds())
+}
+
 pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
     let extra = targs(
         "agenda-summary",
@@ -89,7 +94,12 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
                 AgendaStatus::Done | AgendaStatus::Skipped => theme::dim(),
                 AgendaStatus::Pending => ratatui::style::Style::new(),
             };
-            let mut time_spans = vec![Span::raw(time)];
+            // The running item's timer takes the projector's colour stages.
+            let time = match item.status {
+                AgendaStatus::Active => Span::styled(time, item_timer(item, model.now)),
+                _ => Span::raw(time),
+            };
+            let mut time_spans = vec![time];
             if let Some(over) = over {
                 time_spans.push(Span::styled(format!(" {over}"), theme::overrun()));
             }

@@ -18,13 +18,7 @@ use crate::model::StakeholderGroup;
 /// Style for a turn that has run `elapsed` of `limit` seconds: warning from
 /// 80%, overrun from 100%.
 pub fn turn_style(elapsed: i64, limit: i64) -> Style {
-    if limit > 0 && elapsed >= limit {
-        theme::overrun()
-    } else if limit > 0 && elapsed * 5 >= limit * 4 {
-        theme::warning()
-    } else {
-        theme::active()
-    }
+    theme::timer(elapsed, limit)
 }
 
 /// Seconds spoken per group, including the turn running now.
