@@ -463,6 +463,8 @@ invalid-file-not-opened = the file has the problems above, so it is not opened f
 invalid-file-prompt = This file has the problems above. [r] repair it (fresh ids for duplicates, broken links cleared; the file as it is now is kept beside it), [v] view it read-only, Enter quits:
 invalid-file-repaired = Repaired: { $ids } fresh ids, { $references } broken references cleared; the file as it was is kept in { $kept }
 ## Command-line help (kenesh --help)
+cli-unknown-command = unknown command '{ $word }' — did you mean '{ $suggestion }'? (kenesh --help lists the commands)
+cli-not-a-session-name = no file '{ $file }'. kenesh creates a new session only for a name ending in .ron (e.g. kenesh { $file }.ron), or use kenesh new
 cli-about = Run roundtable meetings from the terminal: agenda with timers, participants, needs board and action plan, saved as RON files.
 cli-heading-usage = Usage
 cli-heading-arguments = Arguments
