@@ -300,3 +300,31 @@ fn editor_timers_change_colour_where_the_projector_ones_do() {
     let at = bar.iter().position(|c| c.symbol() == "▶").expect("the running timer");
     assert_eq!(bar[at].fg, theme::warning().fg.unwrap());
 }
+
+fn screen_text(h: &Harness, width: u16, height: u16) -> String {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| kenesh::ui::render(&h.model, frame)).unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn help_scrolls_to_its_true_end_and_no_further() {
+    for (width, height) in [(120, 40), (80, 24)] {
+        let mut h = fresh();
+        h.send(kenesh::app::Msg::Resize(width, height));
+        h.keys("?").key(ratatui::crossterm::event::KeyCode::End);
+        let screen = screen_text(&h, width, height);
+        assert!(screen.contains("Cancel"), "{width}×{height}: the form keys' last line\n{screen}");
+        let kenesh::app::model::Mode::Help { scroll } = h.model.mode else { panic!("help closed") };
+        h.keys("jjj");
+        let kenesh::app::model::Mode::Help { scroll: after } = h.model.mode else { panic!() };
+        assert_eq!(after, scroll, "nothing to scroll past the end");
+        h.keys("g");
+        assert!(screen_text(&h, width, height).contains("Everywhere"), "g goes back to the top");
+    }
+}

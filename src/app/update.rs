@@ -98,16 +98,24 @@ fn on_key(model: &mut Model, key: &KeyEvent, now: Timestamp) {
             Some(action) => act(model, action, now),
             None => hint_where_key_works(model, key),
         },
-        Mode::Help { scroll } => match latin_code(key.code) {
-            KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('?') | KeyCode::F(1) => {
-                model.mode = Mode::Normal;
+        Mode::Help { .. } => {
+            // Scrolling stops with the last line at the bottom, wherever the
+            // screen size puts it.
+            let end = crate::ui::help::max_scroll(model);
+            let Mode::Help { scroll } = &mut model.mode else { unreachable!() };
+            match latin_code(key.code) {
+                KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('?') | KeyCode::F(1) => {
+                    model.mode = Mode::Normal;
+                }
+                KeyCode::Down | KeyCode::Char('j') => *scroll = scroll.saturating_add(1).min(end),
+                KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
+                KeyCode::PageDown => *scroll = scroll.saturating_add(10).min(end),
+                KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
+                KeyCode::End | KeyCode::Char('G') => *scroll = end,
+                KeyCode::Home | KeyCode::Char('g') => *scroll = 0,
+                _ => {}
             }
-            KeyCode::Down | KeyCode::Char('j') => *scroll = scroll.saturating_add(1),
-            KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
-            KeyCode::PageDown => *scroll = scroll.saturating_add(10),
-            KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
-            _ => {}
-        },
+        }
         Mode::Form(form) => {
             match form.handle_key(key) {
                 FormOutcome::Stay => {}
