@@ -279,6 +279,7 @@ slide-now = Now
 slide-needs = Needs
 slide-actions = Action plan
 projector-next-up = Next: { $title }
+projector-not-started = The meeting has not started: the agenda is still empty
 projector-agenda-done = The agenda is finished
 projector-end = Projected end { $time }
 projector-of-planned = of { $planned } planned

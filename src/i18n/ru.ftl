@@ -283,6 +283,7 @@ slide-now = Сейчас
 slide-needs = Потребности
 slide-actions = План действий
 projector-next-up = Далее: { $title }
+projector-not-started = Встреча ещё не началась: повестка пока пуста
 projector-agenda-done = Повестка завершена
 projector-end = Окончание ≈ { $time }
 projector-of-planned = из { $planned } по плану
