@@ -328,3 +328,23 @@ fn help_scrolls_to_its_true_end_and_no_further() {
         assert!(screen_text(&h, width, height).contains("Everywhere"), "g goes back to the top");
     }
 }
+
+#[test]
+fn the_queue_is_one_person_a_line_when_the_pane_has_room() {
+    let mut h = fresh();
+    h.send(kenesh::app::Msg::Resize(120, 40));
+    h.keys("s");
+    let names: Vec<String> = (0..3).map(|i| h.model.session.participants[i].name.clone()).collect();
+    for i in 0..3 {
+        queue(&mut h, i);
+    }
+    let screen = screen_text(&h, 120, 40);
+    for (n, name) in names.iter().enumerate() {
+        let line = screen.lines().find(|l| l.contains(&format!("{}. {name}", n + 1)));
+        let line = line.unwrap_or_else(|| panic!("{name} on a line of their own\n{screen}"));
+        for other in names.iter().filter(|o| *o != name) {
+            assert!(!line.contains(other.as_str()), "one person a line: {line}");
+        }
+    }
+    assert!(screen.contains("Speaking time by group"), "the bars keep a place\n{screen}");
+}

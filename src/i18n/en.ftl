@@ -269,6 +269,7 @@ notice-already-promoted = Already in the action plan
 speaking = Speaking:
 nobody-speaking = Nobody is speaking (t gives the floor to the next in the queue)
 queue = Queue:
+queue-more = … and { $count } more
 queue-empty = Queue is empty (r on a participant, or : q @name)
 speaking-time-by-group = Speaking time by group
 draft-found = Unfinished typing from { $time } was kept:

@@ -273,6 +273,7 @@ notice-already-promoted = Уже в плане действий
 speaking = Выступает:
 nobody-speaking = Никто не выступает (t/е даёт слово следующему в очереди)
 queue = Очередь:
+queue-more = … и ещё { $count }
 queue-empty = Очередь пуста (r/к на участнике или : й имя+Tab)
 speaking-time-by-group = Время выступлений по группам
 draft-found = Сохранён незаконченный ввод от { $time }:

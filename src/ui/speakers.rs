@@ -115,14 +115,58 @@ fn bar_lines(model: &Model, width: u16, lines: u16) -> Vec<Line<'static>> {
         .collect()
 }
 
+/// The queue one person a line, in at most `rows` lines: the last says how
+/// many more wait when not all fit.
+fn queue_rows(model: &Model, rows: usize) -> Vec<Line<'static>> {
+    let s = &model.session;
+    let names: Vec<String> = model
+        .totals
+        .queue
+        .iter()
+        .filter_map(|i| s.speaker_turns.get(*i))
+        .map(|turn| safe(s.participant_name(Some(turn.participant))).into_owned())
+        .collect();
+    let label = t("queue");
+    let indent = " ".repeat(unicode_width::UnicodeWidthStr::width(label.as_str()) + 1);
+    let shown = if names.len() > rows { rows.saturating_sub(1) } else { names.len() };
+    let mut lines: Vec<Line<'static>> = names
+        .iter()
+        .take(shown)
+        .enumerate()
+        .map(|(n, name)| {
+            let lead = if n == 0 { format!("{label} ") } else { indent.clone() };
+            Line::from(vec![
+                Span::styled(lead, theme::dim()),
+                Span::raw(format!("{}. {name}", n + 1)),
+            ])
+        })
+        .collect();
+    if shown < names.len() {
+        let more = crate::i18n::targs("queue-more", &[("count", (names.len() - shown).into())]);
+        let lead = if shown == 0 { format!("{label} ") } else { indent };
+        lines.push(Line::from(vec![Span::styled(lead, theme::dim()), Span::raw(more)]));
+    }
+    lines
+}
+
 pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     if area.height == 0 {
         return;
     }
-    let mut lines = vec![speaker_line(model), queue_line(model)];
-    if area.height > 2 {
+    let mut lines = vec![speaker_line(model)];
+    // With room, the queue is one person a line (up to half the footer);
+    // the bars by group take what is left.
+    let queued = model.totals.queue.len();
+    if area.height > 2 && queued > 1 {
+        let room = usize::from(area.height - 1) / 2 + 1;
+        lines.extend(queue_rows(model, queued.min(room)));
+    } else {
+        lines.push(queue_line(model));
+    }
+    let used = lines.len() as u16;
+    if area.height > used + 1 {
         lines.push(Line::styled(t("speaking-time-by-group"), theme::header()));
-        lines.extend(bar_lines(model, area.width, area.height - 3));
+        lines.extend(bar_lines(model, area.width, area.height - used - 1));
     }
     frame.render_widget(Paragraph::new(lines), area);
 }
