@@ -348,3 +348,13 @@ fn the_queue_is_one_person_a_line_when_the_pane_has_room() {
     }
     assert!(screen.contains("Speaking time by group"), "the bars keep a place\n{screen}");
 }
+
+#[test]
+fn agenda_titles_take_the_room_the_time_column_does_not_need() {
+    let mut h = fresh();
+    h.send(kenesh::app::Msg::Resize(120, 40));
+    let screen = screen_text(&h, 120, 40);
+    // Before the meeting the times are "20′": titles get the columns.
+    let title: String = h.model.session.agenda[1].title.chars().take(32).collect();
+    assert!(screen.contains(&title), "{title}\n{screen}");
+}

@@ -81,6 +81,22 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
     }
     let state = model.pane(Pane::Agenda);
     let focused = model.focus == Pane::Agenda;
+    // The time column is as wide as the widest time shown, so titles get
+    // the rest of the pane.
+    let time_width = state.rows[pane::visible_range(model, Pane::Agenda, rect)]
+        .iter()
+        .filter_map(|row| match row {
+            PaneRow::Item { index, .. } => model.session.agenda.get(*index),
+            _ => None,
+        })
+        .map(|item| {
+            let (time, over) = timing(item, model.now);
+            let over = over.map_or(0, |o| o.chars().count() + 1);
+            time.chars().count() + over
+        })
+        .chain([t("col-time").chars().count()])
+        .max()
+        .unwrap_or(0) as u16;
     let with_presenter = table_area.width >= 70;
     let rows = state.rows[pane::visible_range(model, Pane::Agenda, rect)]
         .iter()
@@ -121,13 +137,13 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
                 Constraint::Length(1),
                 Constraint::Fill(3),
                 Constraint::Fill(1),
-                Constraint::Length(18),
+                Constraint::Length(time_width),
             ],
         )
     } else {
         (
             vec![String::new(), t("col-item"), t("col-time")],
-            vec![Constraint::Length(1), Constraint::Fill(1), Constraint::Length(18)],
+            vec![Constraint::Length(1), Constraint::Fill(1), Constraint::Length(time_width)],
         )
     };
     let table =
