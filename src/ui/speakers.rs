@@ -61,6 +61,30 @@ pub fn speaker_line(model: &Model) -> Line<'static> {
     }
 }
 
+/// A hint that fits `width` columns whole, or else its first complete
+/// phrase (the part before a parenthesis): never cut mid-word.
+pub fn fit_hint(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    match text.split_once(" (") {
+        Some((phrase, _)) if phrase.width() <= width => phrase.to_owned(),
+        _ => text.to_owned(),
+    }
+}
+
+/// A one-span dim hint line, shortened to `width` as [`fit_hint`] does.
+fn hint_line(line: Line<'static>, width: u16) -> Line<'static> {
+    match line.spans.as_slice() {
+        [only] if line.spans.len() == 1 => {
+            let text = fit_hint(&only.content, usize::from(width));
+            Line::styled(text, only.style.patch(line.style))
+        }
+        _ => line,
+    }
+}
+
 pub fn queue_line(model: &Model) -> Line<'static> {
     let s = &model.session;
     let names: Vec<String> = model
@@ -153,7 +177,7 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     if area.height == 0 {
         return;
     }
-    let mut lines = vec![speaker_line(model)];
+    let mut lines = vec![hint_line(speaker_line(model), area.width)];
     // With room, the queue is one person a line (up to half the footer);
     // the bars by group take what is left.
     let queued = model.totals.queue.len();
@@ -161,7 +185,7 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
         let room = usize::from(area.height - 1) / 2 + 1;
         lines.extend(queue_rows(model, queued.min(room)));
     } else {
-        lines.push(queue_line(model));
+        lines.push(hint_line(queue_line(model), area.width));
     }
     let used = lines.len() as u16;
     if area.height > used + 1 {
@@ -169,4 +193,14 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
         lines.extend(bar_lines(model, area.width, area.height - used - 1));
     }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_hint_that_does_not_fit_keeps_its_first_whole_phrase() {
+        let hint = "Nobody is speaking (t gives the floor to the next in the queue)";
+        assert_eq!(super::fit_hint(hint, 80), hint);
+        assert_eq!(super::fit_hint(hint, 40), "Nobody is speaking");
+    }
 }
