@@ -144,6 +144,12 @@ fn squash(text: &str) -> String {
         .collect()
 }
 
+/// Whether two names are the same name, as tags and duplicate checks
+/// read them (case, hyphens, spaces, `_` and ё/е aside).
+pub fn same_name(a: &str, b: &str) -> bool {
+    squash(a) == squash(b)
+}
+
 /// Names that a partly typed tag could mean: the whole name or any of its
 /// words starts with it, ignoring case, hyphens and spaces.
 pub fn candidates<'a>(typed: &str, names: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
@@ -170,6 +176,57 @@ pub fn resolve<'a>(tag: &str, names: impl IntoIterator<Item = &'a str> + Clone) 
     let mut starts = names.into_iter().filter(|n| squash(n).starts_with(&wanted));
     let first = starts.next()?;
     starts.next().is_none().then_some(first)
+}
+
+/// What a tag means among known names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TagMatch<'a> {
+    /// Exactly one of the names, ignoring case, hyphens and spaces.
+    Exact(&'a str),
+    /// Not a name, but the start of these: the user must pick one.
+    Unresolved(Vec<&'a str>),
+    /// Nothing like it: a new name may be made from it.
+    New,
+    /// Nothing like it, and too short (one letter) to be a name.
+    TooShort,
+}
+
+/// How a tag is read for capture: an exact name wins; a tag that only
+/// starts names is never taken as one of them nor as a new name, so a
+/// short or ambiguous tag creates no junk.
+pub fn match_tag<'a>(tag: &str, names: impl IntoIterator<Item = &'a str> + Clone) -> TagMatch<'a> {
+    let wanted = squash(tag);
+    if let Some(exact) = names.clone().into_iter().find(|n| squash(n) == wanted) {
+        return TagMatch::Exact(exact);
+    }
+    let found = candidates(tag, names);
+    if !found.is_empty() {
+        TagMatch::Unresolved(found)
+    } else if wanted.chars().count() < 2 {
+        TagMatch::TooShort
+    } else {
+        TagMatch::New
+    }
+}
+
+/// The byte spans of the tags in `line` as `parse` reads them, with
+/// whether each is a settlement tag, in order.
+pub fn tag_spans(line: &str) -> Vec<(bool, usize, usize)> {
+    let base = line.as_ptr() as usize;
+    line.split_whitespace()
+        .skip(1)
+        .filter_map(|word| {
+            let start = word.as_ptr() as usize - base;
+            let end = start + word.len();
+            if strip_settlement_sigil(word).is_some_and(|r| !r.is_empty()) {
+                Some((true, start, end))
+            } else if word.strip_prefix('@').is_some_and(|r| !r.is_empty()) {
+                Some((false, start, end))
+            } else {
+                None
+            }
+        })
+        .collect()
 }
 
 /// The tag being typed at the end of `line`, if any: its sigil (`#`, `№`
@@ -326,5 +383,26 @@ mod tests {
         assert_eq!(tag_at_end("n свет #акж"), Some(('#', "акж", 11)), "byte offset");
         assert_eq!(tag_at_end("n свет @"), Some(('@', "", 11)));
         assert_eq!(tag_at_end("n свет"), None);
+    }
+
+    #[test]
+    fn a_tag_that_only_starts_names_is_unresolved_and_one_letter_is_never_a_name() {
+        let people = ["Асанова Айгуль", "Асанов Бакыт", "Ким Ольга"];
+        assert_eq!(match_tag("асанова_айгуль", people), TagMatch::Exact("Асанова Айгуль"));
+        assert_eq!(
+            match_tag("Асан", people),
+            TagMatch::Unresolved(vec!["Асанов Бакыт", "Асанова Айгуль"])
+        );
+        assert_eq!(match_tag("Ким", people), TagMatch::Unresolved(vec!["Ким Ольга"]), "a prefix");
+        assert_eq!(match_tag("Ю", people), TagMatch::TooShort);
+        assert_eq!(match_tag("Юсупов", people), TagMatch::New);
+    }
+
+    #[test]
+    fn tag_spans_are_the_tags_parse_reads() {
+        let line = "т свет №Ак @Ким_О и @ почта@x.kg";
+        let spans = tag_spans(line);
+        let texts: Vec<(bool, &str)> = spans.iter().map(|(s, a, b)| (*s, &line[*a..*b])).collect();
+        assert_eq!(texts, [(true, "№Ак"), (false, "@Ким_О")]);
     }
 }

@@ -151,3 +151,82 @@ pub enum Command {
         files: Vec<PathBuf>,
     },
 }
+
+/// Why `kenesh FILE` must not create FILE, which does not exist: a bare
+/// word close to a subcommand is a typo (`dmeo`), and a new session is
+/// only made for a name ending in `.ron`. The message, translated.
+pub fn new_file_refusal(path: &std::path::Path) -> Option<String> {
+    use clap::CommandFactory;
+    let name = path.to_string_lossy();
+    let bare = path.components().count() == 1 && path.extension().is_none();
+    if bare {
+        let command = Cli::command();
+        let names: Vec<&str> =
+            command.get_subcommands().filter(|c| !c.is_hide_set()).map(|c| c.get_name()).collect();
+        let typed = name.to_lowercase();
+        let nearest = names
+            .iter()
+            .map(|n| (edit_distance(&typed, n), *n))
+            .filter(|(d, n)| *d <= 2.min(n.len() / 2).max(1) || n.starts_with(typed.as_str()))
+            .min();
+        if let Some((_, suggestion)) = nearest {
+            return Some(crate::i18n::targs(
+                "cli-unknown-command",
+                &[("word", name.to_string().into()), ("suggestion", suggestion.into())],
+            ));
+        }
+    }
+    let is_ron = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+    (!is_ron)
+        .then(|| crate::i18n::targs("cli-not-a-session-name", &[("file", name.to_string().into())]))
+}
+
+/// Levenshtein distance with a swap of two neighbours counted as one
+/// (`dmeo` is one step from `demo`).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn a_word_near_a_subcommand_is_a_typo_and_only_ron_names_make_sessions() {
+        let refusal = |p: &str| new_file_refusal(Path::new(p));
+        assert!(refusal("dmeo").unwrap().contains("'demo'"), "{:?}", refusal("dmeo"));
+        assert!(refusal("exprot").unwrap().contains("'export'"));
+        assert!(refusal("chek").unwrap().contains("'check'"));
+        assert!(refusal("notes.txt").unwrap().contains(".ron"));
+        assert!(refusal("встреча").unwrap().contains(".ron"), "not a command, not .ron");
+        assert_eq!(refusal("встреча.ron"), None);
+        assert_eq!(refusal("sessions/2027-01-10-osh.RON"), None);
+    }
+
+    #[test]
+    fn edit_distance_counts_a_swap_as_one() {
+        assert_eq!(edit_distance("dmeo", "demo"), 1);
+        assert_eq!(edit_distance("mrege", "merge"), 1);
+        assert_eq!(edit_distance("new", "new"), 0);
+        assert_eq!(edit_distance("x", "present"), 7);
+    }
+}

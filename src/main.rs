@@ -133,6 +133,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         None => match cli.file {
+            Some(path) if !path.exists() => match kenesh::cli::new_file_refusal(&path) {
+                Some(problem) => {
+                    kenesh::text::say(&format!("kenesh: {problem}"));
+                    Ok(ExitCode::from(2))
+                }
+                None => commands::edit::open(&path, now, cli.theme),
+            },
             Some(path) => commands::edit::open(&path, now, cli.theme),
             None => commands::edit::open_today(&commands::sessions_folder(), now, cli.theme),
         },

@@ -32,6 +32,14 @@ fn a_need_with_settlement_and_author_in_one_line() {
     h.keys("s"); // start the first agenda item
     let item = h.model.session.agenda[0].id;
     h.keys(":n Нет освещения на ул. Ленина #Ак-Жар @Асанова").key(KeyCode::Enter);
+    assert_eq!(
+        capture_line(&h),
+        "n Нет освещения на ул. Ленина #Ак-Жар @Асанова",
+        "a prefix waits"
+    );
+    h.keys("1");
+    assert_eq!(capture_line(&h), "n Нет освещения на ул. Ленина #Ак-Жар @Асанова_Айгуль");
+    h.key(KeyCode::Enter);
     let need = h.model.session.needs.last().unwrap();
     assert_eq!(need.title, "Нет освещения на ул. Ленина");
     assert_eq!(h.model.session.settlement_name(need.settlement), "Ак-Жар");
@@ -95,7 +103,7 @@ fn every_prefix_lands_where_it_belongs() {
     h.keys("s:");
     let item = h.model.session.agenda[0].id;
     for line in [
-        "a Подготовить смету @Ковалёв",
+        "a Подготовить смету @Ковалёв_Сергей",
         "p Провести встречу в Адилете",
         "d План принят",
         "l Транспорт обсудить отдельно",
@@ -245,8 +253,80 @@ fn proposals_view_promotes_and_links() {
     assert_eq!(action.origin, Some(proposal));
     assert_eq!(action.needs, vec![h.model.session.needs[0].id]);
     assert_eq!(action.what, "Установить контейнеры в Ак-Жаре");
+    assert_eq!(action.responsible, "", "the proposal's author is not made responsible");
+    let Mode::Form(form) = &h.model.mode else { panic!("A opens the new action's form") };
+    assert_eq!(form.fields[form.focused].label, "field-responsible");
+    h.keys("Мэрия").key(KeyCode::Enter);
+    assert_eq!(h.model.session.actions.last().unwrap().responsible, "Мэрия");
     h.keys("A");
     assert_eq!(h.model.session.actions.iter().filter(|a| a.origin == Some(proposal)).count(), 1);
     h.keys("c");
     assert_eq!(h.model.session.proposals.last().unwrap().kind, ProposalKind::Decision);
+}
+
+/// The line's feedback text, whichever kind.
+fn feedback(h: &Harness) -> String {
+    use kenesh::app::capture_line::Feedback;
+    match &h.model.mode {
+        Mode::Capture(line) => match &line.feedback {
+            Some(Feedback::Captured(text) | Feedback::Error(text)) => text.clone(),
+            None => String::new(),
+        },
+        other => panic!("capture line closed: {other:?}"),
+    }
+}
+
+#[test]
+fn a_one_letter_or_ambiguous_tag_creates_nobody() {
+    let mut h = fresh();
+    let people = h.model.session.participants.len();
+    h.keys(":p Тест @К").key(KeyCode::Enter);
+    assert_eq!(capture_line(&h), "p Тест @К", "refused, kept as typed");
+    assert_eq!(h.model.session.participants.len(), people);
+    assert_eq!(h.model.save.revision, 0, "nothing captured");
+    // Several people have a name starting "Ка": the line lists them and waits.
+    h.ctrl('u').keys("d Решили @Ка").key(KeyCode::Enter);
+    let Mode::Capture(line) = &h.model.mode else { unreachable!() };
+    let offered = line.completion.as_ref().expect("candidates shown").candidates.clone();
+    assert!(offered.len() >= 2 && offered.contains(&"Кадыров Нурлан".into()), "{offered:?}");
+    assert!(feedback(&h).contains("«Ка»"), "{}", feedback(&h));
+    assert_eq!(h.model.session.participants.len(), people);
+    // Tab takes the first candidate, a second Tab the next; Enter captures.
+    h.key(KeyCode::Tab).key(KeyCode::Tab);
+    assert_eq!(capture_line(&h), format!("d Решили @{}", kenesh::capture::tag_text(&offered[1])));
+    h.key(KeyCode::Enter);
+    let decision = h.model.session.proposals.last().unwrap();
+    assert_eq!(h.model.session.participant_name(decision.author), offered[1]);
+    assert_eq!(h.model.session.participants.len(), people, "still nobody new");
+}
+
+#[test]
+fn a_digit_picks_a_candidate_for_a_tag_in_the_middle() {
+    let mut h = fresh();
+    h.keys(":n Свет #ак на улице").key(KeyCode::Enter);
+    let Mode::Capture(line) = &h.model.mode else { unreachable!() };
+    let second = line.completion.as_ref().unwrap().candidates[1].clone();
+    h.keys("2");
+    assert_eq!(
+        capture_line(&h),
+        format!("n Свет #{} на улице", kenesh::capture::tag_text(&second)),
+        "the tag is replaced where it stands"
+    );
+    h.keys("9");
+    assert!(capture_line(&h).ends_with("улице9"), "without an offer a digit is typed");
+}
+
+#[test]
+fn a_new_name_says_so_and_a_known_name_asks_first() {
+    let mut h = fresh();
+    let people = h.model.session.participants.len();
+    h.keys(":n Нет воды @Юсупова_Динара").key(KeyCode::Enter);
+    assert!(feedback(&h).contains("new participant Юсупова Динара"), "{}", feedback(&h));
+    assert_eq!(h.model.session.participants.len(), people + 1);
+
+    h.keys("+ асанова айгуль").key(KeyCode::Enter);
+    assert!(feedback(&h).contains("Асанова Айгуль"), "{}", feedback(&h));
+    assert_eq!(h.model.session.participants.len(), people + 1, "asked, not added");
+    h.key(KeyCode::Enter);
+    assert_eq!(h.model.session.participants.len(), people + 2, "Enter again adds");
 }

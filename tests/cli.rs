@@ -139,3 +139,23 @@ fn version_and_help() {
         assert!(String::from_utf8_lossy(&out.stdout).contains("Usage:"));
     }
 }
+
+#[test]
+fn a_mistyped_command_is_refused_with_a_suggestion_and_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = kenesh().arg("dmeo").current_dir(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("unknown command 'dmeo' — did you mean 'demo'?"), "{stderr}");
+    assert!(files_in(dir.path()).is_empty(), "no file named dmeo");
+}
+
+#[test]
+fn a_new_session_is_created_only_for_a_name_ending_in_ron() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = kenesh().arg("notes.txt").current_dir(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("only for a name ending in .ron"), "{stderr}");
+    assert!(files_in(dir.path()).is_empty());
+}

@@ -360,3 +360,59 @@ fn a_settlement_is_renamed_from_the_needs_board() {
     h.keys("u");
     assert_eq!(h.model.session.settlements[0].name, "Ак-Жар");
 }
+
+#[test]
+fn typing_into_a_field_with_a_default_replaces_it_and_end_edits_it() {
+    let mut h = Harness::example();
+    h.keys("1a").keys("Итоги");
+    h.key(KeyCode::Tab).key(KeyCode::Tab).keys("20").key(KeyCode::Enter);
+    let added = h.model.session.agenda.iter().find(|a| a.title == "Итоги").unwrap();
+    assert_eq!(added.planned_minutes, 20, "20 replaces the default 15, not 1520");
+
+    h.keys("1a").keys("Разное");
+    h.key(KeyCode::Tab).key(KeyCode::Tab).key(KeyCode::End).key(KeyCode::Backspace).keys("0");
+    h.key(KeyCode::Enter);
+    let added = h.model.session.agenda.iter().find(|a| a.title == "Разное").unwrap();
+    assert_eq!(added.planned_minutes, 10, "End keeps the value for editing");
+}
+
+#[test]
+fn editing_a_row_selects_its_text_so_typing_replaces_and_arrows_keep_it() {
+    let mut h = Harness::example();
+    h.keys("3").key(KeyCode::Enter);
+    let old = h.selected_title();
+    h.keys("Новый заголовок").key(KeyCode::Enter);
+    assert_eq!(h.selected_title(), "Новый заголовок");
+    h.key(KeyCode::Enter).key(KeyCode::Left).keys("!").key(KeyCode::Enter);
+    assert_eq!(h.selected_title(), "Новый заголово!к");
+    assert_ne!(old, h.selected_title());
+}
+
+#[test]
+fn an_impossible_date_says_what_is_wrong() {
+    let mut h = Harness::example();
+    h.keys("4a").keys("Провести встречу");
+    for _ in 0..4 {
+        h.key(KeyCode::Tab);
+    }
+    h.keys("31.02.2027").key(KeyCode::Enter);
+    let Mode::Form(form) = &h.model.mode else { panic!("form closed") };
+    let (_, message) = form.error.clone().unwrap();
+    assert_eq!(message, "31.02.2027 does not exist: 02.2027 has 28 days");
+    h.ctrl('u').keys("2028-02-30").key(KeyCode::Enter);
+    let Mode::Form(form) = &h.model.mode else { panic!("form closed") };
+    assert_eq!(form.error.clone().unwrap().1, "30.02.2028 does not exist: 02.2028 has 29 days");
+}
+
+#[test]
+fn adding_a_participant_whose_name_is_listed_asks_first() {
+    let mut h = Harness::example();
+    let before = h.model.session.participants.len();
+    h.keys("2a").keys("асанова  айгуль").key(KeyCode::Enter);
+    let Mode::Form(form) = &h.model.mode else { panic!("the form asks first") };
+    assert!(form.error.clone().unwrap().1.contains("Асанова Айгуль is already listed"));
+    assert_eq!(h.model.session.participants.len(), before);
+    h.key(KeyCode::Enter);
+    assert!(matches!(h.model.mode, Mode::Normal));
+    assert_eq!(h.model.session.participants.len(), before + 1, "Enter again adds");
+}

@@ -280,3 +280,42 @@ fn the_follower_shows_journaled_edits_before_any_snapshot() {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+fn text_of(backend: &TestBackend) -> String {
+    let buffer = backend.buffer();
+    (0..buffer.area.height)
+        .map(|y| (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn needs_without_a_settlement_come_after_the_named_places() {
+    let mut s = live_session();
+    // The need with most votes has no settlement: it would lead otherwise.
+    let top = s.needs.iter().filter(|n| n.status == kenesh::model::NeedStatus::Open).count();
+    assert!(top > 1);
+    let best = s.needs.iter_mut().find(|n| n.status == kenesh::model::NeedStatus::Open).unwrap();
+    best.settlement = None;
+    best.votes = 999;
+    let screen = text_of(&draw(&s, Slide::Needs, ThemeName::Dark, 200, 60));
+    let none = screen.find("No settlement").expect("the group is shown");
+    let named = s.settlements.iter().filter_map(|p| screen.find(p.name.as_str())).max().unwrap();
+    assert!(none > named, "No settlement is last\n{screen}");
+}
+
+#[test]
+fn an_empty_agenda_is_not_started_rather_than_finished() {
+    let mut s = live_session();
+    s.agenda.clear();
+    s.speaker_turns.clear();
+    let screen = text_of(&draw(&s, Slide::Now, ThemeName::Dark, 100, 30));
+    assert!(screen.contains("has not started"), "{screen}");
+    assert!(!screen.contains("finished"), "{screen}");
+    let mut done = live_session();
+    for item in &mut done.agenda {
+        item.status = kenesh::model::AgendaStatus::Done;
+    }
+    let screen = text_of(&draw(&done, Slide::Now, ThemeName::Dark, 100, 30));
+    assert!(screen.contains("The agenda is finished"), "{screen}");
+}

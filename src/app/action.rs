@@ -40,6 +40,13 @@ pub enum Action {
     Capture,
     /// Participants: put the selected person in the speaker queue.
     QueueSpeaker,
+    /// Participants: take the selected person out of the speaker queue.
+    Unqueue,
+    /// Participants: move the selected person one place up / down the queue.
+    QueueUp,
+    QueueDown,
+    /// Empty the speaker queue.
+    DropQueue,
     /// End the current turn and give the floor to the next in the queue.
     NextSpeaker,
     /// End the current turn.

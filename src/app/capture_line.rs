@@ -15,6 +15,9 @@ pub struct CaptureLine {
     pub completion: Option<Completion>,
     /// What the last Enter did, or why it did nothing (translated).
     pub feedback: Option<Feedback>,
+    /// A `+ Name` line refused because the name exists: Enter on the same
+    /// line again adds the person anyway.
+    pub confirm_duplicate: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,9 +29,16 @@ pub enum Feedback {
 #[derive(Debug, Clone)]
 pub struct Completion {
     pub start: usize,
+    /// Where the replaced tag ends: text after it is kept.
+    pub end: usize,
     pub sigil: char,
     pub candidates: Vec<String>,
     pub shown: usize,
+    /// Offered because Enter found the tag unresolved: the candidates are
+    /// numbered, a digit picks one, and the first Tab takes the first.
+    pub numbered: bool,
+    /// Whether `shown` is already written into the line.
+    pub applied: bool,
 }
 
 /// Known names for a sigil: settlements for `#` and `№`, people for `@`.
@@ -60,16 +70,58 @@ impl CaptureLine {
     /// becomes a person tag (or, if no person matches, a settlement tag), so
     /// tags need no `@`, which ЙЦУКЕН cannot type.
     pub fn complete(&mut self, session: &Session) {
-        if let Some(c) = &mut self.completion {
-            c.shown = (c.shown + 1) % c.candidates.len();
-        } else {
-            let Some(completion) = self.start_completion(session) else { return };
-            self.completion = Some(completion);
+        match &mut self.completion {
+            Some(c) if c.applied => c.shown = (c.shown + 1) % c.candidates.len(),
+            Some(_) => {}
+            None => {
+                let Some(completion) = self.start_completion(session) else { return };
+                self.completion = Some(completion);
+            }
         }
-        let Some(c) = &self.completion else { return };
-        let mut line = self.input.value()[..c.start].to_owned();
+        self.write_shown();
+    }
+
+    /// Offers the names an unresolved tag at `start..end` could mean.
+    pub fn offer(&mut self, start: usize, end: usize, sigil: char, candidates: Vec<String>) {
+        if candidates.is_empty() {
+            return;
+        }
+        self.completion = Some(Completion {
+            start,
+            end,
+            sigil,
+            candidates,
+            shown: 0,
+            numbered: true,
+            applied: false,
+        });
+    }
+
+    /// A digit after a refused line: picks that numbered candidate. False
+    /// if no such candidate is offered (the digit is then typed).
+    pub fn pick(&mut self, number: usize) -> bool {
+        match &mut self.completion {
+            Some(c) if c.numbered && (1..=c.candidates.len()).contains(&number) => {
+                c.shown = number - 1;
+            }
+            _ => return false,
+        }
+        self.write_shown();
+        self.completion = None;
+        true
+    }
+
+    /// Writes the shown candidate in place of the tag, keeping the rest.
+    fn write_shown(&mut self) {
+        let Some(c) = &mut self.completion else { return };
+        let value = self.input.value();
+        let mut line = value[..c.start].to_owned();
         line.push(c.sigil);
         line.push_str(&tag_text(&c.candidates[c.shown]));
+        let new_end = line.len();
+        line.push_str(&value[c.end.min(value.len())..]);
+        c.end = new_end;
+        c.applied = true;
         self.input = TextInput::new(&line);
     }
 
@@ -94,7 +146,16 @@ impl CaptureLine {
                 }
             }
         };
-        (!candidates.is_empty()).then_some(Completion { start, sigil, candidates, shown: 0 })
+        let end = line.len();
+        (!candidates.is_empty()).then_some(Completion {
+            start,
+            end,
+            sigil,
+            candidates,
+            shown: 0,
+            numbered: false,
+            applied: false,
+        })
     }
 
     /// Up/Down through earlier lines; past the newest is an empty line.

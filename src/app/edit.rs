@@ -1,7 +1,7 @@
 //! Edits as pure functions: (session, what, now) → changes. `update`
 //! applies them and records their inverses for undo.
 
-use crate::capture::{Capture, CaptureKind, resolve};
+use crate::capture::{Capture, CaptureKind, TagMatch, match_tag};
 use crate::model::{
     Action, ActionStatus, AgendaItem, AgendaStatus, Change, Entity, EntityKind, Event, EventKind,
     Id, Need, NeedStatus, Participant, PrivateNote, Proposal, ProposalKind, Run, Session,
@@ -16,23 +16,32 @@ fn event(kind: EventKind, now: Timestamp) -> Change {
     Change::Put { entity: Entity::Event(Event::new(kind, now)), index: usize::MAX }
 }
 
-/// Closes the open run of an active item and marks it done.
-fn stop(item: &AgendaItem, now: Timestamp) -> Vec<Change> {
+/// Closes the open run of an active item and marks it done. Whoever is
+/// speaking in it stops now: a turn never runs past its item.
+fn stop(session: &Session, item: &AgendaItem, now: Timestamp) -> Vec<Change> {
     let mut stopped = item.clone();
     if let Some(run) = stopped.runs.last_mut().filter(|r| r.end.is_none()) {
         run.end = Some(now.max(run.start));
     }
     stopped.status = AgendaStatus::Done;
     stopped.updated = now;
-    vec![put(Entity::AgendaItem(stopped)), event(EventKind::AgendaStopped { item: item.id }, now)]
+    let mut changes = vec![
+        put(Entity::AgendaItem(stopped)),
+        event(EventKind::AgendaStopped { item: item.id }, now),
+    ];
+    if session.speaker_turns.iter().any(|t| t.agenda_item == item.id && t.is_speaking()) {
+        changes.extend(end_turn(session, now));
+    }
+    changes
 }
 
 /// Starts `item` (a new run), stopping whatever item was active: one item
-/// is active at a time.
+/// is active at a time. Speakers still queued from earlier items move to
+/// this one, so nobody is stranded in an item that ended.
 fn start(session: &Session, item: &AgendaItem, now: Timestamp) -> Vec<Change> {
     let mut changes = Vec::new();
     if let Some(active) = session.active_item().filter(|a| a.id != item.id) {
-        changes.extend(stop(active, now));
+        changes.extend(stop(session, active, now));
     }
     let mut started = item.clone();
     started.runs.push(Run { start: now, end: None });
@@ -40,26 +49,48 @@ fn start(session: &Session, item: &AgendaItem, now: Timestamp) -> Vec<Change> {
     started.updated = now;
     changes.push(put(Entity::AgendaItem(started)));
     changes.push(event(EventKind::AgendaStarted { item: item.id }, now));
+    for turn in session.speaker_turns.iter().filter(|t| t.agenda_item != item.id && t.is_queued()) {
+        let mut carried = turn.clone();
+        carried.agenda_item = item.id;
+        carried.updated = now;
+        changes.push(put(Entity::SpeakerTurn(carried)));
+    }
     changes
+}
+
+/// How many queued speakers `changes` carry over to another item.
+pub fn carried_speakers(changes: &[Change]) -> usize {
+    changes
+        .iter()
+        .filter(
+            |c| matches!(c, Change::Put { entity: Entity::SpeakerTurn(t), .. } if t.is_queued()),
+        )
+        .count()
 }
 
 /// `s`: start the selected item, or stop it if it is running.
 pub fn start_stop(session: &Session, item: Id, now: Timestamp) -> Vec<Change> {
     let Some(item) = session.agenda_item(item) else { return Vec::new() };
-    if item.status == AgendaStatus::Active { stop(item, now) } else { start(session, item, now) }
+    if item.status == AgendaStatus::Active {
+        stop(session, item, now)
+    } else {
+        start(session, item, now)
+    }
 }
 
-/// `n`: end the active item and start the next pending one after it (or the
-/// first pending item when none is active).
+/// `n`: end the active item and start the next pending one after it, or
+/// else the first pending one anywhere in the agenda.
 pub fn next_item(session: &Session, now: Timestamp) -> Vec<Change> {
     let active_at = session.agenda.iter().position(|a| a.status == AgendaStatus::Active);
     let from = active_at.map_or(0, |i| i + 1);
+    let pending = |a: &&AgendaItem| a.status == AgendaStatus::Pending;
     let next = session.agenda[from.min(session.agenda.len())..]
         .iter()
-        .find(|a| a.status == AgendaStatus::Pending);
+        .find(pending)
+        .or_else(|| session.agenda.iter().find(pending));
     match (active_at, next) {
         (_, Some(next)) => start(session, next, now),
-        (Some(i), None) => stop(&session.agenda[i], now),
+        (Some(i), None) => stop(session, &session.agenda[i], now),
         (None, None) => Vec::new(),
     }
 }
@@ -76,7 +107,7 @@ pub fn agenda_status_change(
         (AgendaStatus::Active, AgendaStatus::Active) => Vec::new(),
         (_, AgendaStatus::Active) => start(session, edited, now),
         (AgendaStatus::Active, after) => {
-            let mut changes = stop(edited, now);
+            let mut changes = stop(session, edited, now);
             if let Change::Put { entity: Entity::AgendaItem(item), .. } = &mut changes[0] {
                 item.status = after;
             }
@@ -197,6 +228,46 @@ pub fn queue_speaker(session: &Session, item: Id, person: Id, now: Timestamp) ->
     vec![Change::Put { entity: Entity::SpeakerTurn(turn), index: usize::MAX }]
 }
 
+/// Takes `person` out of the queue of whatever item they wait in.
+pub fn unqueue_speaker(session: &Session, person: Id) -> Vec<Change> {
+    session
+        .speaker_turns
+        .iter()
+        .filter(|t| t.participant == person && t.is_queued())
+        .map(|t| Change::Remove { kind: EntityKind::SpeakerTurn, id: t.id })
+        .collect()
+}
+
+/// Empties the speaker queue (every turn not yet started).
+pub fn drop_queue(session: &Session) -> Vec<Change> {
+    session
+        .speaker_turns
+        .iter()
+        .filter(|t| t.is_queued())
+        .map(|t| Change::Remove { kind: EntityKind::SpeakerTurn, id: t.id })
+        .collect()
+}
+
+/// Moves `person` one place earlier (`up`) or later in their queue, by
+/// changing places with the neighbouring queued turn of the same item.
+pub fn move_in_queue(session: &Session, person: Id, up: bool, now: Timestamp) -> Vec<Change> {
+    let turns = &session.speaker_turns;
+    let Some(at) = turns.iter().position(|t| t.participant == person && t.is_queued()) else {
+        return Vec::new();
+    };
+    let item = turns[at].agenda_item;
+    let same_queue = |i: &usize| turns[*i].agenda_item == item && turns[*i].is_queued();
+    let neighbour =
+        if up { (0..at).rev().find(same_queue) } else { (at + 1..turns.len()).find(same_queue) };
+    let Some(neighbour) = neighbour else { return Vec::new() };
+    let mut moved = turns[at].clone();
+    moved.updated = now;
+    vec![
+        Change::Remove { kind: EntityKind::SpeakerTurn, id: moved.id },
+        Change::Put { entity: Entity::SpeakerTurn(moved), index: neighbour },
+    ]
+}
+
 /// Ends whoever is speaking.
 pub fn end_turn(session: &Session, now: Timestamp) -> Vec<Change> {
     let Some(turn) = session.speaker_turns.iter().find(|t| t.is_speaking()) else {
@@ -250,7 +321,8 @@ pub fn promote(session: &Session, proposal: Id, now: Timestamp) -> Vec<Change> {
     let mut action = Action::new(p.text.clone(), now);
     action.origin = Some(p.id);
     action.needs = p.need.into_iter().collect();
-    action.responsible = session.participant_name(p.author).to_owned();
+    // The author rarely carries out the action: Responsible is left for
+    // the note-taker to fill in.
     action.status = if p.kind == ProposalKind::Decision {
         ActionStatus::Agreed
     } else {
@@ -273,31 +345,86 @@ pub struct Captured {
     pub entity: Option<(Id, super::model::Pane)>,
     /// A short description for the capture line's feedback.
     pub summary: String,
+    /// Names made from tags: (is a settlement, name), for the feedback.
+    pub created: Vec<(bool, String)>,
 }
 
-/// Turns a parsed capture line into changes. Unknown `#` and `@` tags
-/// create the settlement or participant. Everything records the running
-/// agenda item and the time.
+/// Why a capture line was not taken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CaptureRefusal {
+    /// A message id, without arguments.
+    Message(&'static str),
+    /// The `index`-th settlement (or person) tag only starts these names.
+    Unresolved { settlement: bool, index: usize, tag: String, candidates: Vec<String> },
+    /// A tag of one letter that matches nothing.
+    TooShort { tag: String },
+    /// `+ Name` where someone of that name is already listed.
+    Duplicate { name: String },
+}
+
+/// Finds or makes the names the tags of one kind stand for. A tag that is
+/// only the start of names, or one letter, refuses the whole line.
+fn resolve_tags(
+    tags: &[String],
+    names: &[&str],
+    settlement: bool,
+) -> Result<Vec<Result<usize, String>>, CaptureRefusal> {
+    let mut found = Vec::new();
+    for (index, tag) in tags.iter().enumerate() {
+        match match_tag(tag, names.iter().copied()) {
+            TagMatch::Exact(name) => {
+                found.push(Ok(names.iter().position(|n| *n == name).expect("from names")))
+            }
+            TagMatch::New => found.push(Err(tag.clone())),
+            TagMatch::TooShort => return Err(CaptureRefusal::TooShort { tag: tag.clone() }),
+            TagMatch::Unresolved(candidates) => {
+                let candidates = candidates.into_iter().map(str::to_owned).collect();
+                return Err(CaptureRefusal::Unresolved {
+                    settlement,
+                    index,
+                    tag: tag.clone(),
+                    candidates,
+                });
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// Turns a parsed capture line into changes. Tags name an existing
+/// settlement or participant exactly, or create one when nothing is like
+/// them; anything else is refused so the line can be resolved. Everything
+/// records the running agenda item and the time.
 pub fn capture(
     session: &Session,
     line: &Capture,
     now: Timestamp,
-) -> Result<Captured, &'static str> {
+    allow_duplicate: bool,
+) -> Result<Captured, CaptureRefusal> {
     use super::model::Pane;
     let mut changes = Vec::new();
+    let mut created = Vec::new();
     let active = session.active_item().map(|a| a.id);
     if line.kind == CaptureKind::Queue && active.is_none() {
-        return Err("capture-error-no-active-item");
+        return Err(CaptureRefusal::Message("capture-error-no-active-item"));
+    }
+    let settlement_names: Vec<&str> = session.settlements.iter().map(|s| s.name.as_str()).collect();
+    let person_names: Vec<&str> = session.participants.iter().map(|p| p.name.as_str()).collect();
+    let settlement_tags = resolve_tags(&line.settlements, &settlement_names, true)?;
+    let person_tags = resolve_tags(&line.people, &person_names, false)?;
+    if line.kind == CaptureKind::Participant
+        && !line.text.is_empty()
+        && !allow_duplicate
+        && let TagMatch::Exact(name) = match_tag(&line.text, person_names.iter().copied())
+    {
+        return Err(CaptureRefusal::Duplicate { name: name.to_owned() });
     }
     let mut settlements: Vec<Id> = Vec::new();
     let mut created_settlements: Vec<Settlement> = Vec::new();
-    for name in &line.settlements {
-        let names = session.settlements.iter().map(|s| s.name.as_str());
-        let known =
-            resolve(name, names).and_then(|n| session.settlements.iter().find(|s| s.name == n));
-        let id = match known {
-            Some(s) => s.id,
-            None => match created_settlements
+    for tag in settlement_tags {
+        let id = match tag {
+            Ok(i) => session.settlements[i].id,
+            Err(name) => match created_settlements
                 .iter()
                 .find(|s| s.name.to_lowercase() == name.to_lowercase())
             {
@@ -305,6 +432,7 @@ pub fn capture(
                 None => {
                     let s = Settlement::new(name.clone(), now);
                     let id = s.id;
+                    created.push((true, name));
                     created_settlements.push(s);
                     id
                 }
@@ -318,16 +446,14 @@ pub fn capture(
     }
     let mut people: Vec<Id> = Vec::new();
     let mut names_of_people: Vec<String> = Vec::new();
-    for name in &line.people {
-        let names = session.participants.iter().map(|p| p.name.as_str());
-        let known =
-            resolve(name, names).and_then(|n| session.participants.iter().find(|p| p.name == n));
-        match known {
-            Some(p) => {
+    for tag in person_tags {
+        match tag {
+            Ok(i) => {
+                let p = &session.participants[i];
                 people.push(p.id);
                 names_of_people.push(p.name.clone());
             }
-            None => {
+            Err(name) => {
                 let group = if line.kind == CaptureKind::Participant && first_settlement.is_some() {
                     StakeholderGroup::CommunityLeader
                 } else {
@@ -340,6 +466,7 @@ pub fn capture(
                 }
                 people.push(p.id);
                 names_of_people.push(p.name.clone());
+                created.push((false, name));
                 changes.push(Change::Put { entity: Entity::Participant(p), index: usize::MAX });
             }
         }
@@ -447,5 +574,5 @@ pub fn capture(
     if !tags.is_empty() {
         summary = format!("{summary} ({})", tags.join(", ")).trim().to_owned();
     }
-    Ok(Captured { changes, entity: main, summary })
+    Ok(Captured { changes, entity: main, summary, created })
 }

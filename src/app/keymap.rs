@@ -152,7 +152,6 @@ impl Default for KeyMap {
             help,
         };
         let g = Scope::Global;
-        let agenda = Scope::Pane(Pane::Agenda);
         let people = Scope::Pane(Pane::Participants);
         let needs = Scope::Pane(Pane::Needs);
         let actions = Scope::Pane(Pane::Actions);
@@ -173,8 +172,11 @@ impl Default for KeyMap {
                 ),
                 b(&[Key::ch(':')], g, Action::Capture, "help-capture"),
                 b(&[Key::ch('p')], g, Action::ToggleProjector, "help-projector"),
+                b(&[Key::ch('s')], g, Action::StartStop, "help-start-stop"),
+                b(&[Key::ch('n')], g, Action::NextItem, "help-next-item"),
                 b(&[Key::ch('t')], g, Action::NextSpeaker, "help-next-speaker"),
                 b(&[Key::ch('x')], g, Action::EndTurn, "help-end-turn"),
+                b(&[Key::ch('X')], g, Action::DropQueue, "help-drop-queue"),
                 b(&[Key::plain(Up), Key::ch('k')], g, Action::Up, "help-up"),
                 b(&[Key::plain(Down), Key::ch('j')], g, Action::Down, "help-down"),
                 b(&[Key::plain(PageUp)], g, Action::PageUp, "help-page-up"),
@@ -191,10 +193,11 @@ impl Default for KeyMap {
                 b(&[Key::ch('?'), Key::plain(F(1))], g, Action::Help, "help-help"),
                 b(&[Key::ch('q')], g, Action::Quit, "help-quit"),
                 b(&[Key::ctrl('l')], g, Action::Reload, "help-reload"),
-                b(&[Key::ch('s')], agenda, Action::StartStop, "help-start-stop"),
-                b(&[Key::ch('n')], agenda, Action::NextItem, "help-next-item"),
                 b(&[Key::ch(' ')], people, Action::TogglePresent, "help-toggle-present"),
                 b(&[Key::ch('r')], people, Action::QueueSpeaker, "help-queue-speaker"),
+                b(&[Key::ch('R')], people, Action::Unqueue, "help-unqueue"),
+                b(&[Key::ch('K')], people, Action::QueueUp, "help-queue-up"),
+                b(&[Key::ch('J')], people, Action::QueueDown, "help-queue-down"),
                 b(&[Key::ch('S')], people, Action::EditSettlement, "help-edit-settlement"),
                 b(&[Key::ch('S')], needs, Action::EditSettlement, "help-edit-settlement"),
                 b(&[Key::ch('+'), Key::ch('=')], needs, Action::VoteUp, "help-vote-up"),
@@ -221,6 +224,22 @@ impl KeyMap {
                 .map(|b| b.action)
         };
         find(Scope::Pane(focus)).or_else(|| find(Scope::Global))
+    }
+
+    /// The panes where a key that does nothing in `focus` has a binding,
+    /// so the user can be told where it works.
+    pub fn panes_for(&self, event: &KeyEvent, focus: Pane) -> Vec<Pane> {
+        let mut panes: Vec<Pane> = self
+            .bindings
+            .iter()
+            .filter(|b| b.keys.iter().any(|k| k.matches(event)))
+            .filter_map(|b| match b.scope {
+                Scope::Pane(pane) if pane != focus => Some(pane),
+                _ => None,
+            })
+            .collect();
+        panes.dedup();
+        panes
     }
 }
 
@@ -331,9 +350,16 @@ mod tests {
     #[test]
     fn pane_keys_win_over_global_ones_only_in_their_pane() {
         let map = KeyMap::default();
+        let space = KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE);
+        assert_eq!(map.action_for(&space, Pane::Participants), Some(Action::TogglePresent));
+        assert_eq!(map.action_for(&space, Pane::Needs), None);
+        assert_eq!(map.panes_for(&space, Pane::Needs), [Pane::Participants]);
         let s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::NONE);
-        assert_eq!(map.action_for(&s, Pane::Agenda), Some(Action::StartStop));
-        assert_eq!(map.action_for(&s, Pane::Needs), None);
+        assert_eq!(
+            map.action_for(&s, Pane::Needs),
+            Some(Action::StartStop),
+            "meeting keys work anywhere"
+        );
         let shift_tab = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
         assert_eq!(map.action_for(&shift_tab, Pane::Needs), Some(Action::FocusPrev));
         let plus = KeyEvent::new(KeyCode::Char('+'), KeyModifiers::SHIFT);

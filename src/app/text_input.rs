@@ -7,15 +7,28 @@ use tui_input::{Input, InputRequest};
 #[derive(Debug, Clone, Default)]
 pub struct TextInput {
     input: Input,
+    /// The whole value is selected, as on entering a spreadsheet cell:
+    /// typing or pasting replaces it, a movement key keeps it for editing.
+    selected: bool,
 }
 
 impl TextInput {
     pub fn new(value: &str) -> TextInput {
-        TextInput { input: Input::new(value.to_owned()) }
+        TextInput { input: Input::new(value.to_owned()), selected: false }
     }
 
     pub fn value(&self) -> &str {
         self.input.value()
+    }
+
+    /// Selects the whole value (if there is one), so what is typed next
+    /// replaces it.
+    pub fn select_all(&mut self) {
+        self.selected = !self.input.value().is_empty();
+    }
+
+    pub fn is_selected(&self) -> bool {
+        self.selected
     }
 
     /// Cursor position in display columns (wide characters count twice).
@@ -34,6 +47,16 @@ impl TextInput {
         use InputRequest::*;
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let alt = key.modifiers.contains(KeyModifiers::ALT);
+        if std::mem::take(&mut self.selected) {
+            match key.code {
+                KeyCode::Char(_) if !ctrl && !alt => self.input = Input::default(),
+                KeyCode::Backspace | KeyCode::Delete => {
+                    self.input = Input::default();
+                    return true;
+                }
+                _ => {}
+            }
+        }
         let request = match key.code {
             KeyCode::Char('w') if ctrl => DeletePrevWord,
             KeyCode::Char('u') if ctrl => DeleteLine,
@@ -66,6 +89,9 @@ impl TextInput {
     /// characters are dropped: a paste is text, never keys. The field
     /// never grows past [`MAX_CHARS`]; returns true when the paste was cut.
     pub fn paste(&mut self, text: &str) -> bool {
+        if std::mem::take(&mut self.selected) {
+            self.input = Input::default();
+        }
         let value = self.input.value();
         let room = MAX_CHARS.saturating_sub(value.chars().count());
         let (clean, cut) = one_line(text, room);

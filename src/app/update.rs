@@ -5,7 +5,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEventKind};
 
 use super::action::Action;
-use super::capture_line::Feedback;
+use super::capture_line::{CaptureLine, Feedback};
 use super::edit;
 use super::form::{self, FormKind, FormOutcome};
 use super::keymap::{latin_code, normalize_key};
@@ -94,21 +94,28 @@ fn on_key(model: &mut Model, key: &KeyEvent, now: Timestamp) {
     model.notice = None;
     match &mut model.mode {
         Mode::Normal if model.projector.is_some() => projector_key(model, key, now),
-        Mode::Normal => {
-            if let Some(action) = model.keymap.action_for(key, model.focus) {
-                act(model, action, now);
+        Mode::Normal => match model.keymap.action_for(key, model.focus) {
+            Some(action) => act(model, action, now),
+            None => hint_where_key_works(model, key),
+        },
+        Mode::Help { .. } => {
+            // Scrolling stops with the last line at the bottom, wherever the
+            // screen size puts it.
+            let end = crate::ui::help::max_scroll(model);
+            let Mode::Help { scroll } = &mut model.mode else { unreachable!() };
+            match latin_code(key.code) {
+                KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('?') | KeyCode::F(1) => {
+                    model.mode = Mode::Normal;
+                }
+                KeyCode::Down | KeyCode::Char('j') => *scroll = scroll.saturating_add(1).min(end),
+                KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
+                KeyCode::PageDown => *scroll = scroll.saturating_add(10).min(end),
+                KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
+                KeyCode::End | KeyCode::Char('G') => *scroll = end,
+                KeyCode::Home | KeyCode::Char('g') => *scroll = 0,
+                _ => {}
             }
         }
-        Mode::Help { scroll } => match latin_code(key.code) {
-            KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('?') | KeyCode::F(1) => {
-                model.mode = Mode::Normal;
-            }
-            KeyCode::Down | KeyCode::Char('j') => *scroll = scroll.saturating_add(1),
-            KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
-            KeyCode::PageDown => *scroll = scroll.saturating_add(10),
-            KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
-            _ => {}
-        },
         Mode::Form(form) => {
             match form.handle_key(key) {
                 FormOutcome::Stay => {}
@@ -132,8 +139,16 @@ fn on_key(model: &mut Model, key: &KeyEvent, now: Timestamp) {
             set_filter(model, text);
         }
         Mode::Capture(line) => {
-            let tab = key.code == KeyCode::Tab;
-            if !tab {
+            let digit = match key.code {
+                KeyCode::Char(c) => c.to_digit(10),
+                _ => None,
+            };
+            if digit.is_some_and(|d| line.pick(d as usize)) {
+                line.feedback = None;
+                model.draft_revision += 1;
+                return;
+            }
+            if key.code != KeyCode::Tab {
                 line.completion = None;
             }
             match key.code {
@@ -312,17 +327,47 @@ fn act(model: &mut Model, action: Action, now: Timestamp) {
             }
         }
         Action::StartStop => {
-            if let Some(id) = selected {
+            // Outside the agenda, `s` stops the running item, or starts the
+            // one selected in the agenda.
+            let target = if focus == Pane::Agenda {
+                selected
+            } else {
+                model.session.active_item().map(|a| a.id).or(model.pane(Pane::Agenda).selected_id())
+            };
+            if let Some(id) = target {
                 let changes = edit::start_stop(&model.session, id, now);
-                commit(model, changes, now);
+                commit_agenda(model, changes, now);
             }
         }
         Action::NextItem => {
             let changes = edit::next_item(&model.session, now);
-            commit(model, changes, now);
+            commit_agenda(model, changes, now);
             if let Some(active) = model.session.active_item().map(|a| a.id) {
                 select(model, Pane::Agenda, active);
             }
+        }
+        Action::Unqueue | Action::QueueUp | Action::QueueDown => {
+            if let Some(person) = selected {
+                let changes = match action {
+                    Action::Unqueue => edit::unqueue_speaker(&model.session, person),
+                    _ => {
+                        edit::move_in_queue(&model.session, person, action == Action::QueueUp, now)
+                    }
+                };
+                if changes.is_empty() {
+                    model.notice = Some(t("notice-not-queued"));
+                }
+                commit(model, changes, now);
+            }
+        }
+        Action::DropQueue => {
+            let changes = edit::drop_queue(&model.session);
+            if changes.is_empty() {
+                model.notice = Some(t("notice-queue-empty"));
+            } else {
+                model.notice = Some(t("notice-queue-dropped"));
+            }
+            commit(model, changes, now);
         }
         Action::VoteUp | Action::VoteDown => {
             if let Some(id) = selected {
@@ -413,6 +458,7 @@ fn act(model: &mut Model, action: Action, now: Timestamp) {
                 } else {
                     commit(model, changes, now);
                     model.notice = Some(t("notice-promoted"));
+                    ask_responsible(model, id);
                 }
             }
         }
@@ -421,10 +467,56 @@ fn act(model: &mut Model, action: Action, now: Timestamp) {
             {
                 open_form(model, FormKind::Proposal(p));
                 if let Mode::Form(form) = &mut model.mode {
-                    form.focused = 4;
+                    form.focus(4);
                 }
             }
         }
+    }
+}
+
+/// A key bound only in other panes: say where it works instead of
+/// ignoring it.
+fn hint_where_key_works(model: &mut Model, key: &KeyEvent) {
+    let panes = model.keymap.panes_for(key, model.focus);
+    if panes.is_empty() {
+        return;
+    }
+    let names: Vec<String> = panes.iter().map(|p| t(p.title_id())).collect();
+    let key = match key.code {
+        KeyCode::Char(' ') => "Space".to_owned(),
+        KeyCode::Char(c) => c.to_string(),
+        other => format!("{other:?}"),
+    };
+    model.notice = Some(targs(
+        "notice-key-elsewhere",
+        &[("key", key.into()), ("panes", names.join(", ").into())],
+    ));
+}
+
+/// Commits a start, stop or next item, saying when queued speakers moved
+/// to the item that now runs.
+fn commit_agenda(model: &mut Model, changes: Vec<Change>, now: Timestamp) {
+    let carried = edit::carried_speakers(&changes);
+    commit(model, changes, now);
+    if carried > 0 {
+        let title = model.session.active_item().map(|a| a.title.clone()).unwrap_or_default();
+        model.notice = Some(targs(
+            "notice-queue-carried",
+            &[("count", carried.into()), ("item", title.into())],
+        ));
+    }
+}
+
+/// After `A`: the new action's form, on Responsible, which promotion
+/// leaves empty because the proposal's author rarely does the work.
+fn ask_responsible(model: &mut Model, proposal: Id) {
+    let Some(action) = model.session.actions.iter().find(|a| a.origin == Some(proposal)) else {
+        return;
+    };
+    open_form(model, FormKind::Action(Some(action.clone())));
+    if let Mode::Form(form) = &mut model.mode {
+        let responsible = form.fields.iter().position(|f| f.label == "field-responsible");
+        form.focus(responsible.unwrap_or(0));
     }
 }
 
@@ -436,6 +528,7 @@ fn projector_key(model: &mut Model, key: &KeyEvent, now: Timestamp) {
         Some(Action::ToggleProjector) => model.projector = None,
         Some(
             a @ (Action::NextItem
+            | Action::StartStop
             | Action::NextSpeaker
             | Action::EndTurn
             | Action::Quit
@@ -453,27 +546,67 @@ fn projector_key(model: &mut Model, key: &KeyEvent, now: Timestamp) {
 }
 
 /// Enter in the capture line: parse, apply, keep the line open for the next.
+/// A refused line stays as typed, with what to do about it.
 fn commit_capture(model: &mut Model, now: Timestamp) {
     let Mode::Capture(line) = &mut model.mode else { return };
     let text = line.input.value().to_owned();
-    let parsed = crate::capture::parse(&text).map_err(|e| e.message_id());
-    let captured = parsed.and_then(|c| edit::capture(&model.session, &c, now).map(|x| (c, x)));
-    match captured {
-        Err(message_id) => line.feedback = Some(Feedback::Error(t(message_id))),
-        Ok((parsed, captured)) => {
-            let kind = crate::i18n::t(parsed.kind.help_id());
-            line.feedback = Some(Feedback::Captured(format!("{kind}: {}", captured.summary)));
-            line.input = TextInput::default();
-            line.recall = None;
-            if model.capture_history.last() != Some(&text) {
-                model.capture_history.push(text);
-            }
-            commit(model, captured.changes, now);
-            if let Some((id, pane)) = captured.entity {
-                select(model, pane, id);
-            }
+    let allow_duplicate = line.confirm_duplicate.as_deref() == Some(text.as_str());
+    line.confirm_duplicate = None;
+    let parsed = match crate::capture::parse(&text) {
+        Ok(parsed) => parsed,
+        Err(e) => {
+            line.feedback = Some(Feedback::Error(t(e.message_id())));
+            return;
         }
+    };
+    let captured = match edit::capture(&model.session, &parsed, now, allow_duplicate) {
+        Ok(captured) => captured,
+        Err(refusal) => {
+            refuse_capture(line, &text, refusal);
+            return;
+        }
+    };
+    let kind = crate::i18n::t(parsed.kind.help_id());
+    let mut summary = format!("{kind}: {}", captured.summary);
+    for (settlement, name) in &captured.created {
+        let id = if *settlement { "capture-new-settlement" } else { "capture-new-participant" };
+        summary.push_str(" · ");
+        summary.push_str(&targs(id, &[("name", name.clone().into())]));
     }
+    line.feedback = Some(Feedback::Captured(summary));
+    line.input = TextInput::default();
+    line.recall = None;
+    if model.capture_history.last() != Some(&text) {
+        model.capture_history.push(text);
+    }
+    commit(model, captured.changes, now);
+    if let Some((id, pane)) = captured.entity {
+        select(model, pane, id);
+    }
+}
+
+fn refuse_capture(line: &mut CaptureLine, text: &str, refusal: edit::CaptureRefusal) {
+    use edit::CaptureRefusal as R;
+    let message = match refusal {
+        R::Message(id) => t(id),
+        R::TooShort { tag } => targs("capture-error-tag-too-short", &[("tag", tag.into())]),
+        R::Duplicate { name } => {
+            line.confirm_duplicate = Some(text.to_owned());
+            targs("capture-error-duplicate", &[("name", name.into())])
+        }
+        R::Unresolved { settlement, index, tag, candidates } => {
+            let span = crate::capture::tag_spans(text)
+                .into_iter()
+                .filter(|(is_settlement, _, _)| *is_settlement == settlement)
+                .nth(index);
+            if let Some((_, start, end)) = span {
+                let sigil = if settlement { '#' } else { '@' };
+                line.offer(start, end, sigil, candidates);
+            }
+            targs("capture-error-unresolved", &[("tag", tag.into())])
+        }
+    };
+    line.feedback = Some(Feedback::Error(message));
 }
 
 fn add_form(pane: Pane) -> FormKind {
@@ -506,6 +639,16 @@ fn open_form(model: &mut Model, kind: FormKind) {
 
 fn submit_form(model: &mut Model, now: Timestamp) {
     let Mode::Form(form) = &mut model.mode else { return };
+    // A name already listed is asked about once; the same name again adds.
+    if let Some(existing) = form::duplicate_participant(form, &model.session) {
+        let typed = existing.to_owned();
+        if form.confirmed_name.as_deref() != Some(typed.as_str()) {
+            form.confirmed_name = Some(typed.clone());
+            form.focused = 0;
+            form.error = Some((0, targs("form-duplicate-name", &[("name", typed.into())])));
+            return;
+        }
+    }
     // New entities go after the selected row, where the note-taker is looking.
     let insert_at = model.panes[model.focus.index()]
         .rows
@@ -517,7 +660,7 @@ fn submit_form(model: &mut Model, now: Timestamp) {
         .unwrap_or(usize::MAX);
     match form::submit(form, &model.session, now, insert_at) {
         Err((field, message)) => {
-            form.focused = field;
+            form.focus(field);
             form.error = Some((field, message));
         }
         Ok(mut changes) => {

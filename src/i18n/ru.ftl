@@ -91,8 +91,8 @@ help-filter = Фильтр панели (Enter оставляет, Esc сбра�
 help-edit-session = Название, дата, место встречи…
 help-help = Эта справка
 help-quit = Выход (всё уже сохранено)
-help-start-stop = Начать / остановить выбранный пункт
-help-next-item = Закончить текущий пункт и начать следующий
+help-start-stop = Начать / остановить выбранный пункт повестки (вне повестки: остановить текущий)
+help-next-item = Закончить текущий пункт и начать следующий несделанный
 help-toggle-present = Присутствует / отсутствует
 help-vote-up = Голос за
 help-vote-down = Снять голос
@@ -111,6 +111,13 @@ form-hint = Enter сохранить · Esc отмена · Tab следующе
 form-required = Обязательное поле
 form-bad-number = Введите целое число от 0 до { $max }
 form-bad-date = Пишите дату так: 2027-03-31 или 31.03.2027
+form-bad-month = Месяца { $month } нет: месяцы 01–12, например 31.03.2027
+form-bad-day = Даты { $date } нет: в месяце { $month } { $days ->
+    [one] { $days } день
+    [few] { $days } дня
+   *[other] { $days } дней
+}
+form-duplicate-name = { $name } уже в списке: Enter ещё раз добавит второго человека с этим именем
 form-date-hint = (2027-03-31 или 31.03.2027)
 form-new-settlement = новый жилмассив…
 form-nothing-to-link = (потребностей пока нет)
@@ -244,6 +251,11 @@ capture-error-empty = Напишите что-нибудь после префи
 capture-error-no-prefix = Начните с т/n, ф/a, з/p, в/d, д/l, +, ! или й/q и пробела
 capture-error-nothing = После префикса нечего записать
 capture-error-no-active-item = Сначала начните пункт повестки (s/ы в повестке)
+capture-error-unresolved = «{ $tag }» — не одно имя: Tab или цифра выбирает
+capture-error-tag-too-short = «{ $tag }» ни с кем не совпадает, а одна буква не имя: допишите
+capture-error-duplicate = { $name } уже в списке: Enter ещё раз добавит второго человека, @имя отметит присутствие
+capture-new-participant = новый участник { $name }
+capture-new-settlement = новый жилмассив { $name }
 help-section-capture = Строка записи (:)
 help-capture-tags = метки жилмассива (№ или #) / участника; Tab дополняет, и просто имя тоже (пробелы в именах — через _)
 help-capture-recall = прежние строки
@@ -261,6 +273,7 @@ notice-already-promoted = Уже в плане действий
 speaking = Выступает:
 nobody-speaking = Никто не выступает (t/е даёт слово следующему в очереди)
 queue = Очередь:
+queue-more = … и ещё { $count }
 queue-empty = Очередь пуста (r/к на участнике или : й имя+Tab)
 speaking-time-by-group = Время выступлений по группам
 draft-found = Сохранён незаконченный ввод от { $time }:
@@ -271,6 +284,7 @@ slide-now = Сейчас
 slide-needs = Потребности
 slide-actions = План действий
 projector-next-up = Далее: { $title }
+projector-not-started = Встреча ещё не началась: повестка пока пуста
 projector-agenda-done = Повестка завершена
 projector-end = Окончание ≈ { $time }
 projector-of-planned = из { $planned } по плану
@@ -471,6 +485,8 @@ invalid-file-not-opened = в файле ошибки, перечисленные
 invalid-file-prompt = В этом файле ошибки, перечисленные выше. [r] исправить (новые id для повторов, битые ссылки очищены; файл в нынешнем виде сохранится рядом), [v] только просмотр, Enter — выйти:
 invalid-file-repaired = Исправлено: новых id — { $ids }, очищено битых ссылок — { $references }; файл в прежнем виде сохранён в { $kept }
 ## Справка командной строки (kenesh --help)
+cli-unknown-command = неизвестная команда '{ $word }' — может быть, '{ $suggestion }'? (kenesh --help перечисляет команды)
+cli-not-a-session-name = файла '{ $file }' нет. kenesh создаёт новую сессию только для имени, оканчивающегося на .ron (например, kenesh { $file }.ron), или используйте kenesh new
 cli-about = Круглые столы из терминала: повестка с таймерами, участники, доска потребностей и план действий в файлах RON.
 cli-heading-usage = Использование
 cli-heading-arguments = Аргументы
@@ -522,3 +538,16 @@ load-truncated-utf8 = файл обрывается посреди символ�
 merge-no-folder = не удаётся записать { $file }: папки { $folder } нет
 check-journal-other-session = { $file }: журнал рядом с ним принадлежит другому заседанию и не применяется (редактор отложит его в сторону)
 notice-folded-other-session = рядом с файлом лежал журнал другого заседания; он отложен как { $file }
+notice-not-queued = Этого человека нет в очереди (или он уже первый / последний)
+notice-queue-empty = Очередь выступающих пуста
+notice-queue-dropped = Очередь выступающих очищена
+notice-queue-carried = { $count ->
+    [one] { $count } человек из очереди перенесён
+    [few] { $count } человека из очереди перенесены
+   *[other] { $count } человек из очереди перенесены
+} в «{ $item }» — X очищает очередь
+help-drop-queue = Очистить очередь выступающих
+help-unqueue = Убрать выбранного из очереди выступающих
+help-queue-up = Поднять выбранного в очереди
+help-queue-down = Опустить выбранного в очереди
+notice-key-elsewhere = { $key } работает в: { $panes }

@@ -50,6 +50,11 @@ pub fn timing(item: &AgendaItem, now: Timestamp) -> (String, Option<String>) {
     (shown, over)
 }
 
+/// The colour stage of an item's timer: its elapsed time against its plan.
+pub fn item_timer(item: &AgendaItem, now: Timestamp) -> ratatui::style::Style {
+    theme::timer(item.elapsed(now).num_seconds(), item.planned().num_seconds())
+}
+
 pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
     let extra = targs(
         "agenda-summary",
@@ -76,6 +81,22 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
     }
     let state = model.pane(Pane::Agenda);
     let focused = model.focus == Pane::Agenda;
+    // The time column is as wide as the widest time shown, so titles get
+    // the rest of the pane.
+    let time_width = state.rows[pane::visible_range(model, Pane::Agenda, rect)]
+        .iter()
+        .filter_map(|row| match row {
+            PaneRow::Item { index, .. } => model.session.agenda.get(*index),
+            _ => None,
+        })
+        .map(|item| {
+            let (time, over) = timing(item, model.now);
+            let over = over.map_or(0, |o| o.chars().count() + 1);
+            time.chars().count() + over
+        })
+        .chain([t("col-time").chars().count()])
+        .max()
+        .unwrap_or(0) as u16;
     let with_presenter = table_area.width >= 70;
     let rows = state.rows[pane::visible_range(model, Pane::Agenda, rect)]
         .iter()
@@ -89,7 +110,12 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
                 AgendaStatus::Done | AgendaStatus::Skipped => theme::dim(),
                 AgendaStatus::Pending => ratatui::style::Style::new(),
             };
-            let mut time_spans = vec![Span::raw(time)];
+            // The running item's timer takes the projector's colour stages.
+            let time = match item.status {
+                AgendaStatus::Active => Span::styled(time, item_timer(item, model.now)),
+                _ => Span::raw(time),
+            };
+            let mut time_spans = vec![time];
             if let Some(over) = over {
                 time_spans.push(Span::styled(format!(" {over}"), theme::overrun()));
             }
@@ -111,13 +137,13 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
                 Constraint::Length(1),
                 Constraint::Fill(3),
                 Constraint::Fill(1),
-                Constraint::Length(18),
+                Constraint::Length(time_width),
             ],
         )
     } else {
         (
             vec![String::new(), t("col-item"), t("col-time")],
-            vec![Constraint::Length(1), Constraint::Fill(1), Constraint::Length(18)],
+            vec![Constraint::Length(1), Constraint::Fill(1), Constraint::Length(time_width)],
         )
     };
     let table =

@@ -28,10 +28,15 @@ pub fn render(model: &Model, line: &CaptureLine, frame: &mut Frame, area: Rect) 
         _ => None,
     };
     let info = match (&line.completion, line.live_candidates(&model.session)) {
-        (Some(c), _) => {
-            candidates_line(error, c.candidates.iter().map(String::as_str), Some(c.shown))
+        (Some(c), _) => candidates_line(
+            error,
+            c.candidates.iter().map(String::as_str),
+            c.applied.then_some(c.shown),
+            c.numbered,
+        ),
+        (None, found) if !found.is_empty() => {
+            candidates_line(error, found.into_iter(), None, false)
         }
-        (None, found) if !found.is_empty() => candidates_line(error, found.into_iter(), None),
         _ => match &line.feedback {
             Some(Feedback::Captured(text)) => {
                 Line::styled(format!(" ✓ {}", safe(text)), theme::ok())
@@ -60,14 +65,19 @@ fn candidates_line<'a>(
     error: Option<&str>,
     names: impl Iterator<Item = &'a str>,
     shown: Option<usize>,
+    numbered: bool,
 ) -> Line<'static> {
     let mut spans = Vec::new();
     if let Some(error) = error {
         spans.push(Span::styled(format!(" ⚠ {} ", safe(error)), theme::overrun()));
     }
     spans.push(Span::raw(" Tab: "));
-    for (i, name) in names.take(8).enumerate() {
+    for (i, name) in names.take(9).enumerate() {
         let style = if Some(i) == shown { theme::selected() } else { theme::title() };
+        // After a refused Enter, a digit picks: the numbers are the keys.
+        if numbered && i < 9 {
+            spans.push(Span::raw(format!("{} ", i + 1)));
+        }
         spans.push(Span::styled(safe(name).into_owned(), style));
         spans.push(Span::raw("  "));
     }

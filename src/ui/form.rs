@@ -38,7 +38,14 @@ pub fn render(form: &Form, frame: &mut Frame, area: Rect) {
         if let Some(column) = cursor_column {
             cursor = Some((lines.len(), LABEL_WIDTH + 2 + column));
         }
-        let value_style = if focused {
+        let selected = match &field.value {
+            FieldValue::Text(i) | FieldValue::Number(i) | FieldValue::Date(i) => i.is_selected(),
+            _ => false,
+        };
+        let value_style = if focused && selected {
+            // Selected as a whole: what is typed replaces it.
+            Style::new().add_modifier(ratatui::style::Modifier::REVERSED)
+        } else if focused {
             Style::new().add_modifier(ratatui::style::Modifier::BOLD)
         } else {
             Style::new()

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
 use super::{layout, theme};
 use crate::app::keymap::Scope;
@@ -31,6 +31,10 @@ pub fn lines(model: &Model) -> Vec<Line<'static>> {
         (Scope::Pane(Pane::Proposals), t(Pane::Proposals.title_id())),
     ];
     for (scope, title) in sections {
+        // A pane whose keys all work everywhere has no section of its own.
+        if !model.keymap.bindings.iter().any(|b| b.scope == scope) {
+            continue;
+        }
         lines.push(Line::styled(title, theme::group()));
         for binding in model.keymap.bindings.iter().filter(|b| b.scope == scope) {
             let keys = binding.keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" / ");
@@ -71,8 +75,43 @@ pub fn lines(model: &Model) -> Vec<Line<'static>> {
     lines
 }
 
+fn help_rect(area: Rect) -> Rect {
+    layout::centered(area, 96, area.height.saturating_sub(2).max(3))
+}
+
+/// Rows `line` takes when word-wrapped to `width` columns, greedily as the
+/// paragraph wraps it.
+fn wrapped_rows(line: &Line, width: usize) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    let width = width.max(1);
+    let (mut rows, mut used) = (1, 0);
+    for word in text.split_inclusive(' ') {
+        let w = word.trim_end().width();
+        if used > 0 && used + w > width {
+            rows += 1;
+            used = 0;
+        }
+        used += word.width();
+        while used > width {
+            rows += 1;
+            used -= width;
+        }
+    }
+    rows
+}
+
+/// The furthest the help can scroll on this screen: its last line at the
+/// bottom of the box.
+pub fn max_scroll(model: &Model) -> u16 {
+    let rect = help_rect(model.screen);
+    let (width, height) = (rect.width.saturating_sub(2), rect.height.saturating_sub(2));
+    let rows: usize = lines(model).iter().map(|l| wrapped_rows(l, usize::from(width))).sum();
+    u16::try_from(rows.saturating_sub(usize::from(height))).unwrap_or(u16::MAX)
+}
+
 pub fn render(model: &Model, frame: &mut Frame, area: Rect, scroll: u16) {
-    let rect = layout::centered(area, 96, area.height.saturating_sub(2).max(3));
+    let rect = help_rect(area);
     frame.render_widget(Clear, rect);
     let block = Block::new()
         .borders(Borders::ALL)
@@ -80,5 +119,6 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect, scroll: u16) {
         .border_style(theme::border_focused())
         .title(Line::styled(format!(" {} ", t("help-title")), theme::title()))
         .title_bottom(Line::styled(format!(" {} ", t("help-close")), theme::dim()));
-    frame.render_widget(Paragraph::new(lines(model)).block(block).scroll((scroll, 0)), rect);
+    let paragraph = Paragraph::new(lines(model)).wrap(Wrap { trim: false });
+    frame.render_widget(paragraph.block(block).scroll((scroll, 0)), rect);
 }

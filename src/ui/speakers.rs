@@ -18,13 +18,7 @@ use crate::model::StakeholderGroup;
 /// Style for a turn that has run `elapsed` of `limit` seconds: warning from
 /// 80%, overrun from 100%.
 pub fn turn_style(elapsed: i64, limit: i64) -> Style {
-    if limit > 0 && elapsed >= limit {
-        theme::overrun()
-    } else if limit > 0 && elapsed * 5 >= limit * 4 {
-        theme::warning()
-    } else {
-        theme::active()
-    }
+    theme::timer(elapsed, limit)
 }
 
 /// Seconds spoken per group, including the turn running now.
@@ -64,6 +58,30 @@ pub fn speaker_line(model: &Model) -> Line<'static> {
             Line::from(spans)
         }
         None => Line::styled(t("nobody-speaking"), theme::dim()),
+    }
+}
+
+/// A hint that fits `width` columns whole, or else its first complete
+/// phrase (the part before a parenthesis): never cut mid-word.
+pub fn fit_hint(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    match text.split_once(" (") {
+        Some((phrase, _)) if phrase.width() <= width => phrase.to_owned(),
+        _ => text.to_owned(),
+    }
+}
+
+/// A one-span dim hint line, shortened to `width` as [`fit_hint`] does.
+fn hint_line(line: Line<'static>, width: u16) -> Line<'static> {
+    match line.spans.as_slice() {
+        [only] if line.spans.len() == 1 => {
+            let text = fit_hint(&only.content, usize::from(width));
+            Line::styled(text, only.style.patch(line.style))
+        }
+        _ => line,
     }
 }
 
@@ -121,14 +139,68 @@ fn bar_lines(model: &Model, width: u16, lines: u16) -> Vec<Line<'static>> {
         .collect()
 }
 
+/// The queue one person a line, in at most `rows` lines: the last says how
+/// many more wait when not all fit.
+fn queue_rows(model: &Model, rows: usize) -> Vec<Line<'static>> {
+    let s = &model.session;
+    let names: Vec<String> = model
+        .totals
+        .queue
+        .iter()
+        .filter_map(|i| s.speaker_turns.get(*i))
+        .map(|turn| safe(s.participant_name(Some(turn.participant))).into_owned())
+        .collect();
+    let label = t("queue");
+    let indent = " ".repeat(unicode_width::UnicodeWidthStr::width(label.as_str()) + 1);
+    let shown = if names.len() > rows { rows.saturating_sub(1) } else { names.len() };
+    let mut lines: Vec<Line<'static>> = names
+        .iter()
+        .take(shown)
+        .enumerate()
+        .map(|(n, name)| {
+            let lead = if n == 0 { format!("{label} ") } else { indent.clone() };
+            Line::from(vec![
+                Span::styled(lead, theme::dim()),
+                Span::raw(format!("{}. {name}", n + 1)),
+            ])
+        })
+        .collect();
+    if shown < names.len() {
+        let more = crate::i18n::targs("queue-more", &[("count", (names.len() - shown).into())]);
+        let lead = if shown == 0 { format!("{label} ") } else { indent };
+        lines.push(Line::from(vec![Span::styled(lead, theme::dim()), Span::raw(more)]));
+    }
+    lines
+}
+
 pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     if area.height == 0 {
         return;
     }
-    let mut lines = vec![speaker_line(model), queue_line(model)];
-    if area.height > 2 {
+    let mut lines = vec![hint_line(speaker_line(model), area.width)];
+    // With room, the queue is one person a line (up to half the footer);
+    // the bars by group take what is left.
+    let queued = model.totals.queue.len();
+    if area.height > 2 && queued > 1 {
+        let room = usize::from(area.height - 1) / 2 + 1;
+        lines.extend(queue_rows(model, queued.min(room)));
+    } else {
+        lines.push(hint_line(queue_line(model), area.width));
+    }
+    let used = lines.len() as u16;
+    if area.height > used + 1 {
         lines.push(Line::styled(t("speaking-time-by-group"), theme::header()));
-        lines.extend(bar_lines(model, area.width, area.height - 3));
+        lines.extend(bar_lines(model, area.width, area.height - used - 1));
     }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_hint_that_does_not_fit_keeps_its_first_whole_phrase() {
+        let hint = "Nobody is speaking (t gives the floor to the next in the queue)";
+        assert_eq!(super::fit_hint(hint, 80), hint);
+        assert_eq!(super::fit_hint(hint, 40), "Nobody is speaking");
+    }
 }

@@ -26,7 +26,7 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
     ))];
     if let Some(item) = model.totals.active_item.and_then(|i| model.session.agenda.get(i)) {
         let (time, over) = agenda::timing(item, model.now);
-        right.push(Span::styled(format!("· ▶ {time} "), theme::active()));
+        right.push(Span::styled(format!("· ▶ {time} "), agenda::item_timer(item, model.now)));
         if let Some(over) = over {
             right.push(Span::styled(format!("{over} {} ", t("over")), theme::overrun()));
         }

@@ -43,6 +43,39 @@ pub fn overrun() -> Style {
     Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
 }
 
+/// How much of its plan a timer has used. Every timer, in the editor and
+/// on the projector, changes colour at the same points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimerStage {
+    /// Under 80% of the plan (or no plan).
+    Calm,
+    /// From 80%.
+    Warn,
+    /// From 100%.
+    Over,
+}
+
+impl TimerStage {
+    pub fn of(used: i64, planned: i64) -> TimerStage {
+        if planned > 0 && used >= planned {
+            TimerStage::Over
+        } else if planned > 0 && used * 5 >= planned * 4 {
+            TimerStage::Warn
+        } else {
+            TimerStage::Calm
+        }
+    }
+}
+
+/// The editor's style for a running timer at `used` of `planned` seconds.
+pub fn timer(used: i64, planned: i64) -> Style {
+    match TimerStage::of(used, planned) {
+        TimerStage::Calm => active(),
+        TimerStage::Warn => warning(),
+        TimerStage::Over => overrun(),
+    }
+}
+
 pub fn error() -> Style {
     Style::new().fg(Color::White).bg(Color::Red).add_modifier(Modifier::BOLD)
 }

@@ -280,7 +280,9 @@ pub fn open(kind: FormKind, session: &Session) -> Form {
             )
         }
     };
-    Form { kind, title, fields, focused: 0, error: None }
+    let mut form = Form { kind, title, fields, focused: 0, error: None, confirmed_name: None };
+    form.focus(0);
+    form
 }
 
 /// Resolves a settlement pick: an existing id, none, or a new settlement

@@ -8,7 +8,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::text_input::TextInput;
 use crate::i18n::t;
-use crate::model::{Date, Id};
+use crate::model::{Date, Id, Session};
 
 #[derive(Debug, Clone)]
 pub enum FieldValue {
@@ -102,6 +102,9 @@ pub struct Form {
     pub focused: usize,
     /// A validation message and the field it is about.
     pub error: Option<(usize, String)>,
+    /// A participant name the user was told already exists: submitting
+    /// it again adds the person anyway.
+    pub confirmed_name: Option<String>,
 }
 
 /// What a key did to a form.
@@ -143,7 +146,19 @@ impl Form {
 
     fn focus_by(&mut self, step: isize) {
         let n = self.fields.len() as isize;
-        self.focused = (self.focused as isize + step).rem_euclid(n) as usize;
+        self.focus((self.focused as isize + step).rem_euclid(n) as usize);
+    }
+
+    /// Focuses field `i` with its value selected: typing replaces a
+    /// default or an existing value, `End` or an arrow edits it.
+    pub fn focus(&mut self, i: usize) {
+        self.focused = i.min(self.fields.len().saturating_sub(1));
+        if let Some(field) = self.fields.get_mut(self.focused)
+            && let FieldValue::Text(input) | FieldValue::Number(input) | FieldValue::Date(input) =
+                &mut field.value
+        {
+            input.select_all();
+        }
     }
 
     fn edit_focused(&mut self, key: &KeyEvent) {
@@ -224,7 +239,7 @@ impl Form {
         if text.is_empty() {
             return if field.required { Err((i, t("form-required"))) } else { Ok(None) };
         }
-        crate::commands::parse_date(text).map(Some).ok_or_else(|| (i, t("form-bad-date")))
+        crate::commands::parse_date(text).map(Some).ok_or_else(|| (i, date_problem(text)))
     }
 
     /// The index chosen in a pick list.
@@ -257,6 +272,56 @@ impl Form {
         let FieldValue::Toggle(v) = &self.fields[i].value else { unreachable!() };
         *v
     }
+}
+
+/// Why `text` is not a date, as precisely as can be told: a month past 12
+/// or a day the month does not have (31.02.2027), else the accepted forms.
+fn date_problem(text: &str) -> String {
+    let numbers = |parts: Vec<&str>| -> Option<Vec<u32>> {
+        (parts.len() == 3).then(|| parts.iter().map(|p| p.parse().ok()).collect()).flatten()
+    };
+    let ymd = if text.contains('.') {
+        numbers(text.split('.').collect()).map(|n| (n[2], n[1], n[0]))
+    } else {
+        numbers(text.split('-').collect()).map(|n| (n[0], n[1], n[2]))
+    };
+    let Some((year, month, day)) = ymd.filter(|(y, _, d)| *y >= 1000 && *d >= 1) else {
+        return t("form-bad-date");
+    };
+    if !(1..=12).contains(&month) {
+        return crate::i18n::targs("form-bad-month", &[("month", month.into())]);
+    }
+    let first = chrono::NaiveDate::from_ymd_opt(year as i32, month, 1);
+    let next = if month == 12 {
+        chrono::NaiveDate::from_ymd_opt(year as i32 + 1, 1, 1)
+    } else {
+        chrono::NaiveDate::from_ymd_opt(year as i32, month + 1, 1)
+    };
+    match (first, next) {
+        (Some(first), Some(next)) if day > (next - first).num_days() as u32 => crate::i18n::targs(
+            "form-bad-day",
+            &[
+                ("date", format!("{day:02}.{month:02}.{year}").into()),
+                ("month", format!("{month:02}.{year}").into()),
+                ("days", (next - first).num_days().into()),
+            ],
+        ),
+        _ => t("form-bad-date"),
+    }
+}
+
+/// The listed participant whose name the participant form's name field
+/// repeats (another person than the one edited), if any.
+pub fn duplicate_participant<'a>(form: &Form, session: &'a Session) -> Option<&'a str> {
+    let FormKind::Participant(person) = &form.kind else { return None };
+    let FieldValue::Text(input) = &form.fields.first()?.value else { return None };
+    let name = input.value().trim();
+    let own = person.as_ref().map(|p| p.id);
+    session
+        .participants
+        .iter()
+        .find(|p| Some(p.id) != own && !name.is_empty() && crate::capture::same_name(&p.name, name))
+        .map(|p| p.name.as_str())
 }
 
 /// What a pick list of entities holds.

@@ -139,7 +139,9 @@ pub fn render(input: &ProjectorInput, frame: &mut Frame) {
     let inner =
         Rect { x: area.x + margin, y: area.y, width: area.width - 2 * margin, height: area.height };
     let slide = input.state.slide_at(input.now);
-    header(input, &theme, slide, frame, Rect { height: 1, ..inner });
+    // A long title's second line takes the blank row under the header, so
+    // the slide keeps its room (and the timer its size).
+    header(input, &theme, slide, frame, Rect { height: 2, ..inner });
     let body = Rect { y: inner.y + 2, height: inner.height.saturating_sub(3), ..inner };
     match slide {
         Slide::Now => now::render(input, &theme, frame, body),
@@ -149,7 +151,8 @@ pub fn render(input: &ProjectorInput, frame: &mut Frame) {
     footer(input, &theme, frame, Rect { y: inner.bottom() - 1, height: 1, ..inner });
 }
 
-/// Session title on the left, the clock and slide dots on the right.
+/// Session title on the left, the clock and slide dots on the right. A
+/// title longer than its room goes on in the second row.
 fn header(input: &ProjectorInput, theme: &Theme, slide: Slide, frame: &mut Frame, rect: Rect) {
     let dots: String = Slide::ALL.iter().map(|s| if *s == slide { "● " } else { "○ " }).collect();
     let right = format!(
@@ -162,14 +165,47 @@ fn header(input: &ProjectorInput, theme: &Theme, slide: Slide, frame: &mut Frame
     let width = right.chars().count() as u16;
     let title_width = rect.width.saturating_sub(width + 2);
     let title = crate::ui::sanitize::safe(&input.session.title).into_owned();
+    let (first, rest) = split_at_width(&title, usize::from(title_width));
     frame.render_widget(
-        Paragraph::new(Line::styled(title, theme.title())),
-        Rect { width: title_width, ..rect },
+        Paragraph::new(Line::styled(first, theme.title())),
+        Rect { width: title_width, height: 1, ..rect },
     );
     frame.render_widget(
         Paragraph::new(Line::styled(right, theme.dim())).right_aligned(),
-        Rect { x: rect.x + title_width, width: rect.width - title_width, ..rect },
+        Rect { x: rect.x + title_width, width: rect.width - title_width, height: 1, ..rect },
     );
+    // The rest of a long title takes the whole second row.
+    if rest.is_empty() || rect.height < 2 {
+        return;
+    }
+    frame.render_widget(
+        Paragraph::new(Line::styled(rest, theme.title())),
+        Rect { y: rect.y + 1, height: 1, ..rect },
+    );
+}
+
+/// `text` cut at a word boundary into what fits in `width` columns and the
+/// rest (a single word longer than `width` is cut inside the word).
+fn split_at_width(text: &str, width: usize) -> (String, String) {
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= width {
+        return (text.to_owned(), String::new());
+    }
+    let mut first = String::new();
+    let mut words = text.split(' ').peekable();
+    while let Some(word) = words.peek() {
+        let gap = usize::from(!first.is_empty());
+        if first.width() + gap + word.width() > width {
+            break;
+        }
+        if gap == 1 {
+            first.push(' ');
+        }
+        first.push_str(word);
+        words.next();
+    }
+    let rest: Vec<&str> = words.collect();
+    (first, rest.join(" "))
 }
 
 fn footer(input: &ProjectorInput, theme: &Theme, frame: &mut Frame, rect: Rect) {
@@ -200,4 +236,15 @@ pub fn render_waiting(frame: &mut Frame, state: &ProjectorState, message: &str) 
             .wrap(Wrap { trim: true }),
         rect,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_long_title_splits_between_words() {
+        let (first, rest) = super::split_at_width("Круглый стол «Аракет»: взаимодействие", 24);
+        assert_eq!((first.as_str(), rest.as_str()), ("Круглый стол «Аракет»:", "взаимодействие"));
+        let (first, rest) = super::split_at_width("Коротко", 24);
+        assert_eq!((first.as_str(), rest.as_str()), ("Коротко", ""));
+    }
 }

@@ -21,6 +21,8 @@ pub fn render(input: &ProjectorInput, theme: &Theme, frame: &mut Frame, area: Re
             order.push(n.settlement);
         }
     }
+    // Needs with no settlement come after every named place.
+    order.sort_by_key(Option::is_none);
     let per_settlement = if area.height >= 30 { 3 } else { 2 };
     let mut entries = Vec::new();
     for settlement in order {

@@ -67,6 +67,8 @@ pub fn render(input: &ProjectorInput, theme: &Theme, frame: &mut Frame, area: Re
             Some(item) => {
                 targs("projector-next-up", &[("title", safe(&item.title).into_owned().into())])
             }
+            // An empty agenda has not started; it is not finished.
+            None if session.agenda.is_empty() => t("projector-not-started"),
             None => t("projector-agenda-done"),
         };
         line(frame, Line::styled(text, theme.title()), title_rows, &mut y);

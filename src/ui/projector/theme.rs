@@ -88,12 +88,10 @@ impl Theme {
     /// Timer colour by how much of the plan is used: calm, then warning
     /// from 80%, then overrun from 100%.
     pub fn timer(&self, used: i64, planned: i64) -> Style {
-        let colour = if planned > 0 && used >= planned {
-            self.over
-        } else if planned > 0 && used * 5 >= planned * 4 {
-            self.warn
-        } else {
-            self.ok
+        let colour = match crate::ui::theme::TimerStage::of(used, planned) {
+            crate::ui::theme::TimerStage::Over => self.over,
+            crate::ui::theme::TimerStage::Warn => self.warn,
+            crate::ui::theme::TimerStage::Calm => self.ok,
         };
         self.base().fg(colour).add_modifier(Modifier::BOLD)
     }
