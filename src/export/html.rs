@@ -1,7 +1,11 @@
 //! The minutes as one self-contained HTML page: inline CSS with an A4 print
-//! stylesheet, no scripts, no external resources, every text escaped.
+//! stylesheet (the action plan on landscape pages, page numbers, headings
+//! kept with their tables), no scripts, no external resources, every text escaped.
 
-use super::minutes::{Block, minutes};
+use std::collections::HashMap;
+
+use super::columns::{self, Metrics};
+use super::minutes::{Block, TableKind, minutes, tables_by_kind};
 use super::report::Report;
 
 pub fn escape(text: &str) -> String {
@@ -24,56 +28,102 @@ body { font-family: 'DejaVu Sans', 'Noto Sans', Arial, sans-serif; color: #111; 
 h1 { font-size: 1.6rem; border-bottom: 2px solid #224; padding-bottom: .3rem; }
 h2 { font-size: 1.25rem; margin-top: 1.6rem; color: #224; }
 h3 { font-size: 1.05rem; margin-bottom: .3rem; }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .9rem; }
-th, td { border: 1px solid #999; padding: .25rem .4rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: .5rem 0 1rem; font-size: .9rem; }
+th, td { border: 1px solid #999; padding: .25rem .4rem; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: manual; }
 th { background: #e8eaf0; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr:nth-child(even) td { background: #f7f7f9; }
-@page { size: A4; margin: 15mm 12mm; }
+.landscape { max-width: none; }
+@page { size: A4 portrait; margin: 15mm 12mm; @bottom-right { content: counter(page); font-size: 9pt; } }
+@page landscape { size: A4 landscape; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }
-  h2 { break-after: avoid; }
+  h1, h2, h3 { break-after: avoid; }
+  .keep { break-inside: avoid; }
   tr { break-inside: avoid; }
   thead { display: table-header-group; }
+  .landscape { page: landscape; }
 }
 ";
 
+/// Column widths as shares of the table, in tenths of a percent; the same
+/// for every table of one kind.
+const METRICS: Metrics = Metrics { char_width: 10, header_char_width: 11, padding: 14 };
+
+fn table(out: &mut String, header: &[String], rows: &[Vec<String>], widths: &[u32]) {
+    let body: Vec<&[String]> = rows.iter().map(Vec::as_slice).collect();
+    let total = widths.iter().sum::<u32>().max(1);
+    out.push_str("<table>\n<colgroup>");
+    for w in widths {
+        let tenths = w * 1000 / total;
+        out.push_str(&format!("<col style=\"width:{}.{}%\">", tenths / 10, tenths % 10));
+    }
+    out.push_str("</colgroup>\n<thead><tr>");
+    for cell in header {
+        out.push_str(&format!("<th>{}</th>", escape(cell)));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    let numeric: Vec<bool> = (0..header.len()).map(|c| columns::numeric(&body, c)).collect();
+    for row in rows {
+        out.push_str("<tr>");
+        for (c, cell) in row.iter().enumerate() {
+            let class = if numeric.get(c) == Some(&true) { " class=\"num\"" } else { "" };
+            out.push_str(&format!("<td{class}>{}</td>", escape(cell)));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+fn widths_by_kind(blocks: &[Block]) -> HashMap<TableKind, Vec<u32>> {
+    tables_by_kind(blocks)
+        .into_iter()
+        .map(|t| (t.kind, columns::fit(t.header, &t.rows, 1000, METRICS)))
+        .collect()
+}
+
 pub fn render(report: &Report) -> String {
+    let blocks = minutes(report);
+    let widths = widths_by_kind(&blocks);
     let mut body = String::new();
-    for block in minutes(report) {
+    let mut landscape = false;
+    for (i, block) in blocks.iter().enumerate() {
         match block {
             Block::Heading(level, text) => {
-                body.push_str(&format!("<h{level}>{}</h{level}>\n", escape(&text)))
+                // A heading and the table under it go to a page together.
+                if matches!(blocks.get(i + 1), Some(Block::Table { .. })) {
+                    body.push_str("<div class=\"keep\">");
+                }
+                body.push_str(&format!("<h{level}>{}</h{level}>\n", escape(text)))
             }
-            Block::Paragraph(text) => body.push_str(&format!("<p>{}</p>\n", escape(&text))),
+            Block::Paragraph(text) => body.push_str(&format!("<p>{}</p>\n", escape(text))),
             Block::Bullets(items) => {
                 body.push_str("<ul>\n");
                 for item in items {
-                    body.push_str(&format!("<li>{}</li>\n", escape(&item)));
+                    body.push_str(&format!("<li>{}</li>\n", escape(item)));
                 }
                 body.push_str("</ul>\n");
             }
-            Block::Table { header, rows } => {
-                body.push_str("<table>\n<thead><tr>");
-                for cell in &header {
-                    body.push_str(&format!("<th>{}</th>", escape(cell)));
+            Block::Table { kind, header, rows } => {
+                table(&mut body, header, rows, &widths[kind]);
+                if i > 0 && matches!(blocks[i - 1], Block::Heading(..)) {
+                    body.push_str("</div>\n");
                 }
-                body.push_str("</tr></thead>\n<tbody>\n");
-                for row in &rows {
-                    body.push_str("<tr>");
-                    for cell in row {
-                        body.push_str(&format!("<td>{}</td>", escape(cell)));
-                    }
-                    body.push_str("</tr>\n");
-                }
-                body.push_str("</tbody>\n</table>\n");
+            }
+            Block::Landscape => {
+                landscape = true;
+                body.push_str("<section class=\"landscape\">\n");
             }
         }
+    }
+    if landscape {
+        body.push_str("</section>\n");
     }
     format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
          <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
-        lang = crate::i18n::t("html-lang"),
+        lang = crate::i18n::lang().code(),
         title = escape(&super::clean(report.title)),
     )
 }

@@ -43,7 +43,8 @@ pub fn render(report: &Report) -> String {
                 }
                 out.push('\n');
             }
-            Block::Table { header, rows } => {
+            Block::Landscape => {}
+            Block::Table { header, rows, .. } => {
                 let line = |cells: &[String]| {
                     format!(
                         "| {} |\n",

@@ -11,7 +11,56 @@ pub enum Block {
     Heading(u8, String),
     Paragraph(String),
     Bullets(Vec<String>),
-    Table { header: Vec<String>, rows: Vec<Vec<String>> },
+    Table {
+        kind: TableKind,
+        header: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
+    /// Everything after this is the action plan, which is too wide for a
+    /// portrait page: DOCX starts a landscape section, HTML a landscape page.
+    Landscape,
+}
+
+/// Which table a block is; tables of one kind share their column widths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TableKind {
+    Groups,
+    Agenda,
+    Speaking,
+    Needs,
+    Actions,
+}
+
+/// Every table of one kind together: its header, all its rows, and
+/// whether it is in the landscape part.
+pub struct TablesOfKind<'a> {
+    pub kind: TableKind,
+    pub landscape: bool,
+    pub header: &'a [String],
+    pub rows: Vec<&'a [String]>,
+}
+
+pub fn tables_by_kind(blocks: &[Block]) -> Vec<TablesOfKind<'_>> {
+    let mut landscape = false;
+    let mut gathered: Vec<TablesOfKind> = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Landscape => landscape = true,
+            Block::Table { kind, header, rows } => {
+                let slot = match gathered.iter().position(|g| g.kind == *kind) {
+                    Some(i) => i,
+                    None => {
+                        let rows = Vec::new();
+                        gathered.push(TablesOfKind { kind: *kind, landscape, header, rows });
+                        gathered.len() - 1
+                    }
+                };
+                gathered[slot].rows.extend(rows.iter().map(Vec::as_slice));
+            }
+            _ => {}
+        }
+    }
+    gathered
 }
 
 fn date_text(date: Option<crate::model::Date>) -> String {
@@ -41,14 +90,15 @@ pub fn minutes(r: &Report) -> Vec<Block> {
     }
     needs(r, &mut doc);
     proposals(r, &mut doc);
-    doc.push(Block::Heading(2, t("export-action-plan")));
-    doc.push(action_table(r));
     let parked: Vec<String> =
         r.proposals_of(ProposalKind::ParkingLot).map(|p| proposal_line(r, p)).collect();
     if !parked.is_empty() {
         doc.push(Block::Heading(2, t("export-parking-lot")));
         doc.push(Block::Bullets(parked));
     }
+    doc.push(Block::Landscape);
+    doc.push(Block::Heading(2, t("export-action-plan")));
+    doc.push(action_table(r));
     doc
 }
 
@@ -64,6 +114,7 @@ fn attendance(r: &Report, doc: &mut Vec<Block>) {
         .map(|(g, present, all)| vec![labels::group(g), present.to_string(), all.to_string()])
         .collect();
     doc.push(Block::Table {
+        kind: TableKind::Groups,
         header: vec![t("export-group"), t("export-present"), t("export-invited")],
         rows,
     });
@@ -129,6 +180,7 @@ fn agenda(r: &Report, doc: &mut Vec<Block>) {
         })
         .collect();
     doc.push(Block::Table {
+        kind: TableKind::Agenda,
         header: [
             "export-no",
             "export-item",
@@ -167,6 +219,7 @@ fn speaking(r: &Report, doc: &mut Vec<Block>) {
         })
         .collect();
     doc.push(Block::Table {
+        kind: TableKind::Speaking,
         header: vec![t("export-group"), t("export-time"), t("export-share")],
         rows,
     });
@@ -208,7 +261,7 @@ fn needs(r: &Report, doc: &mut Vec<Block>) {
         if r.is_program {
             header.push(t("export-raised-in"));
         }
-        doc.push(Block::Table { header, rows });
+        doc.push(Block::Table { kind: TableKind::Needs, header, rows });
     }
 }
 
@@ -257,6 +310,7 @@ pub fn action_table(r: &Report) -> Block {
         })
         .collect();
     Block::Table {
+        kind: TableKind::Actions,
         header: [
             "export-no",
             "col-action",

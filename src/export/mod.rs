@@ -3,6 +3,7 @@
 //! (iCalendar) and everything for other tools (JSON). Private notes never
 //! appear in any of them.
 
+mod columns;
 mod csv_table;
 mod docx;
 mod html;
