@@ -76,6 +76,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 status: status.into_iter().map(Into::into).collect(),
                 settlement,
                 responsible,
+                today: Some(now.date_naive()),
             },
             force,
         }),

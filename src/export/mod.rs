@@ -1,5 +1,5 @@
 //! Exports of a session or programme record for the people who must act
-//! on it: minutes (Markdown, HTML, DOCX), tables (CSV), deadlines
+//! on it: minutes (Markdown, HTML, DOCX), tables (CSV, XLSX), deadlines
 //! (iCalendar) and everything for other tools (JSON). Private notes never
 //! appear in any of them.
 
@@ -12,6 +12,7 @@ mod json;
 mod markdown;
 mod minutes;
 mod report;
+pub mod xlsx;
 
 pub use report::{Filters, Report};
 
@@ -23,6 +24,7 @@ pub enum Format {
     Csv,
     Html,
     Docx,
+    Xlsx,
     Ics,
     Json,
 }
@@ -34,6 +36,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Html => "html",
             Format::Docx => "docx",
+            Format::Xlsx => "xlsx",
             Format::Ics => "ics",
             Format::Json => "json",
         }
@@ -41,7 +44,7 @@ impl Format {
 
     /// Whether the output is text (and may go to standard output).
     pub fn is_text(self) -> bool {
-        self != Format::Docx
+        !matches!(self, Format::Docx | Format::Xlsx)
     }
 }
 
@@ -67,6 +70,10 @@ pub fn export(
         Format::Csv => csv_table::render(&report, table)?,
         Format::Html => html::render(&report).into_bytes(),
         Format::Docx => docx::render(&report)?,
+        Format::Xlsx => {
+            let today = filters.today.or(report.date).unwrap_or_default();
+            xlsx::render(loaded, &report, today)?
+        }
         Format::Ics => ics::render(&report).into_bytes(),
         Format::Json => json::render(loaded)?.into_bytes(),
     })

@@ -17,6 +17,10 @@ pub struct Filters {
     pub settlement: Option<String>,
     /// Part of the responsible organisation or person (any case).
     pub responsible: Option<String>,
+    /// The day overdue actions are judged on (the command passes today;
+    /// by default the record's date, so an export of the same file is the
+    /// same file).
+    pub today: Option<Date>,
 }
 
 pub struct Report<'a> {
