@@ -67,15 +67,21 @@ pub fn export(
     let report = Report::new(loaded, filters);
     Ok(match format {
         Format::Markdown => markdown::render(&report).into_bytes(),
-        Format::Csv => csv_table::render(&report, table)?,
+        Format::Csv => {
+            let default = match crate::i18n::lang() {
+                crate::i18n::Lang::En => b',',
+                crate::i18n::Lang::Ru | crate::i18n::Lang::Ky => b';',
+            };
+            csv_table::render(&report, table, filters.delimiter.unwrap_or(default))?
+        }
         Format::Html => html::render(&report).into_bytes(),
         Format::Docx => docx::render(&report)?,
         Format::Xlsx => {
             let today = filters.today.or(report.date).unwrap_or_default();
             xlsx::render(loaded, &report, today)?
         }
-        Format::Ics => ics::render(&report).into_bytes(),
-        Format::Json => json::render(loaded)?.into_bytes(),
+        Format::Ics => ics::render(&report, filters.calendar_events).into_bytes(),
+        Format::Json => json::render(loaded, filters.include_contacts)?.into_bytes(),
     })
 }
 

@@ -9,7 +9,10 @@ use crate::model::{
 };
 use crate::store::Loaded;
 
-/// `--status`, `--settlement`, `--responsible`.
+/// What the command line asks of an export besides its format: which
+/// actions and needs (`--status`, `--settlement`, `--responsible`) and how
+/// some formats are written (`--delimiter`, `--include-contacts`,
+/// `--calendar`).
 #[derive(Debug, Clone, Default)]
 pub struct Filters {
     pub status: Vec<ActionStatus>,
@@ -21,6 +24,20 @@ pub struct Filters {
     /// by default the record's date, so an export of the same file is the
     /// same file).
     pub today: Option<Date>,
+    /// The CSV separator; by default `;` where the interface language is
+    /// Russian or Kyrgyz (Russian-locale Excel's list separator), else `,`.
+    pub delimiter: Option<u8>,
+    /// JSON keeps participants' phone numbers and e-mails only when asked.
+    pub include_contacts: bool,
+    /// iCalendar: all-day events instead of to-dos.
+    pub calendar_events: bool,
+}
+
+impl Filters {
+    /// Whether any filter narrows what is shown.
+    pub fn narrows(&self) -> bool {
+        !self.status.is_empty() || self.settlement.is_some() || self.responsible.is_some()
+    }
 }
 
 pub struct Report<'a> {
@@ -146,6 +163,24 @@ impl<'a> Report<'a> {
                 if place.is_empty() { n.title.clone() } else { format!("{} ({place})", n.title) }
             })
             .collect()
+    }
+
+    /// Settlement names and their cities of the needs an action serves,
+    /// each `; `-separated.
+    pub fn places(&self, needs: &[Id]) -> (String, String) {
+        let mut names: Vec<&str> = Vec::new();
+        let mut cities: Vec<&str> = Vec::new();
+        for need in needs.iter().filter_map(|id| self.needs.iter().find(|n| n.id == *id)) {
+            if let Some(s) = self.settlements.iter().find(|s| Some(s.id) == need.settlement) {
+                if !names.contains(&s.name.as_str()) {
+                    names.push(&s.name);
+                }
+                if !s.city.is_empty() && !cities.contains(&s.city.as_str()) {
+                    cities.push(&s.city);
+                }
+            }
+        }
+        (names.join("; "), cities.join("; "))
     }
 
     pub fn present(&self) -> impl Iterator<Item = &'a Participant> {

@@ -41,23 +41,6 @@ fn headers(ids: &[&str]) -> Vec<String> {
     ids.iter().map(|id| t(id)).collect()
 }
 
-/// Settlement names and their cities of the needs an action serves.
-fn places(r: &Report, needs: &[Id]) -> (String, String) {
-    let mut names: Vec<&str> = Vec::new();
-    let mut cities: Vec<&str> = Vec::new();
-    for need in needs.iter().filter_map(|id| r.needs.iter().find(|n| n.id == *id)) {
-        if let Some(s) = r.settlements.iter().find(|s| Some(s.id) == need.settlement) {
-            if !names.contains(&s.name.as_str()) {
-                names.push(&s.name);
-            }
-            if !s.city.is_empty() && !cities.contains(&s.city.as_str()) {
-                cities.push(&s.city);
-            }
-        }
-    }
-    (names.join("; "), cities.join("; "))
-}
-
 fn history_text(history: &[ActionHistoryEntry]) -> String {
     history
         .iter()
@@ -75,7 +58,7 @@ fn actions(loaded: &Loaded, r: &Report, today: Date) -> Sheet {
         .actions
         .iter()
         .map(|a| {
-            let (settlements, cities) = places(r, &a.needs);
+            let (settlements, cities) = r.places(&a.needs);
             vec![
                 Cell::Text(a.id.to_string()),
                 text(&a.what),

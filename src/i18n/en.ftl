@@ -429,3 +429,5 @@ xlsx-sheet-attendance = Attendance
 xlsx-sheet-needs = Needs
 xlsx-sheet-speaking = Speaking time
 xlsx-all-of-group = All of the group
+export-bad-delimiter = --delimiter must be one ASCII character other than a quote or a line end, not «{ $delimiter }»
+export-nothing-matched = warning: nothing matches the filters; the export holds no rows

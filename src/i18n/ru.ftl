@@ -443,3 +443,5 @@ xlsx-sheet-attendance = Участие
 xlsx-sheet-needs = Потребности
 xlsx-sheet-speaking = Время выступлений
 xlsx-all-of-group = Вся группа
+export-bad-delimiter = --delimiter — это один символ ASCII, кроме кавычки и конца строки, а не «{ $delimiter }»
+export-nothing-matched = внимание: под фильтры ничего не подходит; в экспорте нет строк
