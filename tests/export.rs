@@ -486,3 +486,75 @@ fn a_filter_that_matches_nothing_says_so() {
     let out = kenesh_export(&file, &["--format", "csv", "--responsible", "мэрия", "-o", "-"]);
     assert!(!String::from_utf8_lossy(&out.stderr).contains("nothing matches"));
 }
+
+#[test]
+fn minutes_list_people_notes_details_and_numbered_decisions_with_their_authors() {
+    let session = example();
+    let md = export_with(&session, Format::Markdown, Filters::default());
+    let section = |heading: &str| {
+        let start = md.find(&format!("## {heading}\n")).unwrap_or_else(|| panic!("{heading}"));
+        let rest = &md[start + heading.len() + 4..];
+        rest[..rest.find("\n## ").unwrap_or(rest.len())].to_owned()
+    };
+    let people = section("List of participants");
+    for p in &session.participants {
+        assert!(people.contains(&format!("| {} |", p.name)), "{}", p.name);
+    }
+    let agenda = section("Agenda");
+    for item in session.agenda.iter().filter(|a| !a.notes.is_empty()) {
+        assert!(agenda.contains(&item.notes), "{}", item.title);
+    }
+    let needs = section("Needs by settlement");
+    for need in session.needs.iter().filter(|n| !n.detail.is_empty()) {
+        assert!(needs.contains(&need.detail), "{}", need.title);
+    }
+    let decisions = section("Decisions");
+    let authored: Vec<_> = session
+        .proposals
+        .iter()
+        .filter(|p| p.kind == ProposalKind::Decision)
+        .enumerate()
+        .filter_map(|(i, p)| {
+            Some((i + 1, p, session.participants.iter().find(|x| Some(x.id) == p.author)?))
+        })
+        .collect();
+    assert!(!authored.is_empty());
+    for (n, p, author) in authored {
+        let row = decisions.lines().find(|l| l.starts_with(&format!("| {n} |"))).unwrap();
+        assert!(row.contains(&format!("| {} |", author.name)), "the author has a column: {row}");
+        assert!(!row.contains(&format!("{} — {}", p.text, author.name)));
+    }
+    assert!(md.contains("## Signatures"));
+}
+
+#[test]
+fn programme_minutes_say_which_meeting_each_decision_came_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let program = dir.path().join("program.ron");
+    let out = common::kenesh()
+        .arg("merge")
+        .args(common::example_sessions())
+        .arg("--into")
+        .arg(&program)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let record = common::load_program(&program);
+    let md = String::from_utf8(
+        export(
+            &Loaded::Program(record.clone()),
+            Format::Markdown,
+            Table::Actions,
+            &Filters::default(),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let decisions = &md[md.find("## Decisions").unwrap()..];
+    let decisions = &decisions[..decisions[3..].find("\n## ").unwrap()];
+    assert!(decisions.lines().next_back().is_some());
+    for meeting in &record.sessions {
+        let name = format!("{} {}", meeting.date.format("%d.%m.%Y"), meeting.title);
+        assert!(decisions.contains(&name), "decisions of {name}");
+    }
+}

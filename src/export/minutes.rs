@@ -24,6 +24,8 @@ pub enum Block {
 /// Which table a block is; tables of one kind share their column widths.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TableKind {
+    Participants,
+    Proposals,
     Groups,
     Agenda,
     Speaking,
@@ -84,22 +86,37 @@ pub fn minutes(r: &Report) -> Vec<Block> {
         doc.push(Block::Bullets(header));
     }
     attendance(r, &mut doc);
+    participant_list(r, &mut doc);
     if !r.agenda.is_empty() {
         agenda(r, &mut doc);
         speaking(r, &mut doc);
     }
     needs(r, &mut doc);
     proposals(r, &mut doc);
-    let parked: Vec<String> =
-        r.proposals_of(ProposalKind::ParkingLot).map(|p| proposal_line(r, p)).collect();
-    if !parked.is_empty() {
+    if let Some(table) = proposal_table(r, ProposalKind::ParkingLot) {
         doc.push(Block::Heading(2, t("export-parking-lot")));
-        doc.push(Block::Bullets(parked));
+        doc.push(table);
     }
     doc.push(Block::Landscape);
     doc.push(Block::Heading(2, t("export-action-plan")));
     doc.push(action_table(r));
+    signatures(r, &mut doc);
     doc
+}
+
+/// Lines to sign for the organiser and the facilitator.
+fn signatures(r: &Report, doc: &mut Vec<Block>) {
+    let mut lines = Vec::new();
+    for (label, name) in [("export-organiser", r.organiser), ("export-facilitator", r.facilitator)]
+    {
+        if !name.is_empty() {
+            lines.push(format!("{}: ____________________ {}", t(label), clean(name)));
+        }
+    }
+    if !lines.is_empty() {
+        doc.push(Block::Heading(2, t("export-signatures")));
+        doc.extend(lines.into_iter().map(Block::Paragraph));
+    }
 }
 
 fn attendance(r: &Report, doc: &mut Vec<Block>) {
@@ -197,6 +214,17 @@ fn agenda(r: &Report, doc: &mut Vec<Block>) {
         .collect(),
         rows,
     });
+    let notes: Vec<String> = r
+        .agenda
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| !a.notes.trim().is_empty())
+        .map(|(i, a)| format!("{}. {}: {}", i + 1, clean(&a.title), clean(&a.notes)))
+        .collect();
+    if !notes.is_empty() {
+        doc.push(Block::Heading(3, t("export-agenda-notes")));
+        doc.push(Block::Bullets(notes));
+    }
 }
 
 fn speaking(r: &Report, doc: &mut Vec<Block>) {
@@ -236,6 +264,7 @@ fn needs(r: &Report, doc: &mut Vec<Block>) {
                 let mut row = vec![
                     n.votes.to_string(),
                     clean(&n.title),
+                    clean(&n.detail),
                     labels::category(&n.category),
                     labels::need_status(n.status),
                     clean(r.person_name(n.raised_by)),
@@ -254,6 +283,7 @@ fn needs(r: &Report, doc: &mut Vec<Block>) {
         let mut header = vec![
             t("col-votes"),
             t("col-need"),
+            t("field-detail"),
             t("field-category"),
             t("col-status"),
             t("field-raised-by"),
@@ -265,26 +295,80 @@ fn needs(r: &Report, doc: &mut Vec<Block>) {
     }
 }
 
-fn proposal_line(r: &Report, p: &crate::model::Proposal) -> String {
-    let author = r.person_name(p.author);
-    let mut line = clean(&p.text);
-    if !author.is_empty() {
-        line = format!("{line} — {}", clean(author));
+fn participant_list(r: &Report, doc: &mut Vec<Block>) {
+    if r.participants.is_empty() {
+        return;
     }
-    if let Some(need) = p.need.and_then(|id| r.need_title(id)) {
-        line = format!("{line} ({}: {})", t("field-need"), clean(need));
+    doc.push(Block::Heading(2, t("export-participant-list")));
+    let rows = r
+        .participants
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            vec![
+                (i + 1).to_string(),
+                clean(&p.name),
+                clean(&p.organisation),
+                labels::group(p.group),
+                clean(r.settlement_name(p.settlement)),
+                t(if p.present { "yes" } else { "no" }),
+            ]
+        })
+        .collect();
+    doc.push(Block::Table {
+        kind: TableKind::Participants,
+        header: [
+            "export-no",
+            "col-name",
+            "col-organisation",
+            "col-group",
+            "col-settlement",
+            "export-present",
+        ]
+        .iter()
+        .map(|id| t(id))
+        .collect(),
+        rows,
+    });
+}
+
+/// Decisions, proposals or the parking lot, numbered, the author in a
+/// column of its own (and, in a programme record, the meeting).
+fn proposal_table(r: &Report, kind: ProposalKind) -> Option<Block> {
+    let rows: Vec<Vec<String>> = r
+        .proposals_of(kind)
+        .enumerate()
+        .map(|(i, p)| {
+            let mut row = vec![
+                (i + 1).to_string(),
+                clean(&p.text),
+                clean(r.person_name(p.author)),
+                p.need.and_then(|id| r.need_title(id)).map(clean).unwrap_or_default(),
+            ];
+            if r.is_program {
+                row.push(r.meeting_of(p));
+            }
+            row
+        })
+        .collect();
+    if rows.is_empty() {
+        return None;
     }
-    line
+    let mut header: Vec<String> =
+        ["export-no", "col-text", "col-author", "field-need"].iter().map(|id| t(id)).collect();
+    if r.is_program {
+        header.push(t("export-session"));
+    }
+    Some(Block::Table { kind: TableKind::Proposals, header, rows })
 }
 
 fn proposals(r: &Report, doc: &mut Vec<Block>) {
     for (kind, heading) in
         [(ProposalKind::Decision, "export-decisions"), (ProposalKind::Proposal, "export-proposals")]
     {
-        let lines: Vec<String> = r.proposals_of(kind).map(|p| proposal_line(r, p)).collect();
-        if !lines.is_empty() {
+        if let Some(table) = proposal_table(r, kind) {
             doc.push(Block::Heading(2, t(heading)));
-            doc.push(Block::Bullets(lines));
+            doc.push(table);
         }
     }
 }

@@ -56,6 +56,8 @@ pub struct Report<'a> {
     pub actions: Vec<&'a Action>,
     /// For a programme record: sessions that raised each need (by need id).
     pub sessions_of_need: Vec<(Id, Vec<String>)>,
+    /// For a programme record: its meetings, as date and title.
+    pub meetings: Vec<(Date, &'a str)>,
 }
 
 impl<'a> Report<'a> {
@@ -84,6 +86,7 @@ impl<'a> Report<'a> {
             proposals: s.proposals.iter().collect(),
             actions: s.actions.iter().collect(),
             sessions_of_need: Vec::new(),
+            meetings: Vec::new(),
         }
     }
 
@@ -113,6 +116,7 @@ impl<'a> Report<'a> {
                 .iter()
                 .map(|n| (n.need.id, n.raised.iter().map(|r| session_name(r.session)).collect()))
                 .collect(),
+            meetings: p.sessions.iter().map(|s| (s.date, s.title.as_str())).collect(),
         }
     }
 
@@ -181,6 +185,18 @@ impl<'a> Report<'a> {
             }
         }
         (names.join("; "), cities.join("; "))
+    }
+
+    /// The meeting a proposal of a programme record was said at: the one
+    /// held on the day it was captured ("" if none or not a programme).
+    pub fn meeting_of(&self, p: &Proposal) -> String {
+        let day = p.time.date_naive();
+        self.meetings
+            .iter()
+            .find(|(date, _)| *date == day)
+            .map_or_else(String::new, |(date, title)| {
+                format!("{} {title}", date.format("%d.%m.%Y"))
+            })
     }
 
     pub fn present(&self) -> impl Iterator<Item = &'a Participant> {

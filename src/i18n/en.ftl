@@ -431,3 +431,6 @@ xlsx-sheet-speaking = Speaking time
 xlsx-all-of-group = All of the group
 export-bad-delimiter = --delimiter must be one ASCII character other than a quote or a line end, not «{ $delimiter }»
 export-nothing-matched = warning: nothing matches the filters; the export holds no rows
+export-participant-list = List of participants
+export-agenda-notes = Notes on the agenda items
+export-signatures = Signatures

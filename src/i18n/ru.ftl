@@ -445,3 +445,6 @@ xlsx-sheet-speaking = Время выступлений
 xlsx-all-of-group = Вся группа
 export-bad-delimiter = --delimiter — это один символ ASCII, кроме кавычки и конца строки, а не «{ $delimiter }»
 export-nothing-matched = внимание: под фильтры ничего не подходит; в экспорте нет строк
+export-participant-list = Список участников
+export-agenda-notes = Записи по пунктам повестки
+export-signatures = Подписи
