@@ -269,11 +269,57 @@ fn html_prints_the_action_plan_on_landscape_pages_with_one_set_of_columns_per_ki
     assert!(html[landscape..].contains("<h2>План действий</h2>"));
     assert!(!html[..landscape].contains("<h2>План действий</h2>"));
     let needs: std::collections::HashSet<&str> = html
-        .split("<table>")
+        .split("<table ")
         .filter(|t| t.contains("<th>Кто поднял</th>"))
         .map(|t| &t[..t.find("</colgroup>").unwrap()])
         .collect();
     assert_eq!(needs.len(), 1, "every needs table has the same columns: {needs:?}");
     assert!(html.contains("<td class=\"num\">"), "numbers align right");
     assert!(html.contains("<div class=\"keep\"><h3>"), "a settlement heading stays with its table");
+}
+
+fn chromium() -> Option<PathBuf> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|c| tool(&c.to_string_lossy(), "--version"))
+}
+
+#[test]
+fn html_prints_in_chromium_on_a4_with_a_landscape_action_plan_and_nothing_broken() {
+    let Some(chromium) = chromium() else {
+        eprintln!("skipped: Chromium is not installed (CI installs Debian's chromium)");
+        return;
+    };
+    if !tool("pdfinfo", "-v") || !tool("pdftotext", "-v") {
+        eprintln!("skipped: poppler-utils is not installed (CI installs it)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("minutes.html");
+    export(&common::bishkek_example(), "ru", "html", &html);
+    let pdf = dir.path().join("minutes.pdf");
+    let out = Command::new(&chromium)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"])
+        .args(["--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        .arg(format!("--user-data-dir={}", dir.path().join("profile").display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg("--no-pdf-header-footer")
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let sizes = page_sizes(&pdf);
+    let a4 = |(w, h): (f64, f64)| (w - 595.3).abs() < 2.0 && (h - 841.9).abs() < 2.0;
+    let landscape = |(w, h): (f64, f64)| a4((h, w));
+    for size in &sizes {
+        assert!(a4(*size) || landscape(*size), "every page is A4: {sizes:?}");
+    }
+    let text = pdf_text(&pdf);
+    let plan_page = text.split('\u{c}').position(|p| p.contains("План действий")).unwrap();
+    assert!(a4(sizes[0]), "the minutes start portrait: {sizes:?}");
+    assert!(landscape(sizes[plan_page]), "the action plan is landscape: {sizes:?}");
+    let plan: Vec<&str> = text.split('\u{c}').skip(plan_page).collect();
+    assert_nothing_broken(&plan.join("\n"), &example());
+    assert!(text.contains(&format!("\n{}\n", sizes.len())), "the last page is numbered");
 }

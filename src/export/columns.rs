@@ -49,6 +49,25 @@ pub fn least_width(header: &[String], rows: &[&[String]], m: Metrics) -> u32 {
     bounds(header, rows, m).0.iter().sum()
 }
 
+/// The first of `sizes` (largest first, in any unit; `m` measures text
+/// at `sizes[0]`) at which no word of the table breaks, and the widths at
+/// that size. Past the smallest size, some words break.
+pub fn fit_shrinking(
+    header: &[String],
+    rows: &[&[String]],
+    available: u32,
+    m: Metrics,
+    sizes: &[u32],
+) -> (u32, Vec<u32>) {
+    let at = |size: u32| m.scaled(size * 100 / sizes[0]);
+    let size = sizes
+        .iter()
+        .copied()
+        .find(|size| least_width(header, rows, at(*size)) <= available)
+        .unwrap_or(sizes[sizes.len() - 1]);
+    (size, fit(header, rows, available, at(size)))
+}
+
 /// Widths for tables with these headers and rows, together filling
 /// `available`. Every column gets at least its longest word (header words
 /// included); what is left goes to the columns whose texts are long.

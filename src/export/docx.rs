@@ -31,7 +31,7 @@ const TABLE_STYLE: &str = "KeneshTable";
 const BULLET_LIST: usize = 2;
 /// Table text is 9 pt (in half-points), smaller where a table's words
 /// would not fit the page otherwise.
-const TABLE_SIZES: [usize; 4] = [18, 16, 15, 14];
+const TABLE_SIZES: [u32; 4] = [18, 16, 15, 14];
 /// Arial at 9 pt: Cyrillic averages about 0.6 em, bold a little more; the
 /// cell margins are 0.19 cm each side, plus the borders.
 const TABLE_METRICS: Metrics = Metrics { char_width: 110, header_char_width: 120, padding: 240 };
@@ -195,13 +195,9 @@ fn layouts(blocks: &[Block]) -> HashMap<TableKind, Layout> {
         .into_iter()
         .map(|t| {
             let available = text_width(t.landscape);
-            let metrics = |size: usize| TABLE_METRICS.scaled(size as u32 * 100 / 18);
-            let size = TABLE_SIZES
-                .into_iter()
-                .find(|size| columns::least_width(t.header, &t.rows, metrics(*size)) <= available)
-                .unwrap_or(TABLE_SIZES[TABLE_SIZES.len() - 1]);
-            let widths = columns::fit(t.header, &t.rows, available, metrics(size));
-            (t.kind, Layout { widths, size })
+            let (size, widths) =
+                columns::fit_shrinking(t.header, &t.rows, available, TABLE_METRICS, &TABLE_SIZES);
+            (t.kind, Layout { widths, size: size as usize })
         })
         .collect()
 }

@@ -28,8 +28,8 @@ body { font-family: 'DejaVu Sans', 'Noto Sans', Arial, sans-serif; color: #111; 
 h1 { font-size: 1.6rem; border-bottom: 2px solid #224; padding-bottom: .3rem; }
 h2 { font-size: 1.25rem; margin-top: 1.6rem; color: #224; }
 h3 { font-size: 1.05rem; margin-bottom: .3rem; }
-table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: .5rem 0 1rem; font-size: .9rem; }
-th, td { border: 1px solid #999; padding: .25rem .4rem; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: manual; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: .5rem 0 1rem; }
+th, td { border: 1px solid #999; padding: 2pt 3pt; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: manual; }
 th { background: #e8eaf0; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr:nth-child(even) td { background: #f7f7f9; }
@@ -46,14 +46,28 @@ tr:nth-child(even) td { background: #f7f7f9; }
 }
 ";
 
-/// Column widths as shares of the table, in tenths of a percent; the same
-/// for every table of one kind.
-const METRICS: Metrics = Metrics { char_width: 10, header_char_width: 11, padding: 14 };
+/// Printed text widths in tenths of a point: A4 less the 12 mm margins.
+const PORTRAIT: u32 = 5270;
+const LANDSCAPE: u32 = 7740;
+/// DejaVu Sans (the first font of the page) at 9 pt averages about 0.62 em,
+/// bold more; cells have 3 pt padding each side and a border.
+const METRICS: Metrics = Metrics { char_width: 58, header_char_width: 72, padding: 70 };
+/// Table text sizes in tenths of a point, largest first: a table too wide
+/// for its page at 9 pt prints smaller rather than breaking words.
+const SIZES: [u32; 4] = [90, 80, 75, 70];
 
-fn table(out: &mut String, header: &[String], rows: &[Vec<String>], widths: &[u32]) {
+/// One kind of table's text size (tenths of a point) and column widths.
+struct Layout {
+    size: u32,
+    widths: Vec<u32>,
+}
+
+fn table(out: &mut String, header: &[String], rows: &[Vec<String>], layout: &Layout) {
     let body: Vec<&[String]> = rows.iter().map(Vec::as_slice).collect();
+    let widths = &layout.widths;
     let total = widths.iter().sum::<u32>().max(1);
-    out.push_str("<table>\n<colgroup>");
+    let size = layout.size;
+    out.push_str(&format!("<table style=\"font-size:{}.{}pt\">\n<colgroup>", size / 10, size % 10));
     for w in widths {
         let tenths = w * 1000 / total;
         out.push_str(&format!("<col style=\"width:{}.{}%\">", tenths / 10, tenths % 10));
@@ -75,23 +89,39 @@ fn table(out: &mut String, header: &[String], rows: &[Vec<String>], widths: &[u3
     out.push_str("</tbody>\n</table>\n");
 }
 
-fn widths_by_kind(blocks: &[Block]) -> HashMap<TableKind, Vec<u32>> {
+fn layouts(blocks: &[Block]) -> HashMap<TableKind, Layout> {
     tables_by_kind(blocks)
         .into_iter()
-        .map(|t| (t.kind, columns::fit(t.header, &t.rows, 1000, METRICS)))
+        .map(|t| {
+            let available = if t.landscape { LANDSCAPE } else { PORTRAIT };
+            let (size, widths) =
+                columns::fit_shrinking(t.header, &t.rows, available, METRICS, &SIZES);
+            (t.kind, Layout { size, widths })
+        })
         .collect()
+}
+
+/// Rows up to which a table is kept on one page with its heading.
+const SHORT_TABLE: usize = 12;
+
+/// Whether block `i` is a short table right under a heading.
+fn kept_with_heading(blocks: &[Block], i: usize) -> bool {
+    i > 0
+        && matches!(blocks[i - 1], Block::Heading(..))
+        && matches!(blocks.get(i), Some(Block::Table { rows, .. }) if rows.len() <= SHORT_TABLE)
 }
 
 pub fn render(report: &Report) -> String {
     let blocks = minutes(report);
-    let widths = widths_by_kind(&blocks);
+    let layouts = layouts(&blocks);
     let mut body = String::new();
     let mut landscape = false;
     for (i, block) in blocks.iter().enumerate() {
         match block {
             Block::Heading(level, text) => {
-                // A heading and the table under it go to a page together.
-                if matches!(blocks.get(i + 1), Some(Block::Table { .. })) {
+                // A heading and a short table under it go to a page
+                // together (a long one may start under its heading).
+                if kept_with_heading(&blocks, i + 1) {
                     body.push_str("<div class=\"keep\">");
                 }
                 body.push_str(&format!("<h{level}>{}</h{level}>\n", escape(text)))
@@ -105,8 +135,8 @@ pub fn render(report: &Report) -> String {
                 body.push_str("</ul>\n");
             }
             Block::Table { kind, header, rows } => {
-                table(&mut body, header, rows, &widths[kind]);
-                if i > 0 && matches!(blocks[i - 1], Block::Heading(..)) {
+                table(&mut body, header, rows, &layouts[kind]);
+                if kept_with_heading(&blocks, i) {
                     body.push_str("</div>\n");
                 }
             }
