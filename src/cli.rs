@@ -30,6 +30,13 @@ impl From<StatusArg> for ActionStatus {
     }
 }
 
+/// Which document a Markdown, HTML or DOCX export is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Document {
+    Minutes,
+    SignIn,
+}
+
 /// What an iCalendar export holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Calendar {
@@ -141,6 +148,10 @@ pub enum Command {
         /// JSON: keep participants' phone numbers and e-mails.
         #[arg(long)]
         include_contacts: bool,
+        /// Markdown, HTML, DOCX: the minutes, or the sign-in sheet to print
+        /// before the meeting.
+        #[arg(long, value_enum, default_value_t = Document::Minutes)]
+        document: Document,
         /// iCalendar: to-dos, or all-day events with a reminder a week before.
         #[arg(long, value_enum, default_value_t = Calendar::Todos)]
         calendar: Calendar,

@@ -69,6 +69,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             delimiter,
             include_contacts,
             calendar,
+            document,
             force,
         }) => commands::export::run(&commands::export::Request {
             file: &file,
@@ -83,6 +84,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 delimiter: delimiter.map(commands::export::delimiter).transpose()?,
                 include_contacts,
                 calendar_events: calendar == kenesh::cli::Calendar::Events,
+                sign_in: document == kenesh::cli::Document::SignIn,
             },
             force,
         }),

@@ -323,3 +323,57 @@ fn html_prints_in_chromium_on_a4_with_a_landscape_action_plan_and_nothing_broken
     assert_nothing_broken(&plan.join("\n"), &example());
     assert!(text.contains(&format!("\n{}\n", sizes.len())), "the last page is numbered");
 }
+
+fn sign_in(lang: &str, format: &str, dir: &Path) -> PathBuf {
+    let path = dir.join(format!("sign-in.{format}"));
+    let output = common::kenesh()
+        .args(["--lang", lang, "export"])
+        .arg(common::bishkek_example())
+        .args(["--format", format, "--document", "sign-in", "-o"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    path
+}
+
+#[test]
+fn the_sign_in_sheet_lists_the_invited_with_room_for_walk_ins_and_signatures() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = example();
+    let docx = std::fs::read(sign_in("ru", "docx", dir.path())).unwrap();
+    let document = part(&docx, "word/document.xml");
+    let pages = elements(&document, "w:pgSz");
+    assert_eq!(pages.len(), 1, "one landscape section, no blank portrait page: {pages:?}");
+    assert!(pages[0].contains("landscape"));
+    assert!(document.contains(">Лист регистрации участников<"));
+    for column in ["Имя", "Организация", "Жилмассив", "Пол", "Возраст", "Телефон", "Подпись"]
+    {
+        assert!(document.contains(&format!(">{column}<")), "{column}");
+    }
+    for p in &session.participants {
+        assert!(document.contains(&format!(">{}<", p.name)), "{}", p.name);
+    }
+    let tall = document.matches("<w:trHeight w:val=\"510\"").count();
+    assert_eq!(
+        tall,
+        session.participants.len() + 10,
+        "every row has room to sign, 10 for walk-ins"
+    );
+    assert!(!document.contains("Повестка"), "the sign-in sheet is not the minutes");
+
+    let html = std::fs::read_to_string(sign_in("ru", "html", dir.path())).unwrap();
+    assert!(html.contains("<table class=\"sign-in\""));
+    assert!(html.find("<section class=\"landscape\">") < html.find("<h1>"));
+    for p in &session.participants {
+        assert!(html.contains(&format!("<td>{}</td>", p.name)), "{}", p.name);
+    }
+    let bad = common::kenesh()
+        .arg("export")
+        .arg(common::bishkek_example())
+        .args(["--format", "csv", "--document", "sign-in", "-o", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("markdown, html or docx"));
+}

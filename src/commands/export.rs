@@ -22,7 +22,13 @@ pub struct Request<'a> {
 
 /// The default output: beside the input, named after the session (date and
 /// transliterated title), so any title gives a safe name in that folder.
-pub fn default_output(file: &Path, loaded: &Loaded, format: Format, table: Table) -> PathBuf {
+pub fn default_output(
+    file: &Path,
+    loaded: &Loaded,
+    format: Format,
+    table: Table,
+    sign_in: bool,
+) -> PathBuf {
     let stem = match loaded {
         Loaded::Session(s) => format!("{}-{}", s.date.format("%Y-%m-%d"), slugify(&s.title)),
         Loaded::Program(p) => slugify(&p.title),
@@ -30,6 +36,7 @@ pub fn default_output(file: &Path, loaded: &Loaded, format: Format, table: Table
     let suffix = match (format, table) {
         (Format::Csv, Table::Attendance) => "-attendance",
         (Format::Csv, Table::Needs) => "-needs",
+        _ if sign_in => "-sign-in",
         _ => "",
     };
     let folder = match file.parent() {
@@ -79,7 +86,10 @@ pub fn run(request: &Request) -> Result<ExitCode> {
         }
         output => {
             let path = output.map_or_else(
-                || default_output(request.file, &loaded, request.format, request.table),
+                || {
+                    let sign_in = request.filters.sign_in;
+                    default_output(request.file, &loaded, request.format, request.table, sign_in)
+                },
                 Path::to_path_buf,
             );
             let shown = path.display().to_string();

@@ -18,7 +18,7 @@ use docx_rs::{
 };
 
 use super::columns::{self, Metrics};
-use super::minutes::{Block, TableKind, minutes, tables_by_kind};
+use super::minutes::{Block, TableKind, tables_by_kind};
 use super::report::Report;
 use crate::i18n::Lang;
 
@@ -164,7 +164,10 @@ fn cell(value: &str, width: u32, size: usize, header: bool, right: bool) -> Tabl
     cell
 }
 
-fn table(header: &[String], rows: &[Vec<String>], layout: &Layout) -> Table {
+/// Sign-in rows are 9 mm high, room for a handwritten signature.
+const SIGN_IN_ROW: f32 = 510.0;
+
+fn table(kind: TableKind, header: &[String], rows: &[Vec<String>], layout: &Layout) -> Table {
     let widths = &layout.widths;
     let body: Vec<&[String]> = rows.iter().map(Vec::as_slice).collect();
     let right: Vec<bool> = (0..header.len()).map(|c| columns::numeric(&body, c)).collect();
@@ -177,7 +180,13 @@ fn table(header: &[String], rows: &[Vec<String>], layout: &Layout) -> Table {
             })
             .collect();
         let row = TableRow::new(cells).cant_split();
-        if is_header { row.row_height(HEADER_MARK) } else { row }
+        if is_header {
+            row.row_height(HEADER_MARK)
+        } else if kind == TableKind::SignIn {
+            row.row_height(SIGN_IN_ROW)
+        } else {
+            row
+        }
     };
     let mut table_rows = vec![row(header, true)];
     table_rows.extend(rows.iter().map(|r| row(r, false)));
@@ -235,7 +244,7 @@ fn parts(blocks: &[Block]) -> (Vec<Part>, Vec<Part>) {
                 ))
             })),
             Block::Table { kind, header, rows } => {
-                out.push(Part::Table(Box::new(table(header, rows, &layouts[kind]))));
+                out.push(Part::Table(Box::new(table(*kind, header, rows, &layouts[kind]))));
                 // Word needs a paragraph between tables, or it joins them.
                 out.push(Part::Paragraph(Box::new(Paragraph::new())));
             }
@@ -285,8 +294,9 @@ fn with_language(styles: &[u8]) -> Vec<u8> {
         .into_bytes()
 }
 
-pub fn render(report: &Report) -> anyhow::Result<Vec<u8>> {
-    let (portrait, landscape) = parts(&minutes(report));
+pub fn render(report: &Report, blocks: &[Block]) -> anyhow::Result<Vec<u8>> {
+    let (portrait, landscape) = parts(blocks);
+    let portrait_empty = portrait.is_empty();
     let mut first = Section::new()
         .page_size(PageSize::new().size(A4_SHORT, A4_LONG))
         .page_margin(margins())
@@ -297,7 +307,10 @@ pub fn render(report: &Report) -> anyhow::Result<Vec<u8>> {
             Part::Table(t) => first.add_table(*t),
         };
     }
-    let mut docx = with_styles(Docx::new()).add_section(first);
+    let mut docx = with_styles(Docx::new());
+    if !portrait_empty {
+        docx = docx.add_section(first);
+    }
     for part in landscape {
         docx = match part {
             Part::Paragraph(p) => docx.add_paragraph(*p),

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::columns::{self, Metrics};
-use super::minutes::{Block, TableKind, minutes, tables_by_kind};
+use super::minutes::{Block, TableKind, tables_by_kind};
 use super::report::Report;
 
 pub fn escape(text: &str) -> String {
@@ -31,6 +31,7 @@ h3 { font-size: 1.05rem; margin-bottom: .3rem; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: .5rem 0 1rem; }
 th, td { border: 1px solid #999; padding: 2pt 3pt; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: manual; }
 th { background: #e8eaf0; }
+table.sign-in td { height: 9mm; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr:nth-child(even) td { background: #f7f7f9; }
 .landscape { max-width: none; }
@@ -49,9 +50,10 @@ tr:nth-child(even) td { background: #f7f7f9; }
 /// Printed text widths in tenths of a point: A4 less the 12 mm margins.
 const PORTRAIT: u32 = 5270;
 const LANDSCAPE: u32 = 7740;
-/// DejaVu Sans (the first font of the page) at 9 pt averages about 0.62 em,
+/// DejaVu Sans (the first font of the page) at 9 pt averages about 0.7 em in
+/// Cyrillic words such as «женщины»,
 /// bold more; cells have 3 pt padding each side and a border.
-const METRICS: Metrics = Metrics { char_width: 58, header_char_width: 72, padding: 70 };
+const METRICS: Metrics = Metrics { char_width: 63, header_char_width: 74, padding: 70 };
 /// Table text sizes in tenths of a point, largest first: a table too wide
 /// for its page at 9 pt prints smaller rather than breaking words.
 const SIZES: [u32; 4] = [90, 80, 75, 70];
@@ -62,12 +64,23 @@ struct Layout {
     widths: Vec<u32>,
 }
 
-fn table(out: &mut String, header: &[String], rows: &[Vec<String>], layout: &Layout) {
+fn table(
+    out: &mut String,
+    kind: TableKind,
+    header: &[String],
+    rows: &[Vec<String>],
+    layout: &Layout,
+) {
     let body: Vec<&[String]> = rows.iter().map(Vec::as_slice).collect();
     let widths = &layout.widths;
     let total = widths.iter().sum::<u32>().max(1);
     let size = layout.size;
-    out.push_str(&format!("<table style=\"font-size:{}.{}pt\">\n<colgroup>", size / 10, size % 10));
+    let class = if kind == TableKind::SignIn { " class=\"sign-in\"" } else { "" };
+    out.push_str(&format!(
+        "<table{class} style=\"font-size:{}.{}pt\">\n<colgroup>",
+        size / 10,
+        size % 10
+    ));
     for w in widths {
         let tenths = w * 1000 / total;
         out.push_str(&format!("<col style=\"width:{}.{}%\">", tenths / 10, tenths % 10));
@@ -111,8 +124,7 @@ fn kept_with_heading(blocks: &[Block], i: usize) -> bool {
         && matches!(blocks.get(i), Some(Block::Table { rows, .. }) if rows.len() <= SHORT_TABLE)
 }
 
-pub fn render(report: &Report) -> String {
-    let blocks = minutes(report);
+pub fn render(report: &Report, blocks: Vec<Block>) -> String {
     let layouts = layouts(&blocks);
     let mut body = String::new();
     let mut landscape = false;
@@ -135,7 +147,7 @@ pub fn render(report: &Report) -> String {
                 body.push_str("</ul>\n");
             }
             Block::Table { kind, header, rows } => {
-                table(&mut body, header, rows, &layouts[kind]);
+                table(&mut body, *kind, header, rows, &layouts[kind]);
                 if kept_with_heading(&blocks, i) {
                     body.push_str("</div>\n");
                 }

@@ -27,6 +27,8 @@ pub enum TableKind {
     Participants,
     Proposals,
     Groups,
+    /// The sign-in sheet: tall rows with room to sign.
+    SignIn,
     Agenda,
     Speaking,
     Needs,
@@ -101,6 +103,67 @@ pub fn minutes(r: &Report) -> Vec<Block> {
     doc.push(Block::Heading(2, t("export-action-plan")));
     doc.push(action_table(r));
     signatures(r, &mut doc);
+    doc
+}
+
+/// Blank rows for people who come without an invitation.
+const WALK_IN_ROWS: usize = 10;
+
+/// The sign-in sheet (лист регистрации) to print before the meeting: the
+/// invited participants, then blank rows for walk-ins, each with room for
+/// a signature. Landscape, so every column has room to write in.
+pub fn sign_in(r: &Report) -> Vec<Block> {
+    let mut doc = vec![Block::Landscape, Block::Heading(1, t("export-sign-in"))];
+    let mut header = vec![clean(r.title)];
+    if let Some(date) = r.date {
+        header.push(crate::i18n::long_date(date));
+    }
+    if !r.place.is_empty() {
+        header.push(clean(r.place));
+    }
+    doc.push(Block::Paragraph(header.join(" · ")));
+    // Room to write: non-breaking spaces widen a column but never wrap.
+    let room = |chars: usize| "\u{a0}".repeat(chars);
+    let mut rows: Vec<Vec<String>> = r
+        .participants
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            vec![
+                (i + 1).to_string(),
+                clean(&p.name),
+                clean(&p.organisation),
+                clean(r.settlement_name(p.settlement)),
+                p.gender.map(labels::gender).unwrap_or_default(),
+                p.age_band.map(labels::age_band).unwrap_or_default(),
+                clean(&p.contact),
+                room(24),
+            ]
+        })
+        .collect();
+    let first_blank = rows.len() + 1;
+    rows.extend((0..WALK_IN_ROWS).map(|i| {
+        let mut row = vec![(first_blank + i).to_string(), room(28), room(24), room(14)];
+        row.extend([String::new(), String::new(), room(16), room(24)]);
+        row
+    }));
+    doc.push(Block::Table {
+        kind: TableKind::SignIn,
+        header: [
+            "export-no",
+            "col-name",
+            "col-organisation",
+            "col-settlement",
+            "field-gender",
+            "field-age-band",
+            "export-phone",
+            "export-signature",
+        ]
+        .iter()
+        .map(|id| t(id))
+        .collect(),
+        rows,
+    });
     doc
 }
 

@@ -65,8 +65,14 @@ pub fn export(
     filters: &Filters,
 ) -> anyhow::Result<Vec<u8>> {
     let report = Report::new(loaded, filters);
+    let blocks = || {
+        if filters.sign_in { minutes::sign_in(&report) } else { minutes::minutes(&report) }
+    };
+    if filters.sign_in && !matches!(format, Format::Markdown | Format::Html | Format::Docx) {
+        anyhow::bail!(crate::i18n::t("export-sign-in-formats"));
+    }
     Ok(match format {
-        Format::Markdown => markdown::render(&report).into_bytes(),
+        Format::Markdown => markdown::render(blocks()).into_bytes(),
         Format::Csv => {
             let default = match crate::i18n::lang() {
                 crate::i18n::Lang::En => b',',
@@ -74,8 +80,8 @@ pub fn export(
             };
             csv_table::render(&report, table, filters.delimiter.unwrap_or(default))?
         }
-        Format::Html => html::render(&report).into_bytes(),
-        Format::Docx => docx::render(&report)?,
+        Format::Html => html::render(&report, blocks()).into_bytes(),
+        Format::Docx => docx::render(&report, &blocks())?,
         Format::Xlsx => {
             let today = filters.today.or(report.date).unwrap_or_default();
             xlsx::render(loaded, &report, today)?

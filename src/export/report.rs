@@ -31,6 +31,8 @@ pub struct Filters {
     pub include_contacts: bool,
     /// iCalendar: all-day events instead of to-dos.
     pub calendar_events: bool,
+    /// Markdown, HTML, DOCX: the sign-in sheet instead of the minutes.
+    pub sign_in: bool,
 }
 
 impl Filters {

@@ -434,3 +434,7 @@ export-nothing-matched = warning: nothing matches the filters; the export holds 
 export-participant-list = List of participants
 export-agenda-notes = Notes on the agenda items
 export-signatures = Signatures
+export-sign-in = Sign-in sheet
+export-phone = Phone
+export-signature = Signature
+export-sign-in-formats = the sign-in sheet is made as markdown, html or docx

@@ -448,3 +448,7 @@ export-nothing-matched = внимание: под фильтры ничего н
 export-participant-list = Список участников
 export-agenda-notes = Записи по пунктам повестки
 export-signatures = Подписи
+export-sign-in = Лист регистрации участников
+export-phone = Телефон
+export-signature = Подпись
+export-sign-in-formats = лист регистрации делается в форматах markdown, html или docx
