@@ -9,7 +9,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use kenesh::model::Session;
+use kenesh::model::{ProposalKind, Session};
 
 fn part(docx: &[u8], name: &str) -> String {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip");
@@ -376,4 +376,59 @@ fn the_sign_in_sheet_lists_the_invited_with_room_for_walk_ins_and_signatures() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("markdown, html or docx"));
+}
+
+#[test]
+fn russian_minutes_follow_the_protocol_form_and_english_keeps_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = example();
+    session.secretary = "Ким Ольга".into();
+    let file = dir.path().join("session.ron");
+    std::fs::write(&file, kenesh::store::to_ron(&session).unwrap()).unwrap();
+    let md = dir.path().join("protocol.md");
+    export(&file, "ru", "markdown", &md);
+    let md = std::fs::read_to_string(&md).unwrap();
+    let present = session.participants.iter().filter(|p| p.present).count();
+    for line in [
+        "# ПРОТОКОЛ №".to_owned(),
+        format!("Председательствующий — {}", session.facilitator),
+        "Секретарь — Ким Ольга".to_owned(),
+        format!("ПРИСУТСТВОВАЛИ: {present} человек (список прилагается)."),
+        "## ПОВЕСТКА ДНЯ".to_owned(),
+        "## Приложение: список участников".to_owned(),
+        "Секретарь \\_".to_owned(),
+    ] {
+        assert!(md.contains(&line), "{line}");
+    }
+    assert_eq!(md.matches("\nСЛУШАЛИ: ").count(), session.agenda.len(), "one per agenda item");
+    for (i, item) in session.agenda.iter().enumerate() {
+        let start = md.find(&format!("## {}. ", i + 1)).unwrap();
+        let part = &md[start..];
+        let part = &part[..part[3..].find("\n## ").map_or(part.len(), |e| e + 3)];
+        for turn in session.speaker_turns.iter().filter(|t| t.agenda_item == item.id) {
+            let who = session.participants.iter().find(|p| p.id == turn.participant).unwrap();
+            assert!(
+                part.contains("ВЫСТУПИЛИ:") && part.contains(&who.name),
+                "{}: {}",
+                item.title,
+                who.name
+            );
+        }
+        let decisions: Vec<_> = session
+            .proposals
+            .iter()
+            .filter(|p| p.kind == ProposalKind::Decision && p.agenda_item == Some(item.id))
+            .collect();
+        if !decisions.is_empty() {
+            assert!(part.contains("РЕШИЛИ:"), "{}", item.title);
+        }
+        for (n, d) in decisions.iter().enumerate() {
+            assert!(part.contains(&format!("{}. {}", n + 1, d.text)), "{}", d.text);
+        }
+    }
+    let english = dir.path().join("minutes.md");
+    export(&file, "en", "markdown", &english);
+    let english = std::fs::read_to_string(&english).unwrap();
+    assert!(!english.contains("ПРОТОКОЛ") && !english.contains("MINUTES No."));
+    assert!(english.contains("## List of participants") && english.contains("## Decisions"));
 }

@@ -29,6 +29,9 @@ const MARGIN: u32 = 1134;
 const FONT: &str = "Arial";
 const TABLE_STYLE: &str = "KeneshTable";
 const BULLET_LIST: usize = 2;
+/// The abstract decimal list; each numbered list is its own numbering
+/// (from this id on) so that it starts again at 1.
+const NUMBER_LIST: usize = 3;
 /// Table text is 9 pt (in half-points), smaller where a table's words
 /// would not fit the page otherwise.
 const TABLE_SIZES: [u32; 4] = [18, 16, 15, 14];
@@ -87,6 +90,13 @@ fn with_styles(docx: Docx) -> Docx {
     ]
     .into_iter()
     .fold(TableBorders::new(), |b, p| b.set(border(p)));
+    let mut list_number = Style::new("ListNumber", StyleType::Paragraph)
+        .name("List Number")
+        .based_on("Normal")
+        .q_format(true);
+    list_number.paragraph_property = list_number
+        .paragraph_property
+        .numbering(NumberingId::new(NUMBER_LIST), IndentLevel::new(0));
     let mut list_bullet = Style::new("ListBullet", StyleType::Paragraph)
         .name("List Bullet")
         .based_on("Normal")
@@ -101,6 +111,7 @@ fn with_styles(docx: Docx) -> Docx {
         .add_style(paragraph_style("Heading1", "heading 1", 28, Some(0)))
         .add_style(paragraph_style("Heading2", "heading 2", 24, Some(1)))
         .add_style(list_bullet)
+        .add_style(list_number)
         .add_style(
             Style::new(TABLE_STYLE, StyleType::Table)
                 .name("Kenesh Table")
@@ -125,6 +136,24 @@ fn with_styles(docx: Docx) -> Docx {
             ),
         )
         .add_numbering(Numbering::new(BULLET_LIST, BULLET_LIST))
+        .add_abstract_numbering(
+            AbstractNumbering::new(NUMBER_LIST).add_level(
+                Level::new(
+                    0,
+                    Start::new(1),
+                    NumberFormat::new("decimal"),
+                    LevelText::new("%1."),
+                    LevelJc::new("left"),
+                )
+                .indent(
+                    Some(360),
+                    Some(docx_rs::SpecialIndentType::Hanging(360)),
+                    None,
+                    None,
+                ),
+            ),
+        )
+        .add_numbering(Numbering::new(NUMBER_LIST, NUMBER_LIST))
 }
 
 /// Page numbers at the foot of every page, right-aligned.
@@ -216,7 +245,10 @@ enum Part {
     Table(Box<Table>),
 }
 
-fn parts(blocks: &[Block]) -> (Vec<Part>, Vec<Part>) {
+/// The body in its portrait and landscape parts, and how many numbered
+/// lists it has (each needs its own numbering instance).
+fn parts(blocks: &[Block]) -> (Vec<Part>, Vec<Part>, usize) {
+    let mut lists = 0;
     let layouts = layouts(blocks);
     let (mut portrait, mut landscape) = (Vec::new(), Vec::new());
     let mut out = &mut portrait;
@@ -243,6 +275,18 @@ fn parts(blocks: &[Block]) -> (Vec<Part>, Vec<Part>) {
                         .add_run(text(item)),
                 ))
             })),
+            Block::Numbered(items) => {
+                lists += 1;
+                let id = NUMBER_LIST + lists;
+                out.extend(items.iter().map(|item| {
+                    Part::Paragraph(Box::new(
+                        Paragraph::new()
+                            .style("ListNumber")
+                            .numbering(NumberingId::new(id), IndentLevel::new(0))
+                            .add_run(text(item)),
+                    ))
+                }));
+            }
             Block::Table { kind, header, rows } => {
                 out.push(Part::Table(Box::new(table(*kind, header, rows, &layouts[kind]))));
                 // Word needs a paragraph between tables, or it joins them.
@@ -251,7 +295,7 @@ fn parts(blocks: &[Block]) -> (Vec<Part>, Vec<Part>) {
             Block::Landscape => out = &mut landscape,
         }
     }
-    (portrait, landscape)
+    (portrait, landscape, lists)
 }
 
 fn core_properties(report: &Report) -> Vec<u8> {
@@ -295,7 +339,7 @@ fn with_language(styles: &[u8]) -> Vec<u8> {
 }
 
 pub fn render(report: &Report, blocks: &[Block]) -> anyhow::Result<Vec<u8>> {
-    let (portrait, landscape) = parts(blocks);
+    let (portrait, landscape, lists) = parts(blocks);
     let portrait_empty = portrait.is_empty();
     let mut first = Section::new()
         .page_size(PageSize::new().size(A4_SHORT, A4_LONG))
@@ -308,6 +352,11 @@ pub fn render(report: &Report, blocks: &[Block]) -> anyhow::Result<Vec<u8>> {
         };
     }
     let mut docx = with_styles(Docx::new());
+    for list in 1..=lists {
+        let restart = docx_rs::LevelOverride::new(0).start(1);
+        docx = docx
+            .add_numbering(Numbering::new(NUMBER_LIST + list, NUMBER_LIST).add_override(restart));
+    }
     if !portrait_empty {
         docx = docx.add_section(first);
     }

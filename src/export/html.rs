@@ -152,6 +152,13 @@ pub fn render(report: &Report, blocks: Vec<Block>) -> String {
                     body.push_str("</div>\n");
                 }
             }
+            Block::Numbered(items) => {
+                body.push_str("<ol>\n");
+                for item in items {
+                    body.push_str(&format!("<li>{}</li>\n", escape(item)));
+                }
+                body.push_str("</ol>\n");
+            }
             Block::Landscape => {
                 landscape = true;
                 body.push_str("<section class=\"landscape\">\n");

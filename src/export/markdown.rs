@@ -42,6 +42,12 @@ pub fn render(blocks: Vec<Block>) -> String {
                 }
                 out.push('\n');
             }
+            Block::Numbered(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    out.push_str(&format!("{}. {}\n", i + 1, escape_cell(item)));
+                }
+                out.push('\n');
+            }
             Block::Landscape => {}
             Block::Table { header, rows, .. } => {
                 let line = |cells: &[String]| {

@@ -11,6 +11,8 @@ pub enum Block {
     Heading(u8, String),
     Paragraph(String),
     Bullets(Vec<String>),
+    /// A list numbered 1, 2, 3 … (restarting for every list).
+    Numbered(Vec<String>),
     Table {
         kind: TableKind,
         header: Vec<String>,
@@ -316,7 +318,7 @@ fn speaking(r: &Report, doc: &mut Vec<Block>) {
     });
 }
 
-fn needs(r: &Report, doc: &mut Vec<Block>) {
+pub(super) fn needs(r: &Report, doc: &mut Vec<Block>) {
     doc.push(Block::Heading(2, t("export-needs")));
     for (settlement, needs) in r.needs_by_settlement() {
         let name = if settlement.is_empty() { t("no-settlement") } else { clean(settlement) };
@@ -358,7 +360,7 @@ fn needs(r: &Report, doc: &mut Vec<Block>) {
     }
 }
 
-fn participant_list(r: &Report, doc: &mut Vec<Block>) {
+pub(super) fn participant_list(r: &Report, doc: &mut Vec<Block>) {
     if r.participants.is_empty() {
         return;
     }

@@ -11,6 +11,7 @@ mod ics;
 mod json;
 mod markdown;
 mod minutes;
+mod protocol;
 mod report;
 pub mod xlsx;
 
@@ -66,7 +67,15 @@ pub fn export(
 ) -> anyhow::Result<Vec<u8>> {
     let report = Report::new(loaded, filters);
     let blocks = || {
-        if filters.sign_in { minutes::sign_in(&report) } else { minutes::minutes(&report) }
+        let protocol_language =
+            matches!(crate::i18n::lang(), crate::i18n::Lang::Ru | crate::i18n::Lang::Ky);
+        if filters.sign_in {
+            minutes::sign_in(&report)
+        } else if protocol_language && !report.is_program {
+            protocol::protocol(&report)
+        } else {
+            minutes::minutes(&report)
+        }
     };
     if filters.sign_in && !matches!(format, Format::Markdown | Format::Html | Format::Docx) {
         anyhow::bail!(crate::i18n::t("export-sign-in-formats"));

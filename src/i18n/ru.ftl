@@ -452,3 +452,18 @@ export-sign-in = Лист регистрации участников
 export-phone = Телефон
 export-signature = Подпись
 export-sign-in-formats = лист регистрации делается в форматах markdown, html или docx
+field-secretary = Секретарь
+protocol-title = ПРОТОКОЛ № ____
+protocol-chair = Председательствующий
+protocol-secretary = Секретарь
+protocol-present = ПРИСУТСТВОВАЛИ: { $count } { $count ->
+    [one] человек
+    [few] человека
+   *[many] человек
+} (список прилагается).
+protocol-agenda = ПОВЕСТКА ДНЯ
+protocol-heard = СЛУШАЛИ
+protocol-spoke = ВЫСТУПИЛИ
+protocol-decided = РЕШИЛИ
+protocol-other-decisions = Прочие решения
+protocol-attachment = Приложение: список участников

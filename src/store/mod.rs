@@ -21,4 +21,4 @@ pub use save::to_ron;
 
 /// The format version this program writes. Older files are migrated on load;
 /// newer ones are refused.
-pub const CURRENT_FORMAT: u32 = 2;
+pub const CURRENT_FORMAT: u32 = 3;
