@@ -55,6 +55,7 @@ fn exports(c: &mut Criterion) {
         ("csv", Format::Csv),
         ("html", Format::Html),
         ("docx", Format::Docx),
+        ("xlsx", Format::Xlsx),
         ("ics", Format::Ics),
         ("json", Format::Json),
     ] {

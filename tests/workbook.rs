@@ -209,6 +209,10 @@ fn workbook_sheets_have_frozen_headers_filters_widths_and_date_formats() {
         assert!(xml.contains("state=\"frozen\"") && xml.contains("ySplit=\"1\""), "sheet {n}");
         assert!(xml.contains("<autoFilter ref=\"A1:"), "sheet {n}");
         assert!(xml.contains("customWidth=\"1\""), "sheet {n}");
+        assert!(
+            xml.contains("orientation=\"landscape\"") && xml.contains("fitToHeight=\"0\""),
+            "sheet {n}"
+        );
     }
     let mut styles = String::new();
     std::io::Read::read_to_string(&mut zip.by_name("xl/styles.xml").unwrap(), &mut styles).unwrap();

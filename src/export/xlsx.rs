@@ -307,6 +307,11 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, f: &Formats) -> anyhow::Result
         ws.set_column_width(c as u16, chars as f64 + 2.0)?;
     }
     ws.set_freeze_panes(1, 0)?;
+    // Printed: landscape A4, one page wide, the header row on every page,
+    // page numbers at the foot.
+    ws.set_paper_size(9).set_landscape().set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(0, 0)?;
+    ws.set_footer("&R&P / &N");
     let last_col = sheet.header.len().saturating_sub(1) as u16;
     ws.autofilter(0, 0, sheet.rows.len() as u32, last_col)?;
     Ok(())
