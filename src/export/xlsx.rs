@@ -14,7 +14,7 @@ use crate::model::{ActionHistoryEntry, Date, Id, StakeholderGroup, Timestamp};
 use crate::store::Loaded;
 
 /// A column never grows past this many characters; longer text wraps.
-const WIDEST: usize = 60;
+const WIDEST: usize = 36;
 
 pub enum Cell {
     Text(String),
@@ -299,12 +299,27 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, f: &Formats) -> anyhow::Result
             };
         }
     }
+    let mut widths = Vec::with_capacity(sheet.header.len());
     for c in 0..sheet.header.len() {
         let header_word =
             sheet.header[c].split_whitespace().map(|w| w.chars().count()).max().unwrap_or(0);
         let content = sheet.rows.iter().map(|row| width_of(&row[c])).max().unwrap_or(0);
         let chars = header_word.max(content).clamp(6, WIDEST);
         ws.set_column_width(c as u16, chars as f64 + 2.0)?;
+        widths.push(chars);
+    }
+    // Rows as tall as their wrapped text: not every reader grows them.
+    let lines = |cells: &mut dyn Iterator<Item = (usize, usize)>| {
+        cells.map(|(chars, width)| chars.div_ceil(width.max(1))).max().unwrap_or(1).max(1)
+    };
+    let header_lines =
+        lines(&mut sheet.header.iter().zip(&widths).map(|(h, w)| (h.chars().count(), *w)));
+    ws.set_row_height(0, 15.0 * header_lines as f64)?;
+    for (i, row) in sheet.rows.iter().enumerate() {
+        let n = lines(&mut row.iter().zip(&widths).map(|(cell, w)| (width_of(cell), *w)));
+        if n > 1 {
+            ws.set_row_height(i as u32 + 1, 15.0 * n as f64)?;
+        }
     }
     ws.set_freeze_panes(1, 0)?;
     // Printed: landscape A4, one page wide, the header row on every page,
