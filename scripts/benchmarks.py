@@ -98,7 +98,7 @@ def main():
         row(f"serialize N={n:,}", ms(v), "—", True, ref)
         v = get(f"store/save_durable/{n}")
         row(f"save (serialize + atomic durable write) N={n:,}", ms(v), "—", True)
-    for fmt in ["markdown", "csv", "html", "docx", "ics", "json"]:
+    for fmt in ["markdown", "csv", "html", "docx", "xlsx", "ics", "json"]:
         v = get(f"export_n1000/{fmt}")
         row(f"export {fmt}, N=1,000", ms(v), "—", True)
     size, peak = peak_memory()
