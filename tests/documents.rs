@@ -90,6 +90,10 @@ fn docx_styles_are_words_own_with_a_cyrillic_font_and_the_interface_language() {
 fn docx_core_properties_name_the_meeting_its_organiser_and_date() {
     let dir = tempfile::tempdir().unwrap();
     let docx = std::fs::read(russian_docx(dir.path())).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&docx)).unwrap();
+    let document = archive.by_name("word/document.xml").unwrap();
+    assert_eq!(document.compression(), zip::CompressionMethod::Deflated, "parts are compressed");
+    drop(document);
     let core = part(&docx, "docProps/core.xml");
     let session = example();
     assert!(core.contains(&format!("<dc:title>{}</dc:title>", session.title)), "{core}");

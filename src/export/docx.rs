@@ -377,5 +377,24 @@ pub fn render(report: &Report, blocks: &[Block]) -> anyhow::Result<Vec<u8>> {
     xml.doc_props.core = core_properties(report);
     let mut out = std::io::Cursor::new(Vec::new());
     xml.pack(&mut out)?;
-    Ok(out.into_inner())
+    deflated(&out.into_inner())
+}
+
+/// The same package with every part deflated (docx-rs only stores them):
+/// a tenth of the size, the same parts in the same order.
+fn deflated(stored: &[u8]) -> anyhow::Result<Vec<u8>> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(stored))?;
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i)?;
+        if part.is_dir() {
+            writer.add_directory(part.name(), options)?;
+        } else {
+            writer.start_file(part.name(), options)?;
+            std::io::copy(&mut part, &mut writer)?;
+        }
+    }
+    Ok(writer.finish()?.into_inner())
 }
