@@ -64,6 +64,7 @@ fn exports(c: &mut Criterion) {
         ("csv", Format::Csv),
         ("html", Format::Html),
         ("docx", Format::Docx),
+        ("xlsx", Format::Xlsx),
         ("ics", Format::Ics),
         ("json", Format::Json),
     ] {

@@ -30,6 +30,20 @@ impl From<StatusArg> for ActionStatus {
     }
 }
 
+/// Which document a Markdown, HTML or DOCX export is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Document {
+    Minutes,
+    SignIn,
+}
+
+/// What an iCalendar export holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Calendar {
+    Todos,
+    Events,
+}
+
 /// Run roundtable meetings from the terminal: agenda with timers,
 /// participants, needs board and action plan, saved as RON files.
 #[derive(Debug, Parser)]
@@ -127,6 +141,20 @@ pub enum Command {
         /// Only actions whose responsible contains this text.
         #[arg(long)]
         responsible: Option<String>,
+        /// CSV separator, one character (default: `;` when the interface
+        /// language is ru or ky, as Russian-locale Excel expects; else `,`).
+        #[arg(long)]
+        delimiter: Option<char>,
+        /// JSON: keep participants' phone numbers and e-mails.
+        #[arg(long)]
+        include_contacts: bool,
+        /// Markdown, HTML, DOCX: the minutes, or the sign-in sheet to print
+        /// before the meeting.
+        #[arg(long, value_enum, default_value_t = Document::Minutes)]
+        document: Document,
+        /// iCalendar: to-dos, or all-day events with a reminder a week before.
+        #[arg(long, value_enum, default_value_t = Calendar::Todos)]
+        calendar: Calendar,
         /// Overwrite an existing output file.
         #[arg(long)]
         force: bool,

@@ -21,7 +21,7 @@ fn check_reports_every_bad_file_and_exits_1_without_touching_them() {
     let truncated = dir.path().join("truncated.ron");
     std::fs::write(&truncated, &original[..original.floor_char_boundary(500)]).unwrap();
     let newer = dir.path().join("newer.ron");
-    std::fs::write(&newer, original.replacen("format: 2", "format: 7", 1)).unwrap();
+    std::fs::write(&newer, original.replacen("format: 3", "format: 7", 1)).unwrap();
     let wrong = dir.path().join("wrong.ron");
     std::fs::write(&wrong, original.replacen("votes: 14", "votes: -14", 1)).unwrap();
 
@@ -44,7 +44,7 @@ fn check_reports_every_bad_file_and_exits_1_without_touching_them() {
     assert!(String::from_utf8(out.stdout).unwrap().contains("good.ron: ok"));
     assert_eq!(
         std::fs::read_to_string(&newer).unwrap(),
-        original.replacen("format: 2", "format: 7", 1)
+        original.replacen("format: 3", "format: 7", 1)
     );
     assert!(!stderr.contains("panicked"));
 }
@@ -77,7 +77,7 @@ fn new_creates_a_transliterated_file_and_never_overwrites() {
     }
     let path = dir.path().join("2026-12-03-kruglyi-stol-v-oshe.ron");
     let created = std::fs::read_to_string(&path).unwrap();
-    assert!(created.starts_with("Session(\n    format: 2,\n"));
+    assert!(created.starts_with("Session(\n    format: 3,\n"));
     assert!(created.contains("title: \"Круглый стол в Оше\""));
     let check = kenesh().arg("check").arg(&path).output().unwrap();
     assert!(check.status.success());

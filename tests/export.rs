@@ -355,3 +355,206 @@ fn html_prints_to_pdf_in_chromium() {
     assert!(pages >= 2, "the minutes take more than one A4 page ({pages})");
     assert!(bytes.len() > 20_000, "the PDF has content ({} bytes)", bytes.len());
 }
+
+fn export_with(session: &Session, format: Format, filters: Filters) -> String {
+    let bytes =
+        export(&Loaded::Session(session.clone()), format, Table::Actions, &filters).unwrap();
+    String::from_utf8(bytes).unwrap()
+}
+
+#[test]
+fn icalendar_events_are_all_day_with_a_reminder_a_week_before_and_a_revision() {
+    let session = example();
+    let filters = Filters { calendar_events: true, ..Filters::default() };
+    let ics = unfold(&export_with(&session, Format::Ics, filters));
+    assert!(ics.contains("\r\nMETHOD:PUBLISH\r\n"));
+    let calendar = icalendar::parser::read_calendar(&ics).expect("parses");
+    let events: Vec<_> = calendar.components.iter().filter(|c| c.name == "VEVENT").collect();
+    let dated: Vec<_> = session.actions.iter().filter(|a| a.deadline.is_some()).collect();
+    assert_eq!(events.len(), dated.len());
+    assert!(!calendar.components.iter().any(|c| c.name == "VTODO"));
+    for (event, action) in events.iter().zip(&dated) {
+        let value = |name: &str| {
+            event.properties.iter().find(|p| p.name == name).map(|p| p.val.to_string())
+        };
+        let day = action.deadline.unwrap();
+        assert_eq!(value("DTSTART").unwrap(), day.format("%Y%m%d").to_string());
+        assert_eq!(value("DTEND").unwrap(), day.succ_opt().unwrap().format("%Y%m%d").to_string());
+        let stamp = action.updated.with_timezone(&chrono::Utc).format("%Y%m%dT%H%M%SZ");
+        assert_eq!(value("LAST-MODIFIED").unwrap(), stamp.to_string());
+        let sequence: i64 = value("SEQUENCE").unwrap().parse().unwrap();
+        assert!(sequence > 0);
+        let alarm = event.components.iter().find(|c| c.name == "VALARM").expect("a reminder");
+        assert!(alarm.properties.iter().any(|p| p.name == "TRIGGER" && p.val.as_ref() == "-P7D"));
+    }
+    // A later change to an action raises its SEQUENCE, so calendars update it.
+    let mut changed = session.clone();
+    changed.actions[0].updated += chrono::TimeDelta::hours(1);
+    let before = export_with(&session, Format::Ics, Filters::default());
+    let after = export_with(&changed, Format::Ics, Filters::default());
+    let sequence_of =
+        |ics: &str| unfold(ics).lines().find(|l| l.starts_with("SEQUENCE:")).unwrap().to_owned();
+    assert_ne!(sequence_of(&before), sequence_of(&after));
+}
+
+#[test]
+fn json_leaves_contacts_out_unless_asked() {
+    let session = example();
+    let with_contact: Vec<&str> = session
+        .participants
+        .iter()
+        .filter(|p| !p.contact.is_empty())
+        .map(|p| p.contact.as_str())
+        .collect();
+    assert!(!with_contact.is_empty(), "the example has contacts");
+    let plain = export_with(&session, Format::Json, Filters::default());
+    for contact in &with_contact {
+        assert!(!plain.contains(contact), "{contact}");
+    }
+    assert!(!plain.contains("\"contact\""));
+    let full = export_with(
+        &session,
+        Format::Json,
+        Filters { include_contacts: true, ..Filters::default() },
+    );
+    for contact in &with_contact {
+        assert!(full.contains(contact), "{contact}");
+    }
+}
+
+#[test]
+fn csv_separator_follows_the_language_or_the_option() {
+    let file = common::bishkek_example();
+    let run = |args: &[&str]| {
+        let out = common::kenesh()
+            .args(args)
+            .arg("export")
+            .arg(&file)
+            .args(["--format", "csv", "-o", "-"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let header = |csv: &str| csv.trim_start_matches('\u{feff}').lines().next().unwrap().to_owned();
+    assert_eq!(
+        header(&run(&["--lang", "ru"])),
+        "№;ID;Действие;Жилмассив;Город;Ответственный;Партнёры;Срок;Статус;Потребности;Финансирование;Индикатор;Заметки;Последнее изменение"
+    );
+    assert!(header(&run(&["--lang", "ky"])).contains(';'));
+    assert!(header(&run(&["--lang", "en"])).starts_with("No.,ID,Action,Settlement,City,"));
+    let out = common::kenesh()
+        .args(["--lang", "ru", "export"])
+        .arg(&file)
+        .args(["--format", "csv", "--delimiter", "\t", "-o", "-"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("№\tID\t"));
+    let bad = common::kenesh()
+        .arg("export")
+        .arg(&file)
+        .args(["--format", "csv", "--delimiter", "\"", "-o", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--delimiter"));
+}
+
+#[test]
+fn csv_actions_carry_id_settlement_city_and_last_update() {
+    let session = example();
+    let csv = export_with(&session, Format::Csv, Filters::default());
+    let mut reader =
+        csv::ReaderBuilder::new().from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let action = session.actions.iter().find(|a| !a.needs.is_empty()).unwrap();
+    let row = rows.iter().find(|r| &r[1] == action.id.to_string().as_str()).expect("its id");
+    let need = session.needs.iter().find(|n| n.id == action.needs[0]).unwrap();
+    let place = session.settlements.iter().find(|s| Some(s.id) == need.settlement).unwrap();
+    assert!(row[3].contains(place.name.as_str()));
+    assert!(row[4].contains(place.city.as_str()) && !place.city.is_empty());
+    assert_eq!(&row[13], action.updated.format("%Y-%m-%d %H:%M").to_string().as_str());
+}
+
+#[test]
+fn a_filter_that_matches_nothing_says_so() {
+    let file = common::bishkek_example();
+    let out =
+        kenesh_export(&file, &["--format", "csv", "--responsible", "nobody-at-all", "-o", "-"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing matches the filters"));
+    let out = kenesh_export(&file, &["--format", "csv", "--responsible", "мэрия", "-o", "-"]);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("nothing matches"));
+}
+
+#[test]
+fn minutes_list_people_notes_details_and_numbered_decisions_with_their_authors() {
+    let session = example();
+    let md = export_with(&session, Format::Markdown, Filters::default());
+    let section = |heading: &str| {
+        let start = md.find(&format!("## {heading}\n")).unwrap_or_else(|| panic!("{heading}"));
+        let rest = &md[start + heading.len() + 4..];
+        rest[..rest.find("\n## ").unwrap_or(rest.len())].to_owned()
+    };
+    let people = section("List of participants");
+    for p in &session.participants {
+        assert!(people.contains(&format!("| {} |", p.name)), "{}", p.name);
+    }
+    let agenda = section("Agenda");
+    for item in session.agenda.iter().filter(|a| !a.notes.is_empty()) {
+        assert!(agenda.contains(&item.notes), "{}", item.title);
+    }
+    let needs = section("Needs by settlement");
+    for need in session.needs.iter().filter(|n| !n.detail.is_empty()) {
+        assert!(needs.contains(&need.detail), "{}", need.title);
+    }
+    let decisions = section("Decisions");
+    let authored: Vec<_> = session
+        .proposals
+        .iter()
+        .filter(|p| p.kind == ProposalKind::Decision)
+        .enumerate()
+        .filter_map(|(i, p)| {
+            Some((i + 1, p, session.participants.iter().find(|x| Some(x.id) == p.author)?))
+        })
+        .collect();
+    assert!(!authored.is_empty());
+    for (n, p, author) in authored {
+        let row = decisions.lines().find(|l| l.starts_with(&format!("| {n} |"))).unwrap();
+        assert!(row.contains(&format!("| {} |", author.name)), "the author has a column: {row}");
+        assert!(!row.contains(&format!("{} — {}", p.text, author.name)));
+    }
+    assert!(md.contains("## Signatures"));
+}
+
+#[test]
+fn programme_minutes_say_which_meeting_each_decision_came_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let program = dir.path().join("program.ron");
+    let out = common::kenesh()
+        .arg("merge")
+        .args(common::example_sessions())
+        .arg("--into")
+        .arg(&program)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let record = common::load_program(&program);
+    let md = String::from_utf8(
+        export(
+            &Loaded::Program(record.clone()),
+            Format::Markdown,
+            Table::Actions,
+            &Filters::default(),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let decisions = &md[md.find("## Decisions").unwrap()..];
+    let decisions = &decisions[..decisions[3..].find("\n## ").unwrap()];
+    assert!(decisions.lines().next_back().is_some());
+    for meeting in &record.sessions {
+        let name = format!("{} {}", meeting.date.format("%d.%m.%Y"), meeting.title);
+        assert!(decisions.contains(&name), "decisions of {name}");
+    }
+}

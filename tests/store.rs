@@ -138,10 +138,10 @@ fn unknown_field_is_refused_not_dropped() {
 
 #[test]
 fn newer_format_is_refused_before_parsing_the_rest() {
-    let text = "Session(\n    format: 3,\n    some_future_thing: Whatever(1),\n)";
+    let text = "Session(\n    format: 4,\n    some_future_thing: Whatever(1),\n)";
     match error_of(text) {
         LoadError::TooNew { found, at, .. } => {
-            assert_eq!(found, 3);
+            assert_eq!(found, 4);
             assert_eq!((at.line, at.col), (2, 13));
         }
         other => panic!("expected TooNew, got {other}"),
@@ -189,7 +189,7 @@ fn format_1_migrates_settlement_names_to_entities() {
     assert_eq!(session_of(load_file(&path).unwrap()), s);
     // And the result is a valid current file.
     let resaved = to_ron(&s).unwrap();
-    assert!(resaved.contains("format: 2,"));
+    assert!(resaved.contains("format: 3,"));
     assert_eq!(session_of(parse_str(&path, &resaved).unwrap()), s);
 }
 
@@ -338,5 +338,30 @@ mod journal {
             reread.needs.iter().any(|n| n.title.contains("Нет школы рядом")),
             "and so does the outside edit"
         );
+    }
+}
+
+#[test]
+fn format_2_files_migrate_to_3_with_an_empty_secretary() {
+    // The bundled examples as format 2 wrote them: they load, and save as
+    // the current files do.
+    for path in common::example_sessions() {
+        let current = std::fs::read_to_string(&path).unwrap();
+        let old = current.replacen("format: 3,", "format: 2,", 1).replacen(
+            "    secretary: \"\",\n",
+            "",
+            1,
+        );
+        assert_ne!(old, current);
+        let s = session_of(parse_str(&path, &old).unwrap());
+        assert_eq!(s.format, 3);
+        assert_eq!(s.secretary, "");
+        assert_eq!(to_ron(&s).unwrap(), current, "{}", path.display());
+    }
+    // A programme record of format 2 loads as format 3 too.
+    let program = "Program(\n    format: 2,\n    id: \"01M7SA68Q0K1SRAZZS55JA3RJG\",\n    updated: \"2026-11-19T13:09:00+06:00\",\n    title: \"Аракет\",\n)";
+    match parse_str(std::path::Path::new("program.ron"), program).unwrap() {
+        kenesh::store::Loaded::Program(p) => assert_eq!(p.format, 3),
+        _ => panic!("a programme record"),
     }
 }

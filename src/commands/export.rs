@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 
 use crate::export::{Filters, Format, Table, export};
-use crate::i18n::targs;
+use crate::i18n::{t, targs};
 use crate::slug::slugify;
 use crate::store::{Loaded, load_file};
 
@@ -22,7 +22,13 @@ pub struct Request<'a> {
 
 /// The default output: beside the input, named after the session (date and
 /// transliterated title), so any title gives a safe name in that folder.
-pub fn default_output(file: &Path, loaded: &Loaded, format: Format, table: Table) -> PathBuf {
+pub fn default_output(
+    file: &Path,
+    loaded: &Loaded,
+    format: Format,
+    table: Table,
+    sign_in: bool,
+) -> PathBuf {
     let stem = match loaded {
         Loaded::Session(s) => format!("{}-{}", s.date.format("%Y-%m-%d"), slugify(&s.title)),
         Loaded::Program(p) => slugify(&p.title),
@@ -30,6 +36,7 @@ pub fn default_output(file: &Path, loaded: &Loaded, format: Format, table: Table
     let suffix = match (format, table) {
         (Format::Csv, Table::Attendance) => "-attendance",
         (Format::Csv, Table::Needs) => "-needs",
+        _ if sign_in => "-sign-in",
         _ => "",
     };
     let folder = match file.parent() {
@@ -39,8 +46,33 @@ pub fn default_output(file: &Path, loaded: &Loaded, format: Format, table: Table
     folder.join(format!("{stem}{suffix}.{}", format.extension()))
 }
 
+/// `--delimiter`: one ASCII character that cannot be confused with text
+/// quoting or line ends.
+pub fn delimiter(c: char) -> Result<u8> {
+    match u8::try_from(c) {
+        Ok(b) if c.is_ascii() && !matches!(c, '"' | '\r' | '\n') => Ok(b),
+        _ => bail!(targs("export-bad-delimiter", &[("delimiter", c.to_string().into())])),
+    }
+}
+
+/// Whether a filtered export came out empty (the tables it shows).
+fn nothing_matched(loaded: &Loaded, request: &Request) -> bool {
+    if !request.filters.narrows() {
+        return false;
+    }
+    let report = crate::export::Report::new(loaded, &request.filters);
+    match (request.format, request.table) {
+        (crate::export::Format::Csv, Table::Attendance) => false,
+        (crate::export::Format::Csv, Table::Needs) => report.needs.is_empty(),
+        _ => report.actions.is_empty(),
+    }
+}
+
 pub fn run(request: &Request) -> Result<ExitCode> {
     let loaded = load_file(request.file)?;
+    if nothing_matched(&loaded, request) {
+        eprintln!("{}", t("export-nothing-matched"));
+    }
     let bytes = export(&loaded, request.format, request.table, &request.filters)?;
     match request.output {
         Some(path) if path == Path::new("-") => {
@@ -54,7 +86,10 @@ pub fn run(request: &Request) -> Result<ExitCode> {
         }
         output => {
             let path = output.map_or_else(
-                || default_output(request.file, &loaded, request.format, request.table),
+                || {
+                    let sign_in = request.filters.sign_in;
+                    default_output(request.file, &loaded, request.format, request.table, sign_in)
+                },
                 Path::to_path_buf,
             );
             let shown = path.display().to_string();

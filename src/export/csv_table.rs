@@ -22,7 +22,10 @@ fn rows(report: &Report, table: Table) -> (Vec<String>, Vec<Vec<String>>) {
         Table::Actions => (
             header(&[
                 "export-no",
+                "export-id",
                 "col-action",
+                "col-settlement",
+                "export-city",
                 "col-responsible",
                 "field-partners",
                 "col-deadline",
@@ -31,15 +34,20 @@ fn rows(report: &Report, table: Table) -> (Vec<String>, Vec<Vec<String>>) {
                 "col-funding",
                 "col-indicator",
                 "field-notes",
+                "export-last-update",
             ]),
             report
                 .actions
                 .iter()
                 .enumerate()
                 .map(|(i, a)| {
+                    let (settlements, cities) = report.places(&a.needs);
                     vec![
                         (i + 1).to_string(),
+                        a.id.to_string(),
                         clean(&a.what),
+                        clean(&settlements),
+                        clean(&cities),
                         clean(&a.responsible),
                         clean(&a.partners),
                         a.deadline.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
@@ -48,6 +56,7 @@ fn rows(report: &Report, table: Table) -> (Vec<String>, Vec<Vec<String>>) {
                         clean(&a.funding),
                         clean(&a.indicator),
                         clean(&a.notes),
+                        a.updated.format("%Y-%m-%d %H:%M").to_string(),
                     ]
                 })
                 .collect(),
@@ -108,11 +117,12 @@ fn rows(report: &Report, table: Table) -> (Vec<String>, Vec<Vec<String>>) {
     }
 }
 
-pub fn render(report: &Report, table: Table) -> anyhow::Result<Vec<u8>> {
+pub fn render(report: &Report, table: Table, delimiter: u8) -> anyhow::Result<Vec<u8>> {
     let (header, rows) = rows(report, table);
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
         let mut writer = csv::WriterBuilder::new()
+            .delimiter(delimiter)
             .terminator(csv::Terminator::CRLF)
             .quote_style(csv::QuoteStyle::Necessary)
             .from_writer(&mut out);

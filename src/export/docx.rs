@@ -1,50 +1,400 @@
-//! The minutes and action plan as a Word document (docx-rs).
+//! The minutes and action plan as a Word document (docx-rs) that goes out
+//! as it is: Word's own style names (Title, Heading 1/2, List Bullet, a
+//! table style) so the navigation pane and a table of contents work, Arial
+//! (which has Cyrillic everywhere) as the default font, the document
+//! language and core properties set, tables with their column widths fitted
+//! to the content, header rows repeated on every page and rows that never
+//! split, the action plan on landscape A4 pages and page numbers in the
+//! footer.
 
-use docx_rs::{Docx, Paragraph, Run, Table, TableCell, TableRow};
+use std::collections::HashMap;
 
-use super::minutes::{Block, minutes};
+use docx_rs::{
+    AbstractNumbering, AlignmentType, Docx, FieldCharType, Footer, IndentLevel, InstrPAGE,
+    InstrText, Level, LevelJc, LevelText, LineSpacing, NumberFormat, Numbering, NumberingId,
+    PageMargin, PageOrientationType, PageSize, Paragraph, Run, RunFonts, Section, Shading, ShdType,
+    Start, Style, StyleType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell,
+    TableLayoutType, TableRow, WidthType,
+};
+
+use super::columns::{self, Metrics};
+use super::minutes::{Block, TableKind, tables_by_kind};
 use super::report::Report;
+use crate::i18n::Lang;
 
-fn paragraph(text: &str, size: usize, bold: bool) -> Paragraph {
-    let mut run = Run::new().add_text(text).size(size);
-    if bold {
+const A4_SHORT: u32 = 11906;
+const A4_LONG: u32 = 16838;
+/// 2 cm on every side, the usual margin of office documents.
+const MARGIN: u32 = 1134;
+const FONT: &str = "Arial";
+const TABLE_STYLE: &str = "KeneshTable";
+const BULLET_LIST: usize = 2;
+/// The abstract decimal list; each numbered list is its own numbering
+/// (from this id on) so that it starts again at 1.
+const NUMBER_LIST: usize = 3;
+/// Table text is 9 pt (in half-points), smaller where a table's words
+/// would not fit the page otherwise.
+const TABLE_SIZES: [u32; 4] = [18, 16, 15, 14];
+/// Arial at 9 pt: Cyrillic averages about 0.6 em, bold a little more; the
+/// cell margins are 0.19 cm each side, plus the borders.
+const TABLE_METRICS: Metrics = Metrics { char_width: 110, header_char_width: 120, padding: 240 };
+/// Marks a header row until the package is written (docx-rs cannot write
+/// `w:tblHeader`); see [`repeat_header_rows`].
+const HEADER_MARK: f32 = 1.0;
+
+/// The language tag Word uses for spelling and hyphenation.
+fn language_tag() -> &'static str {
+    match crate::i18n::lang() {
+        Lang::En => "en-GB",
+        Lang::Ru => "ru-RU",
+        Lang::Ky => "ky-KG",
+    }
+}
+
+fn text_width(landscape: bool) -> u32 {
+    (if landscape { A4_LONG } else { A4_SHORT }) - 2 * MARGIN
+}
+
+fn margins() -> PageMargin {
+    let m = MARGIN as i32;
+    PageMargin::new().top(m).bottom(m).left(m).right(m).header(567).footer(567)
+}
+
+fn paragraph_style(id: &str, name: &str, size: usize, outline: Option<usize>) -> Style {
+    let mut style = Style::new(id, StyleType::Paragraph)
+        .name(name)
+        .based_on("Normal")
+        .next("Normal")
+        .q_format(true)
+        .size(size)
+        .bold()
+        .line_spacing(LineSpacing::new().before(240).after(80));
+    if let Some(level) = outline {
+        style = style.outline_lvl(level);
+    }
+    style.paragraph_property = style.paragraph_property.keep_next(true).keep_lines(true);
+    style
+}
+
+/// Word's built-in names ("heading 1", "List Bullet"), so Word maps them
+/// to its own styles: navigation pane, table of contents, style gallery.
+fn with_styles(docx: Docx) -> Docx {
+    let border = |position| TableBorder::new(position).size(4).color("808080");
+    let borders = [
+        TableBorderPosition::Top,
+        TableBorderPosition::Left,
+        TableBorderPosition::Bottom,
+        TableBorderPosition::Right,
+        TableBorderPosition::InsideH,
+        TableBorderPosition::InsideV,
+    ]
+    .into_iter()
+    .fold(TableBorders::new(), |b, p| b.set(border(p)));
+    let mut list_number = Style::new("ListNumber", StyleType::Paragraph)
+        .name("List Number")
+        .based_on("Normal")
+        .q_format(true);
+    list_number.paragraph_property = list_number
+        .paragraph_property
+        .numbering(NumberingId::new(NUMBER_LIST), IndentLevel::new(0));
+    let mut list_bullet = Style::new("ListBullet", StyleType::Paragraph)
+        .name("List Bullet")
+        .based_on("Normal")
+        .q_format(true);
+    list_bullet.paragraph_property = list_bullet
+        .paragraph_property
+        .numbering(NumberingId::new(BULLET_LIST), IndentLevel::new(0));
+    let fonts = RunFonts::new().ascii(FONT).hi_ansi(FONT).cs(FONT).east_asia(FONT);
+    docx.default_fonts(fonts)
+        .default_size(22)
+        .add_style(paragraph_style("Title", "Title", 36, None))
+        .add_style(paragraph_style("Heading1", "heading 1", 28, Some(0)))
+        .add_style(paragraph_style("Heading2", "heading 2", 24, Some(1)))
+        .add_style(list_bullet)
+        .add_style(list_number)
+        .add_style(
+            Style::new(TABLE_STYLE, StyleType::Table)
+                .name("Kenesh Table")
+                .based_on("TableNormal")
+                .set_borders(borders),
+        )
+        .add_abstract_numbering(
+            AbstractNumbering::new(BULLET_LIST).add_level(
+                Level::new(
+                    0,
+                    Start::new(1),
+                    NumberFormat::new("bullet"),
+                    LevelText::new("•"),
+                    LevelJc::new("left"),
+                )
+                .indent(
+                    Some(360),
+                    Some(docx_rs::SpecialIndentType::Hanging(360)),
+                    None,
+                    None,
+                ),
+            ),
+        )
+        .add_numbering(Numbering::new(BULLET_LIST, BULLET_LIST))
+        .add_abstract_numbering(
+            AbstractNumbering::new(NUMBER_LIST).add_level(
+                Level::new(
+                    0,
+                    Start::new(1),
+                    NumberFormat::new("decimal"),
+                    LevelText::new("%1."),
+                    LevelJc::new("left"),
+                )
+                .indent(
+                    Some(360),
+                    Some(docx_rs::SpecialIndentType::Hanging(360)),
+                    None,
+                    None,
+                ),
+            ),
+        )
+        .add_numbering(Numbering::new(NUMBER_LIST, NUMBER_LIST))
+}
+
+/// Page numbers at the foot of every page, right-aligned.
+fn footer() -> Footer {
+    let number = Run::new()
+        .add_field_char(FieldCharType::Begin, true)
+        .add_instr_text(InstrText::PAGE(InstrPAGE::new()))
+        .add_field_char(FieldCharType::Separate, false)
+        .add_text("1")
+        .add_field_char(FieldCharType::End, false);
+    Footer::new().add_paragraph(Paragraph::new().align(AlignmentType::Right).add_run(number))
+}
+
+fn text(text: &str) -> Run {
+    Run::new().add_text(text)
+}
+
+/// How one kind of table is laid out: its column widths and text size.
+struct Layout {
+    widths: Vec<u32>,
+    size: usize,
+}
+
+fn cell(value: &str, width: u32, size: usize, header: bool, right: bool) -> TableCell {
+    let mut run = text(value).size(size);
+    if header {
         run = run.bold();
     }
-    Paragraph::new().add_run(run)
+    let mut paragraph = Paragraph::new().add_run(run);
+    if right {
+        paragraph = paragraph.align(AlignmentType::Right);
+    }
+    let mut cell = TableCell::new().width(width as usize, WidthType::Dxa).add_paragraph(paragraph);
+    if header {
+        cell = cell.shading(Shading::new().shd_type(ShdType::Clear).color("auto").fill("E8EAF0"));
+    }
+    cell
 }
 
-fn cell(text: &str, bold: bool) -> TableCell {
-    TableCell::new().add_paragraph(paragraph(text, 18, bold))
+/// Sign-in rows are 9 mm high, room for a handwritten signature.
+const SIGN_IN_ROW: f32 = 510.0;
+
+fn table(kind: TableKind, header: &[String], rows: &[Vec<String>], layout: &Layout) -> Table {
+    let widths = &layout.widths;
+    let body: Vec<&[String]> = rows.iter().map(Vec::as_slice).collect();
+    let right: Vec<bool> = (0..header.len()).map(|c| columns::numeric(&body, c)).collect();
+    let row = |cells: &[String], is_header: bool| {
+        let cells = cells
+            .iter()
+            .enumerate()
+            .map(|(c, value)| {
+                cell(value, widths[c], layout.size, is_header, right[c] && !is_header)
+            })
+            .collect();
+        let row = TableRow::new(cells).cant_split();
+        if is_header {
+            row.row_height(HEADER_MARK)
+        } else if kind == TableKind::SignIn {
+            row.row_height(SIGN_IN_ROW)
+        } else {
+            row
+        }
+    };
+    let mut table_rows = vec![row(header, true)];
+    table_rows.extend(rows.iter().map(|r| row(r, false)));
+    Table::new(table_rows)
+        .style(TABLE_STYLE)
+        .layout(TableLayoutType::Fixed)
+        .width(widths.iter().sum::<u32>() as usize, WidthType::Dxa)
+        .set_grid(widths.iter().map(|w| *w as usize).collect())
 }
 
-pub fn render(report: &Report) -> anyhow::Result<Vec<u8>> {
-    let mut doc = Docx::new();
-    for block in minutes(report) {
-        doc = match block {
-            Block::Heading(level, text) => {
-                let size = match level {
-                    1 => 36,
-                    2 => 28,
-                    _ => 24,
+/// Column widths per kind of table, fitted to all tables of that kind, so
+/// that (say) every settlement's needs table has the same columns.
+fn layouts(blocks: &[Block]) -> HashMap<TableKind, Layout> {
+    tables_by_kind(blocks)
+        .into_iter()
+        .map(|t| {
+            let available = text_width(t.landscape);
+            let (size, widths) =
+                columns::fit_shrinking(t.header, &t.rows, available, TABLE_METRICS, &TABLE_SIZES);
+            (t.kind, Layout { widths, size: size as usize })
+        })
+        .collect()
+}
+
+enum Part {
+    Paragraph(Box<Paragraph>),
+    Table(Box<Table>),
+}
+
+/// The body in its portrait and landscape parts, and how many numbered
+/// lists it has (each needs its own numbering instance).
+fn parts(blocks: &[Block]) -> (Vec<Part>, Vec<Part>, usize) {
+    let mut lists = 0;
+    let layouts = layouts(blocks);
+    let (mut portrait, mut landscape) = (Vec::new(), Vec::new());
+    let mut out = &mut portrait;
+    for block in blocks {
+        match block {
+            Block::Heading(level, value) => {
+                let style = match level {
+                    1 => "Title",
+                    2 => "Heading1",
+                    _ => "Heading2",
                 };
-                doc.add_paragraph(paragraph(&text, size, true))
+                out.push(Part::Paragraph(Box::new(
+                    Paragraph::new().style(style).add_run(text(value)),
+                )));
             }
-            Block::Paragraph(text) => doc.add_paragraph(paragraph(&text, 22, false)),
-            Block::Bullets(items) => items.iter().fold(doc, |doc, item| {
-                doc.add_paragraph(paragraph(&format!("• {item}"), 22, false))
-            }),
-            Block::Table { header, rows } => {
-                let mut table_rows =
-                    vec![TableRow::new(header.iter().map(|h| cell(h, true)).collect())];
-                table_rows.extend(
-                    rows.iter()
-                        .map(|row| TableRow::new(row.iter().map(|c| cell(c, false)).collect())),
-                );
-                doc.add_table(Table::new(table_rows)).add_paragraph(Paragraph::new())
+            Block::Paragraph(value) => {
+                out.push(Part::Paragraph(Box::new(Paragraph::new().add_run(text(value)))))
             }
+            Block::Bullets(items) => out.extend(items.iter().map(|item| {
+                Part::Paragraph(Box::new(
+                    Paragraph::new()
+                        .style("ListBullet")
+                        .numbering(NumberingId::new(BULLET_LIST), IndentLevel::new(0))
+                        .add_run(text(item)),
+                ))
+            })),
+            Block::Numbered(items) => {
+                lists += 1;
+                let id = NUMBER_LIST + lists;
+                out.extend(items.iter().map(|item| {
+                    Part::Paragraph(Box::new(
+                        Paragraph::new()
+                            .style("ListNumber")
+                            .numbering(NumberingId::new(id), IndentLevel::new(0))
+                            .add_run(text(item)),
+                    ))
+                }));
+            }
+            Block::Table { kind, header, rows } => {
+                out.push(Part::Table(Box::new(table(*kind, header, rows, &layouts[kind]))));
+                // Word needs a paragraph between tables, or it joins them.
+                out.push(Part::Paragraph(Box::new(Paragraph::new())));
+            }
+            Block::Landscape => out = &mut landscape,
+        }
+    }
+    (portrait, landscape, lists)
+}
+
+fn core_properties(report: &Report) -> Vec<u8> {
+    let escape = super::html::escape;
+    let created = report.date.map_or_else(
+        || "2000-01-01T00:00:00Z".to_owned(),
+        |d| d.format("%Y-%m-%dT00:00:00Z").to_string(),
+    );
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+         <cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
+         xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" \
+         xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\
+         <dc:title>{title}</dc:title><dc:creator>{author}</dc:creator>\
+         <cp:lastModifiedBy>{author}</cp:lastModifiedBy><dc:language>{lang}</dc:language>\
+         <dcterms:created xsi:type=\"dcterms:W3CDTF\">{created}</dcterms:created>\
+         <dcterms:modified xsi:type=\"dcterms:W3CDTF\">{created}</dcterms:modified>\
+         <cp:revision>1</cp:revision></cp:coreProperties>",
+        title = escape(&super::clean(report.title)),
+        author = escape(&super::clean(report.organiser)),
+        lang = language_tag(),
+    )
+    .into_bytes()
+}
+
+/// Every header row (marked with a height of [`HEADER_MARK`]) becomes a
+/// `w:tblHeader` row, which Word and LibreOffice repeat on each page.
+fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
+    let marked = format!("<w:trHeight w:val=\"{HEADER_MARK}\" w:hRule=\"atLeast\" />");
+    String::from_utf8_lossy(document).replace(&marked, "<w:tblHeader />").into_bytes()
+}
+
+/// The document language goes into the default run properties, where it
+/// comes last in the schema's order.
+fn with_language(styles: &[u8]) -> Vec<u8> {
+    let lang = language_tag();
+    let tag = format!("<w:lang w:val=\"{lang}\" w:eastAsia=\"{lang}\" w:bidi=\"ar-SA\" />");
+    String::from_utf8_lossy(styles)
+        .replacen("</w:rPr></w:rPrDefault>", &format!("{tag}</w:rPr></w:rPrDefault>"), 1)
+        .into_bytes()
+}
+
+pub fn render(report: &Report, blocks: &[Block]) -> anyhow::Result<Vec<u8>> {
+    let (portrait, landscape, lists) = parts(blocks);
+    let portrait_empty = portrait.is_empty();
+    let mut first = Section::new()
+        .page_size(PageSize::new().size(A4_SHORT, A4_LONG))
+        .page_margin(margins())
+        .footer(footer());
+    for part in portrait {
+        first = match part {
+            Part::Paragraph(p) => first.add_paragraph(*p),
+            Part::Table(t) => first.add_table(*t),
         };
     }
+    let mut docx = with_styles(Docx::new());
+    for list in 1..=lists {
+        let restart = docx_rs::LevelOverride::new(0).start(1);
+        docx = docx
+            .add_numbering(Numbering::new(NUMBER_LIST + list, NUMBER_LIST).add_override(restart));
+    }
+    if !portrait_empty {
+        docx = docx.add_section(first);
+    }
+    for part in landscape {
+        docx = match part {
+            Part::Paragraph(p) => docx.add_paragraph(*p),
+            Part::Table(t) => docx.add_table(*t),
+        };
+    }
+    docx = docx
+        .page_size(A4_LONG, A4_SHORT)
+        .page_orient(PageOrientationType::Landscape)
+        .page_margin(margins())
+        .footer(footer());
+    let mut xml = docx.build();
+    xml.document = repeat_header_rows(&xml.document);
+    xml.styles = with_language(&xml.styles);
+    xml.doc_props.core = core_properties(report);
     let mut out = std::io::Cursor::new(Vec::new());
-    doc.build().pack(&mut out)?;
-    Ok(out.into_inner())
+    xml.pack(&mut out)?;
+    deflated(&out.into_inner())
+}
+
+/// The same package with every part deflated (docx-rs only stores them):
+/// a tenth of the size, the same parts in the same order.
+fn deflated(stored: &[u8]) -> anyhow::Result<Vec<u8>> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(stored))?;
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i)?;
+        if part.is_dir() {
+            writer.add_directory(part.name(), options)?;
+        } else {
+            writer.start_file(part.name(), options)?;
+            std::io::copy(&mut part, &mut writer)?;
+        }
+    }
+    Ok(writer.finish()?.into_inner())
 }

@@ -1,8 +1,7 @@
 //! The minutes as Markdown. Every text is escaped, so nothing a
 //! participant said can become a link, a heading or a broken table.
 
-use super::minutes::{Block, minutes};
-use super::report::Report;
+use super::minutes::Block;
 
 /// Backslash-escapes what Markdown would act on: emphasis, code, links,
 /// HTML, table pipes anywhere, and list/heading markers at the start, so
@@ -29,9 +28,9 @@ fn escape_inline(text: &str, line_start: bool) -> String {
     out
 }
 
-pub fn render(report: &Report) -> String {
+pub fn render(blocks: Vec<Block>) -> String {
     let mut out = String::new();
-    for block in minutes(report) {
+    for block in blocks {
         match block {
             Block::Heading(level, text) => {
                 out.push_str(&format!("{} {}\n\n", "#".repeat(usize::from(level)), escape(&text)));
@@ -43,7 +42,14 @@ pub fn render(report: &Report) -> String {
                 }
                 out.push('\n');
             }
-            Block::Table { header, rows } => {
+            Block::Numbered(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    out.push_str(&format!("{}. {}\n", i + 1, escape_cell(item)));
+                }
+                out.push('\n');
+            }
+            Block::Landscape => {}
+            Block::Table { header, rows, .. } => {
                 let line = |cells: &[String]| {
                     format!(
                         "| {} |\n",

@@ -11,7 +11,62 @@ pub enum Block {
     Heading(u8, String),
     Paragraph(String),
     Bullets(Vec<String>),
-    Table { header: Vec<String>, rows: Vec<Vec<String>> },
+    /// A list numbered 1, 2, 3 … (restarting for every list).
+    Numbered(Vec<String>),
+    Table {
+        kind: TableKind,
+        header: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
+    /// Everything after this is the action plan, which is too wide for a
+    /// portrait page: DOCX starts a landscape section, HTML a landscape page.
+    Landscape,
+}
+
+/// Which table a block is; tables of one kind share their column widths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TableKind {
+    Participants,
+    Proposals,
+    Groups,
+    /// The sign-in sheet: tall rows with room to sign.
+    SignIn,
+    Agenda,
+    Speaking,
+    Needs,
+    Actions,
+}
+
+/// Every table of one kind together: its header, all its rows, and
+/// whether it is in the landscape part.
+pub struct TablesOfKind<'a> {
+    pub kind: TableKind,
+    pub landscape: bool,
+    pub header: &'a [String],
+    pub rows: Vec<&'a [String]>,
+}
+
+pub fn tables_by_kind(blocks: &[Block]) -> Vec<TablesOfKind<'_>> {
+    let mut landscape = false;
+    let mut gathered: Vec<TablesOfKind> = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Landscape => landscape = true,
+            Block::Table { kind, header, rows } => {
+                let slot = match gathered.iter().position(|g| g.kind == *kind) {
+                    Some(i) => i,
+                    None => {
+                        let rows = Vec::new();
+                        gathered.push(TablesOfKind { kind: *kind, landscape, header, rows });
+                        gathered.len() - 1
+                    }
+                };
+                gathered[slot].rows.extend(rows.iter().map(Vec::as_slice));
+            }
+            _ => {}
+        }
+    }
+    gathered
 }
 
 fn date_text(date: Option<crate::model::Date>) -> String {
@@ -35,21 +90,98 @@ pub fn minutes(r: &Report) -> Vec<Block> {
         doc.push(Block::Bullets(header));
     }
     attendance(r, &mut doc);
+    participant_list(r, &mut doc);
     if !r.agenda.is_empty() {
         agenda(r, &mut doc);
         speaking(r, &mut doc);
     }
     needs(r, &mut doc);
     proposals(r, &mut doc);
+    if let Some(table) = proposal_table(r, ProposalKind::ParkingLot) {
+        doc.push(Block::Heading(2, t("export-parking-lot")));
+        doc.push(table);
+    }
+    doc.push(Block::Landscape);
     doc.push(Block::Heading(2, t("export-action-plan")));
     doc.push(action_table(r));
-    let parked: Vec<String> =
-        r.proposals_of(ProposalKind::ParkingLot).map(|p| proposal_line(r, p)).collect();
-    if !parked.is_empty() {
-        doc.push(Block::Heading(2, t("export-parking-lot")));
-        doc.push(Block::Bullets(parked));
-    }
+    signatures(r, &mut doc);
     doc
+}
+
+/// Blank rows for people who come without an invitation.
+const WALK_IN_ROWS: usize = 10;
+
+/// The sign-in sheet (лист регистрации) to print before the meeting: the
+/// invited participants, then blank rows for walk-ins, each with room for
+/// a signature. Landscape, so every column has room to write in.
+pub fn sign_in(r: &Report) -> Vec<Block> {
+    let mut doc = vec![Block::Landscape, Block::Heading(1, t("export-sign-in"))];
+    let mut header = vec![clean(r.title)];
+    if let Some(date) = r.date {
+        header.push(crate::i18n::long_date(date));
+    }
+    if !r.place.is_empty() {
+        header.push(clean(r.place));
+    }
+    doc.push(Block::Paragraph(header.join(" · ")));
+    // Room to write: non-breaking spaces widen a column but never wrap.
+    let room = |chars: usize| "\u{a0}".repeat(chars);
+    let mut rows: Vec<Vec<String>> = r
+        .participants
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            vec![
+                (i + 1).to_string(),
+                clean(&p.name),
+                clean(&p.organisation),
+                clean(r.settlement_name(p.settlement)),
+                p.gender.map(labels::gender).unwrap_or_default(),
+                p.age_band.map(labels::age_band).unwrap_or_default(),
+                clean(&p.contact),
+                room(24),
+            ]
+        })
+        .collect();
+    let first_blank = rows.len() + 1;
+    rows.extend((0..WALK_IN_ROWS).map(|i| {
+        let mut row = vec![(first_blank + i).to_string(), room(28), room(24), room(14)];
+        row.extend([String::new(), String::new(), room(16), room(24)]);
+        row
+    }));
+    doc.push(Block::Table {
+        kind: TableKind::SignIn,
+        header: [
+            "export-no",
+            "col-name",
+            "col-organisation",
+            "col-settlement",
+            "field-gender",
+            "field-age-band",
+            "export-phone",
+            "export-signature",
+        ]
+        .iter()
+        .map(|id| t(id))
+        .collect(),
+        rows,
+    });
+    doc
+}
+
+/// Lines to sign for the organiser and the facilitator.
+fn signatures(r: &Report, doc: &mut Vec<Block>) {
+    let mut lines = Vec::new();
+    for (label, name) in [("export-organiser", r.organiser), ("export-facilitator", r.facilitator)]
+    {
+        if !name.is_empty() {
+            lines.push(format!("{}: ____________________ {}", t(label), clean(name)));
+        }
+    }
+    if !lines.is_empty() {
+        doc.push(Block::Heading(2, t("export-signatures")));
+        doc.extend(lines.into_iter().map(Block::Paragraph));
+    }
 }
 
 fn attendance(r: &Report, doc: &mut Vec<Block>) {
@@ -64,6 +196,7 @@ fn attendance(r: &Report, doc: &mut Vec<Block>) {
         .map(|(g, present, all)| vec![labels::group(g), present.to_string(), all.to_string()])
         .collect();
     doc.push(Block::Table {
+        kind: TableKind::Groups,
         header: vec![t("export-group"), t("export-present"), t("export-invited")],
         rows,
     });
@@ -129,6 +262,7 @@ fn agenda(r: &Report, doc: &mut Vec<Block>) {
         })
         .collect();
     doc.push(Block::Table {
+        kind: TableKind::Agenda,
         header: [
             "export-no",
             "export-item",
@@ -145,6 +279,17 @@ fn agenda(r: &Report, doc: &mut Vec<Block>) {
         .collect(),
         rows,
     });
+    let notes: Vec<String> = r
+        .agenda
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| !a.notes.trim().is_empty())
+        .map(|(i, a)| format!("{}. {}: {}", i + 1, clean(&a.title), clean(&a.notes)))
+        .collect();
+    if !notes.is_empty() {
+        doc.push(Block::Heading(3, t("export-agenda-notes")));
+        doc.push(Block::Bullets(notes));
+    }
 }
 
 fn speaking(r: &Report, doc: &mut Vec<Block>) {
@@ -167,12 +312,13 @@ fn speaking(r: &Report, doc: &mut Vec<Block>) {
         })
         .collect();
     doc.push(Block::Table {
+        kind: TableKind::Speaking,
         header: vec![t("export-group"), t("export-time"), t("export-share")],
         rows,
     });
 }
 
-fn needs(r: &Report, doc: &mut Vec<Block>) {
+pub(super) fn needs(r: &Report, doc: &mut Vec<Block>) {
     doc.push(Block::Heading(2, t("export-needs")));
     for (settlement, needs) in r.needs_by_settlement() {
         let name = if settlement.is_empty() { t("no-settlement") } else { clean(settlement) };
@@ -183,6 +329,7 @@ fn needs(r: &Report, doc: &mut Vec<Block>) {
                 let mut row = vec![
                     n.votes.to_string(),
                     clean(&n.title),
+                    clean(&n.detail),
                     labels::category(&n.category),
                     labels::need_status(n.status),
                     clean(r.person_name(n.raised_by)),
@@ -201,6 +348,7 @@ fn needs(r: &Report, doc: &mut Vec<Block>) {
         let mut header = vec![
             t("col-votes"),
             t("col-need"),
+            t("field-detail"),
             t("field-category"),
             t("col-status"),
             t("field-raised-by"),
@@ -208,30 +356,84 @@ fn needs(r: &Report, doc: &mut Vec<Block>) {
         if r.is_program {
             header.push(t("export-raised-in"));
         }
-        doc.push(Block::Table { header, rows });
+        doc.push(Block::Table { kind: TableKind::Needs, header, rows });
     }
 }
 
-fn proposal_line(r: &Report, p: &crate::model::Proposal) -> String {
-    let author = r.person_name(p.author);
-    let mut line = clean(&p.text);
-    if !author.is_empty() {
-        line = format!("{line} — {}", clean(author));
+pub(super) fn participant_list(r: &Report, doc: &mut Vec<Block>) {
+    if r.participants.is_empty() {
+        return;
     }
-    if let Some(need) = p.need.and_then(|id| r.need_title(id)) {
-        line = format!("{line} ({}: {})", t("field-need"), clean(need));
+    doc.push(Block::Heading(2, t("export-participant-list")));
+    let rows = r
+        .participants
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            vec![
+                (i + 1).to_string(),
+                clean(&p.name),
+                clean(&p.organisation),
+                labels::group(p.group),
+                clean(r.settlement_name(p.settlement)),
+                t(if p.present { "yes" } else { "no" }),
+            ]
+        })
+        .collect();
+    doc.push(Block::Table {
+        kind: TableKind::Participants,
+        header: [
+            "export-no",
+            "col-name",
+            "col-organisation",
+            "col-group",
+            "col-settlement",
+            "export-present",
+        ]
+        .iter()
+        .map(|id| t(id))
+        .collect(),
+        rows,
+    });
+}
+
+/// Decisions, proposals or the parking lot, numbered, the author in a
+/// column of its own (and, in a programme record, the meeting).
+fn proposal_table(r: &Report, kind: ProposalKind) -> Option<Block> {
+    let rows: Vec<Vec<String>> = r
+        .proposals_of(kind)
+        .enumerate()
+        .map(|(i, p)| {
+            let mut row = vec![
+                (i + 1).to_string(),
+                clean(&p.text),
+                clean(r.person_name(p.author)),
+                p.need.and_then(|id| r.need_title(id)).map(clean).unwrap_or_default(),
+            ];
+            if r.is_program {
+                row.push(r.meeting_of(p));
+            }
+            row
+        })
+        .collect();
+    if rows.is_empty() {
+        return None;
     }
-    line
+    let mut header: Vec<String> =
+        ["export-no", "col-text", "col-author", "field-need"].iter().map(|id| t(id)).collect();
+    if r.is_program {
+        header.push(t("export-session"));
+    }
+    Some(Block::Table { kind: TableKind::Proposals, header, rows })
 }
 
 fn proposals(r: &Report, doc: &mut Vec<Block>) {
     for (kind, heading) in
         [(ProposalKind::Decision, "export-decisions"), (ProposalKind::Proposal, "export-proposals")]
     {
-        let lines: Vec<String> = r.proposals_of(kind).map(|p| proposal_line(r, p)).collect();
-        if !lines.is_empty() {
+        if let Some(table) = proposal_table(r, kind) {
             doc.push(Block::Heading(2, t(heading)));
-            doc.push(Block::Bullets(lines));
+            doc.push(table);
         }
     }
 }
@@ -257,6 +459,7 @@ pub fn action_table(r: &Report) -> Block {
         })
         .collect();
     Block::Table {
+        kind: TableKind::Actions,
         header: [
             "export-no",
             "col-action",

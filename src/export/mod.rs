@@ -1,8 +1,9 @@
 //! Exports of a session or programme record for the people who must act
-//! on it: minutes (Markdown, HTML, DOCX), tables (CSV), deadlines
+//! on it: minutes (Markdown, HTML, DOCX), tables (CSV, XLSX), deadlines
 //! (iCalendar) and everything for other tools (JSON). Private notes never
 //! appear in any of them.
 
+mod columns;
 mod csv_table;
 mod docx;
 mod html;
@@ -10,7 +11,9 @@ mod ics;
 mod json;
 mod markdown;
 mod minutes;
+mod protocol;
 mod report;
+pub mod xlsx;
 
 pub use report::{Filters, Report};
 
@@ -22,6 +25,7 @@ pub enum Format {
     Csv,
     Html,
     Docx,
+    Xlsx,
     Ics,
     Json,
 }
@@ -33,6 +37,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Html => "html",
             Format::Docx => "docx",
+            Format::Xlsx => "xlsx",
             Format::Ics => "ics",
             Format::Json => "json",
         }
@@ -40,7 +45,7 @@ impl Format {
 
     /// Whether the output is text (and may go to standard output).
     pub fn is_text(self) -> bool {
-        self != Format::Docx
+        !matches!(self, Format::Docx | Format::Xlsx)
     }
 }
 
@@ -61,13 +66,37 @@ pub fn export(
     filters: &Filters,
 ) -> anyhow::Result<Vec<u8>> {
     let report = Report::new(loaded, filters);
+    let blocks = || {
+        let protocol_language =
+            matches!(crate::i18n::lang(), crate::i18n::Lang::Ru | crate::i18n::Lang::Ky);
+        if filters.sign_in {
+            minutes::sign_in(&report)
+        } else if protocol_language && !report.is_program {
+            protocol::protocol(&report)
+        } else {
+            minutes::minutes(&report)
+        }
+    };
+    if filters.sign_in && !matches!(format, Format::Markdown | Format::Html | Format::Docx) {
+        anyhow::bail!(crate::i18n::t("export-sign-in-formats"));
+    }
     Ok(match format {
-        Format::Markdown => markdown::render(&report).into_bytes(),
-        Format::Csv => csv_table::render(&report, table)?,
-        Format::Html => html::render(&report).into_bytes(),
-        Format::Docx => docx::render(&report)?,
-        Format::Ics => ics::render(&report).into_bytes(),
-        Format::Json => json::render(loaded)?.into_bytes(),
+        Format::Markdown => markdown::render(blocks()).into_bytes(),
+        Format::Csv => {
+            let default = match crate::i18n::lang() {
+                crate::i18n::Lang::En => b',',
+                crate::i18n::Lang::Ru | crate::i18n::Lang::Ky => b';',
+            };
+            csv_table::render(&report, table, filters.delimiter.unwrap_or(default))?
+        }
+        Format::Html => html::render(&report, blocks()).into_bytes(),
+        Format::Docx => docx::render(&report, &blocks())?,
+        Format::Xlsx => {
+            let today = filters.today.or(report.date).unwrap_or_default();
+            xlsx::render(loaded, &report, today)?
+        }
+        Format::Ics => ics::render(&report, filters.calendar_events).into_bytes(),
+        Format::Json => json::render(loaded, filters.include_contacts)?.into_bytes(),
     })
 }
 

@@ -9,7 +9,10 @@ use crate::model::{
 };
 use crate::store::Loaded;
 
-/// `--status`, `--settlement`, `--responsible`.
+/// What the command line asks of an export besides its format: which
+/// actions and needs (`--status`, `--settlement`, `--responsible`) and how
+/// some formats are written (`--delimiter`, `--include-contacts`,
+/// `--calendar`).
 #[derive(Debug, Clone, Default)]
 pub struct Filters {
     pub status: Vec<ActionStatus>,
@@ -17,6 +20,26 @@ pub struct Filters {
     pub settlement: Option<String>,
     /// Part of the responsible organisation or person (any case).
     pub responsible: Option<String>,
+    /// The day overdue actions are judged on (the command passes today;
+    /// by default the record's date, so an export of the same file is the
+    /// same file).
+    pub today: Option<Date>,
+    /// The CSV separator; by default `;` where the interface language is
+    /// Russian or Kyrgyz (Russian-locale Excel's list separator), else `,`.
+    pub delimiter: Option<u8>,
+    /// JSON keeps participants' phone numbers and e-mails only when asked.
+    pub include_contacts: bool,
+    /// iCalendar: all-day events instead of to-dos.
+    pub calendar_events: bool,
+    /// Markdown, HTML, DOCX: the sign-in sheet instead of the minutes.
+    pub sign_in: bool,
+}
+
+impl Filters {
+    /// Whether any filter narrows what is shown.
+    pub fn narrows(&self) -> bool {
+        !self.status.is_empty() || self.settlement.is_some() || self.responsible.is_some()
+    }
 }
 
 pub struct Report<'a> {
@@ -26,6 +49,7 @@ pub struct Report<'a> {
     pub place: &'a str,
     pub organiser: &'a str,
     pub facilitator: &'a str,
+    pub secretary: &'a str,
     pub settlements: &'a [Settlement],
     pub participants: &'a [Participant],
     pub agenda: &'a [AgendaItem],
@@ -35,6 +59,8 @@ pub struct Report<'a> {
     pub actions: Vec<&'a Action>,
     /// For a programme record: sessions that raised each need (by need id).
     pub sessions_of_need: Vec<(Id, Vec<String>)>,
+    /// For a programme record: its meetings, as date and title.
+    pub meetings: Vec<(Date, &'a str)>,
 }
 
 impl<'a> Report<'a> {
@@ -55,6 +81,7 @@ impl<'a> Report<'a> {
             place: &s.place,
             organiser: &s.organiser,
             facilitator: &s.facilitator,
+            secretary: &s.secretary,
             settlements: &s.settlements,
             participants: &s.participants,
             agenda: &s.agenda,
@@ -63,6 +90,7 @@ impl<'a> Report<'a> {
             proposals: s.proposals.iter().collect(),
             actions: s.actions.iter().collect(),
             sessions_of_need: Vec::new(),
+            meetings: Vec::new(),
         }
     }
 
@@ -80,6 +108,7 @@ impl<'a> Report<'a> {
             place: "",
             organiser: "",
             facilitator: "",
+            secretary: "",
             settlements: &p.settlements,
             participants: &p.participants,
             agenda: &[],
@@ -92,6 +121,7 @@ impl<'a> Report<'a> {
                 .iter()
                 .map(|n| (n.need.id, n.raised.iter().map(|r| session_name(r.session)).collect()))
                 .collect(),
+            meetings: p.sessions.iter().map(|s| (s.date, s.title.as_str())).collect(),
         }
     }
 
@@ -142,6 +172,36 @@ impl<'a> Report<'a> {
                 if place.is_empty() { n.title.clone() } else { format!("{} ({place})", n.title) }
             })
             .collect()
+    }
+
+    /// Settlement names and their cities of the needs an action serves,
+    /// each `; `-separated.
+    pub fn places(&self, needs: &[Id]) -> (String, String) {
+        let mut names: Vec<&str> = Vec::new();
+        let mut cities: Vec<&str> = Vec::new();
+        for need in needs.iter().filter_map(|id| self.needs.iter().find(|n| n.id == *id)) {
+            if let Some(s) = self.settlements.iter().find(|s| Some(s.id) == need.settlement) {
+                if !names.contains(&s.name.as_str()) {
+                    names.push(&s.name);
+                }
+                if !s.city.is_empty() && !cities.contains(&s.city.as_str()) {
+                    cities.push(&s.city);
+                }
+            }
+        }
+        (names.join("; "), cities.join("; "))
+    }
+
+    /// The meeting a proposal of a programme record was said at: the one
+    /// held on the day it was captured ("" if none or not a programme).
+    pub fn meeting_of(&self, p: &Proposal) -> String {
+        let day = p.time.date_naive();
+        self.meetings
+            .iter()
+            .find(|(date, _)| *date == day)
+            .map_or_else(String::new, |(date, title)| {
+                format!("{} {title}", date.format("%d.%m.%Y"))
+            })
     }
 
     pub fn present(&self) -> impl Iterator<Item = &'a Participant> {

@@ -44,6 +44,9 @@ pub struct Header {
     pub place: String,
     pub organiser: String,
     pub facilitator: String,
+    /// Journals written before format 3 have no secretary.
+    #[serde(default)]
+    pub secretary: String,
     pub programme: String,
 }
 
@@ -180,6 +183,7 @@ impl Session {
             place: self.place.clone(),
             organiser: self.organiser.clone(),
             facilitator: self.facilitator.clone(),
+            secretary: self.secretary.clone(),
             programme: self.programme.clone(),
         }
     }
@@ -223,6 +227,7 @@ impl Session {
                 self.place = header.place;
                 self.organiser = header.organiser;
                 self.facilitator = header.facilitator;
+                self.secretary = header.secretary;
                 self.programme = header.programme;
                 Some(Change::Header(old))
             }

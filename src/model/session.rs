@@ -25,6 +25,9 @@ pub struct Session {
     pub organiser: String,
     #[serde(default)]
     pub facilitator: String,
+    /// Who keeps the minutes (секретарь in the protocol); format 3 on.
+    #[serde(default)]
+    pub secretary: String,
     /// Key of the programme this meeting belongs to (e.g. "araket").
     #[serde(default)]
     pub programme: String,
@@ -60,6 +63,7 @@ impl Session {
             place: String::new(),
             organiser: String::new(),
             facilitator: String::new(),
+            secretary: String::new(),
             programme: String::new(),
             settlements: Vec::new(),
             participants: Vec::new(),

@@ -90,14 +90,10 @@ pub fn parse_str(path: &Path, text: &str) -> Result<Loaded, LoadError> {
         FileKind::Program if header.format == CURRENT_FORMAT => {
             deserialize::<Program>(path, &text).map(Loaded::Program)
         }
-        FileKind::Program => Err(LoadError::Syntax {
-            path: path.to_owned(),
-            at: header.format_at,
-            message: crate::i18n::targs(
-                "load-no-programme-format",
-                &[("current", CURRENT_FORMAT.into()), ("found", header.format.into())],
-            ),
-        }),
+        FileKind::Program => {
+            migrate::program_from_older(path, &text, header.format, header.format_at)
+                .map(Loaded::Program)
+        }
     }
 }
 

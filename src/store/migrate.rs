@@ -6,7 +6,9 @@
 //!
 //! Format 1 (the draft format) wrote a settlement as a plain name on each
 //! participant and need. Format 2 made settlements entities with ids, so
-//! merging can match them exactly.
+//! merging can match them exactly. Format 3 added the session's secretary
+//! (an empty one in older files); a programme record of format 2 is the
+//! same as one of format 3.
 
 use std::path::Path;
 
@@ -16,8 +18,8 @@ use super::load::deserialize;
 use super::{LoadError, Position};
 use crate::model::{
     Action, AgeBand, AgendaItem, Date, Event, Gender, Id, Need, NeedCategory, NeedStatus,
-    Participant, PrivateNote, Proposal, Session, Settlement, SpeakerTurn, StakeholderGroup,
-    Timestamp,
+    Participant, PrivateNote, Program, Proposal, Session, Settlement, SpeakerTurn,
+    StakeholderGroup, Timestamp,
 };
 
 pub(super) fn session_from_older(
@@ -27,7 +29,8 @@ pub(super) fn session_from_older(
     format_at: Position,
 ) -> Result<Session, LoadError> {
     match format {
-        1 => deserialize::<v1::Session>(path, text).map(v1_to_v2),
+        1 => deserialize::<v1::Session>(path, text).map(v1_to_v2).map(v2_to_v3),
+        2 => deserialize::<Session>(path, text).map(v2_to_v3),
         _ => Err(LoadError::Syntax {
             path: path.to_owned(),
             at: format_at,
@@ -121,6 +124,31 @@ mod v1 {
 /// Settlement names become entities. Their ids are derived from the session
 /// id and the name, so migrating the same file twice (on two laptops) gives
 /// the same ids and the sessions still merge exactly.
+/// A programme record of an older format, brought to the current one.
+pub(super) fn program_from_older(
+    path: &Path,
+    text: &str,
+    format: u32,
+    format_at: Position,
+) -> Result<Program, LoadError> {
+    match format {
+        2 => deserialize::<Program>(path, text).map(|p| Program { format: 3, ..p }),
+        _ => Err(LoadError::Syntax {
+            path: path.to_owned(),
+            at: format_at,
+            message: crate::i18n::targs(
+                "load-no-programme-format",
+                &[("current", super::CURRENT_FORMAT.into()), ("found", format.into())],
+            ),
+        }),
+    }
+}
+
+/// Format 3 only added fields that default to empty.
+fn v2_to_v3(session: Session) -> Session {
+    Session { format: 3, ..session }
+}
+
 fn v1_to_v2(old: v1::Session) -> Session {
     let mut settlements: Vec<Settlement> = Vec::new();
     let mut settlement_id = |name: Option<String>| -> Option<Id> {
@@ -175,6 +203,7 @@ fn v1_to_v2(old: v1::Session) -> Session {
         place: old.place,
         organiser: old.organiser,
         facilitator: old.facilitator,
+        secretary: String::new(),
         programme: old.programme,
         settlements,
         participants,

@@ -25,4 +25,4 @@ pub use sidecar::Sidecars;
 
 /// The format version this program writes. Older files are migrated on load;
 /// newer ones are refused.
-pub const CURRENT_FORMAT: u32 = 2;
+pub const CURRENT_FORMAT: u32 = 3;

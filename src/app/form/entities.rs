@@ -275,6 +275,7 @@ pub fn open(kind: FormKind, session: &Session) -> Form {
                     Field::text("field-place", &session.place),
                     Field::text("field-organiser", &session.organiser),
                     Field::text("field-facilitator", &session.facilitator),
+                    Field::text("field-secretary", &session.secretary),
                     Field::text("field-programme", &session.programme),
                 ],
             )
@@ -443,7 +444,8 @@ pub fn submit(
                 place: form.text(2)?,
                 organiser: form.text(3)?,
                 facilitator: form.text(4)?,
-                programme: form.text(5)?,
+                secretary: form.text(5)?,
+                programme: form.text(6)?,
             }));
         }
     }

@@ -1,0 +1,438 @@
+//! Documents that go out as they are: the DOCX's XML holds what Word needs
+//! (styles, grids, header rows, sections, language, properties), and the
+//! rendered result, printed by LibreOffice, has a landscape action plan and
+//! no action title or deadline broken mid-word.
+
+mod common;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use kenesh::model::{ProposalKind, Session};
+
+fn part(docx: &[u8], name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip");
+    let mut xml = String::new();
+    archive
+        .by_name(name)
+        .unwrap_or_else(|_| panic!("{name} in the package"))
+        .read_to_string(&mut xml)
+        .unwrap();
+    xml
+}
+
+/// Exports `file` with the command line, in the interface language `lang`.
+fn export(file: &Path, lang: &str, format: &str, out: &Path) {
+    let output = common::kenesh()
+        .args(["--lang", lang, "export"])
+        .arg(file)
+        .args(["--format", format, "--force", "-o"])
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+}
+
+fn russian_docx(dir: &Path) -> PathBuf {
+    let path = dir.join("minutes.docx");
+    export(&common::bishkek_example(), "ru", "docx", &path);
+    path
+}
+
+fn example() -> Session {
+    common::load_session(&common::bishkek_example())
+}
+
+/// The `n`-th occurrence's attributes of `<tag …>` elements.
+fn elements<'a>(xml: &'a str, tag: &str) -> Vec<&'a str> {
+    let open = format!("<{tag}");
+    xml.match_indices(&open)
+        .filter(|(i, _)| matches!(xml.as_bytes().get(i + open.len()), Some(b' ' | b'>' | b'/')))
+        .map(|(i, _)| {
+            let end = xml[i..].find('>').map_or(xml.len(), |e| i + e);
+            &xml[i..end]
+        })
+        .collect()
+}
+
+#[test]
+fn docx_styles_are_words_own_with_a_cyrillic_font_and_the_interface_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let docx = std::fs::read(russian_docx(dir.path())).unwrap();
+    let styles = part(&docx, "word/styles.xml");
+    for (id, name) in [
+        ("Title", "Title"),
+        ("Heading1", "heading 1"),
+        ("Heading2", "heading 2"),
+        ("ListBullet", "List Bullet"),
+        ("KeneshTable", "Kenesh Table"),
+    ] {
+        let style = format!("w:styleId=\"{id}\"><w:name w:val=\"{name}\" />");
+        assert!(styles.contains(&style), "style {id} named {name}");
+    }
+    let defaults =
+        &styles[styles.find("<w:rPrDefault>").unwrap()..styles.find("</w:rPrDefault>").unwrap()];
+    assert!(
+        defaults.contains("w:ascii=\"Arial\"") && defaults.contains("w:hAnsi=\"Arial\""),
+        "{defaults}"
+    );
+    assert!(defaults.contains("<w:lang w:val=\"ru-RU\""), "{defaults}");
+    let document = part(&docx, "word/document.xml");
+    assert!(document.contains("<w:pStyle w:val=\"Heading1\" />"));
+    assert!(document.contains("<w:pStyle w:val=\"ListBullet\" />"));
+    assert!(!document.contains("• "), "bullets are a list style, not typed characters");
+    let numbering = part(&docx, "word/numbering.xml");
+    assert!(numbering.contains("<w:numFmt w:val=\"bullet\" />"), "{numbering}");
+}
+
+#[test]
+fn docx_core_properties_name_the_meeting_its_organiser_and_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let docx = std::fs::read(russian_docx(dir.path())).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&docx)).unwrap();
+    let document = archive.by_name("word/document.xml").unwrap();
+    assert_eq!(document.compression(), zip::CompressionMethod::Deflated, "parts are compressed");
+    drop(document);
+    let core = part(&docx, "docProps/core.xml");
+    let session = example();
+    assert!(core.contains(&format!("<dc:title>{}</dc:title>", session.title)), "{core}");
+    assert!(core.contains(&format!("<dc:creator>{}</dc:creator>", session.organiser)), "{core}");
+    assert!(core.contains(">2026-11-19T00:00:00Z</dcterms:created>"), "{core}");
+    assert!(core.contains("<dc:language>ru-RU</dc:language>"), "{core}");
+}
+
+#[test]
+fn docx_tables_have_grids_widths_repeating_headers_and_rows_that_do_not_split() {
+    let dir = tempfile::tempdir().unwrap();
+    let docx = std::fs::read(russian_docx(dir.path())).unwrap();
+    let document = part(&docx, "word/document.xml");
+    let tables: Vec<&str> =
+        document.split("<w:tbl>").skip(1).map(|t| &t[..t.find("</w:tbl>").unwrap()]).collect();
+    assert!(tables.len() >= 5, "attendance, agenda, speaking, needs, actions");
+    for table in &tables {
+        assert!(
+            table.contains("<w:tblLayout w:type=\"fixed\" />"),
+            "fixed layout keeps the widths"
+        );
+        let grid = elements(table, "w:gridCol");
+        let rows: Vec<&str> = table.split("<w:tr>").skip(1).collect();
+        assert!(rows[0].contains("<w:tblHeader />"), "the first row repeats on every page");
+        assert_eq!(table.matches("<w:tblHeader />").count(), 1, "only the first row is a header");
+        for row in &rows {
+            assert!(row.contains("<w:cantSplit />"), "no row splits across pages");
+            let widths: Vec<&str> = elements(row, "w:tcW");
+            assert_eq!(widths.len(), grid.len(), "one cell per grid column");
+            for (w, g) in widths.iter().zip(&grid) {
+                let value = |e: &str| {
+                    e.split("w:w=\"").nth(1).unwrap().split('"').next().unwrap().to_owned()
+                };
+                assert_eq!(value(w), value(g), "each cell as wide as its grid column");
+                assert!(value(g).parse::<u32>().unwrap() >= 300, "no hair-thin column: {g}");
+            }
+        }
+    }
+    // Every needs table shares one set of columns.
+    let needs_grids: std::collections::HashSet<Vec<&str>> = tables
+        .iter()
+        .filter(|t| t.contains("Кто поднял"))
+        .map(|t| elements(t, "w:gridCol"))
+        .collect();
+    assert_eq!(needs_grids.len(), 1);
+}
+
+#[test]
+fn docx_action_plan_is_a_landscape_section_and_pages_are_numbered() {
+    let dir = tempfile::tempdir().unwrap();
+    let docx = std::fs::read(russian_docx(dir.path())).unwrap();
+    let document = part(&docx, "word/document.xml");
+    let sections = elements(&document, "w:pgSz");
+    assert_eq!(sections.len(), 2, "{sections:?}");
+    assert!(
+        sections[0].contains("w:w=\"11906\" w:h=\"16838\"") && !sections[0].contains("landscape")
+    );
+    assert!(sections[1].contains("w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\""));
+    let plan = document.find("План действий").unwrap();
+    let first_section_end = document.find("<w:sectPr>").unwrap();
+    assert!(plan > first_section_end, "the action plan starts after the portrait section");
+    assert_eq!(elements(&document, "w:footerReference").len(), 2, "both sections have the footer");
+    for footer in ["word/footer1.xml", "word/footer2.xml"] {
+        assert!(part(&docx, footer).contains("<w:instrText>PAGE</w:instrText>"), "{footer}");
+    }
+}
+
+#[test]
+fn docx_language_follows_the_interface() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("en.docx");
+    export(&common::bishkek_example(), "en", "docx", &path);
+    let docx = std::fs::read(&path).unwrap();
+    assert!(part(&docx, "word/styles.xml").contains("<w:lang w:val=\"en-GB\""));
+    assert!(part(&docx, "word/document.xml").contains(">Action plan<"));
+}
+
+/// Whether `name` runs here (`-v` is what poppler's tools answer to).
+fn tool(name: &str, flag: &str) -> bool {
+    Command::new(name).arg(flag).output().is_ok_and(|o| o.status.success())
+}
+
+/// Converts `file` to PDF in headless LibreOffice, in its own profile.
+fn soffice_pdf(file: &Path, dir: &Path) -> PathBuf {
+    let output = Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", dir.join("profile").display()))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir)
+        .arg(file)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let pdf = dir.join(file.with_extension("pdf").file_name().unwrap());
+    assert!(pdf.exists(), "LibreOffice wrote {}", pdf.display());
+    pdf
+}
+
+/// Page sizes in points, from `pdfinfo`.
+fn page_sizes(pdf: &Path) -> Vec<(f64, f64)> {
+    let out = Command::new("pdfinfo").args(["-f", "1", "-l", "999"]).arg(pdf).output().unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| l.starts_with("Page") && l.contains("size:"))
+        .map(|l| {
+            let numbers: Vec<f64> =
+                l.split_whitespace().filter_map(|w| w.parse().ok()).collect::<Vec<_>>();
+            (numbers[1], numbers[2])
+        })
+        .collect()
+}
+
+fn pdf_text(pdf: &Path) -> String {
+    let out = Command::new("pdftotext").arg(pdf).arg("-").output().unwrap();
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Every word of every action title, and every deadline, appears whole in
+/// the PDF's text: no column was so narrow that it broke one.
+pub fn assert_nothing_broken(text: &str, session: &Session) {
+    let words: std::collections::HashSet<&str> =
+        text.split(|c: char| c.is_whitespace() || "(),;:«»\"".contains(c)).collect();
+    for action in &session.actions {
+        for word in action.what.split(|c: char| c.is_whitespace() || "(),;:«»\"".contains(c)) {
+            let found = |piece: &str| words.iter().any(|w| w.contains(piece));
+            // A compound may break after its hyphen, as typesetting allows
+            // (pdftotext then joins the two halves without it).
+            let pieces: Vec<&str> =
+                word.split_inclusive('-').filter(|p| p.chars().count() > 1).collect();
+            assert!(
+                found(word) || found(&word.replace('-', "")) || pieces.iter().all(|p| found(p)),
+                "«{word}» of «{}» is broken in the PDF",
+                action.what
+            );
+        }
+        if let Some(deadline) = action.deadline {
+            let date = deadline.format("%d.%m.%Y").to_string();
+            assert!(words.contains(date.as_str()), "deadline {date} is broken in the PDF");
+        }
+    }
+}
+
+#[test]
+fn docx_prints_in_libreoffice_with_a_landscape_action_plan_and_nothing_broken() {
+    if !tool("soffice", "--version") || !tool("pdfinfo", "-v") || !tool("pdftotext", "-v") {
+        eprintln!("skipped: LibreOffice or poppler-utils is not installed (CI installs both)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = soffice_pdf(&russian_docx(dir.path()), dir.path());
+    let sizes = page_sizes(&pdf);
+    assert!(sizes.len() >= 2, "{sizes:?}");
+    let a4 = |(w, h): (f64, f64)| (w - 595.3).abs() < 1.0 && (h - 841.9).abs() < 1.0;
+    let a4_landscape = |(w, h): (f64, f64)| a4((h, w));
+    assert!(a4(sizes[0]), "the minutes start on portrait A4: {sizes:?}");
+    assert!(a4_landscape(*sizes.last().unwrap()), "the action plan is landscape A4: {sizes:?}");
+    let text = pdf_text(&pdf);
+    let plan_pages: Vec<&str> =
+        text.split('\u{c}').filter(|p| p.contains("План действий")).collect();
+    assert_eq!(plan_pages.len(), 1, "the action plan heading is printed once");
+    let plan_page = text.split('\u{c}').position(|p| p.contains("План действий")).unwrap();
+    assert!(a4_landscape(sizes[plan_page]), "the action plan's page is landscape: {sizes:?}");
+    let plan: Vec<&str> = text.split('\u{c}').skip(plan_page).collect();
+    assert_nothing_broken(&plan.join("\n"), &example());
+}
+
+#[test]
+fn html_prints_the_action_plan_on_landscape_pages_with_one_set_of_columns_per_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("minutes.html");
+    export(&common::bishkek_example(), "ru", "html", &path);
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.contains("<html lang=\"ru\">"));
+    assert!(html.contains("@page landscape { size: A4 landscape; }"));
+    assert!(html.contains("counter(page)"), "pages are numbered");
+    let landscape = html.find("<section class=\"landscape\">").expect("a landscape part");
+    assert!(html[landscape..].contains("<h2>План действий</h2>"));
+    assert!(!html[..landscape].contains("<h2>План действий</h2>"));
+    let needs: std::collections::HashSet<&str> = html
+        .split("<table ")
+        .filter(|t| t.contains("<th>Кто поднял</th>"))
+        .map(|t| &t[..t.find("</colgroup>").unwrap()])
+        .collect();
+    assert_eq!(needs.len(), 1, "every needs table has the same columns: {needs:?}");
+    assert!(html.contains("<td class=\"num\">"), "numbers align right");
+    assert!(html.contains("<div class=\"keep\"><h3>"), "a settlement heading stays with its table");
+}
+
+fn chromium() -> Option<PathBuf> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|c| tool(&c.to_string_lossy(), "--version"))
+}
+
+#[test]
+fn html_prints_in_chromium_on_a4_with_a_landscape_action_plan_and_nothing_broken() {
+    let Some(chromium) = chromium() else {
+        eprintln!("skipped: Chromium is not installed (CI installs Debian's chromium)");
+        return;
+    };
+    if !tool("pdfinfo", "-v") || !tool("pdftotext", "-v") {
+        eprintln!("skipped: poppler-utils is not installed (CI installs it)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("minutes.html");
+    export(&common::bishkek_example(), "ru", "html", &html);
+    let pdf = dir.path().join("minutes.pdf");
+    let out = Command::new(&chromium)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"])
+        .args(["--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        .arg(format!("--user-data-dir={}", dir.path().join("profile").display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg("--no-pdf-header-footer")
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let sizes = page_sizes(&pdf);
+    let a4 = |(w, h): (f64, f64)| (w - 595.3).abs() < 2.0 && (h - 841.9).abs() < 2.0;
+    let landscape = |(w, h): (f64, f64)| a4((h, w));
+    for size in &sizes {
+        assert!(a4(*size) || landscape(*size), "every page is A4: {sizes:?}");
+    }
+    let text = pdf_text(&pdf);
+    let plan_page = text.split('\u{c}').position(|p| p.contains("План действий")).unwrap();
+    assert!(a4(sizes[0]), "the minutes start portrait: {sizes:?}");
+    assert!(landscape(sizes[plan_page]), "the action plan is landscape: {sizes:?}");
+    let plan: Vec<&str> = text.split('\u{c}').skip(plan_page).collect();
+    assert_nothing_broken(&plan.join("\n"), &example());
+    assert!(text.contains(&format!("\n{}\n", sizes.len())), "the last page is numbered");
+}
+
+fn sign_in(lang: &str, format: &str, dir: &Path) -> PathBuf {
+    let path = dir.join(format!("sign-in.{format}"));
+    let output = common::kenesh()
+        .args(["--lang", lang, "export"])
+        .arg(common::bishkek_example())
+        .args(["--format", format, "--document", "sign-in", "-o"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    path
+}
+
+#[test]
+fn the_sign_in_sheet_lists_the_invited_with_room_for_walk_ins_and_signatures() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = example();
+    let docx = std::fs::read(sign_in("ru", "docx", dir.path())).unwrap();
+    let document = part(&docx, "word/document.xml");
+    let pages = elements(&document, "w:pgSz");
+    assert_eq!(pages.len(), 1, "one landscape section, no blank portrait page: {pages:?}");
+    assert!(pages[0].contains("landscape"));
+    assert!(document.contains(">Лист регистрации участников<"));
+    for column in ["Имя", "Организация", "Жилмассив", "Пол", "Возраст", "Телефон", "Подпись"]
+    {
+        assert!(document.contains(&format!(">{column}<")), "{column}");
+    }
+    for p in &session.participants {
+        assert!(document.contains(&format!(">{}<", p.name)), "{}", p.name);
+    }
+    let tall = document.matches("<w:trHeight w:val=\"510\"").count();
+    assert_eq!(
+        tall,
+        session.participants.len() + 10,
+        "every row has room to sign, 10 for walk-ins"
+    );
+    assert!(!document.contains("Повестка"), "the sign-in sheet is not the minutes");
+
+    let html = std::fs::read_to_string(sign_in("ru", "html", dir.path())).unwrap();
+    assert!(html.contains("<table class=\"sign-in\""));
+    assert!(html.find("<section class=\"landscape\">") < html.find("<h1>"));
+    for p in &session.participants {
+        assert!(html.contains(&format!("<td>{}</td>", p.name)), "{}", p.name);
+    }
+    let bad = common::kenesh()
+        .arg("export")
+        .arg(common::bishkek_example())
+        .args(["--format", "csv", "--document", "sign-in", "-o", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("markdown, html or docx"));
+}
+
+#[test]
+fn russian_minutes_follow_the_protocol_form_and_english_keeps_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = example();
+    session.secretary = "Ким Ольга".into();
+    let file = dir.path().join("session.ron");
+    std::fs::write(&file, kenesh::store::to_ron(&session).unwrap()).unwrap();
+    let md = dir.path().join("protocol.md");
+    export(&file, "ru", "markdown", &md);
+    let md = std::fs::read_to_string(&md).unwrap();
+    let present = session.participants.iter().filter(|p| p.present).count();
+    for line in [
+        "# ПРОТОКОЛ №".to_owned(),
+        format!("Председательствующий — {}", session.facilitator),
+        "Секретарь — Ким Ольга".to_owned(),
+        format!("ПРИСУТСТВОВАЛИ: {present} человек (список прилагается)."),
+        "## ПОВЕСТКА ДНЯ".to_owned(),
+        "## Приложение: список участников".to_owned(),
+        "Секретарь \\_".to_owned(),
+    ] {
+        assert!(md.contains(&line), "{line}");
+    }
+    assert_eq!(md.matches("\nСЛУШАЛИ: ").count(), session.agenda.len(), "one per agenda item");
+    for (i, item) in session.agenda.iter().enumerate() {
+        let start = md.find(&format!("## {}. ", i + 1)).unwrap();
+        let part = &md[start..];
+        let part = &part[..part[3..].find("\n## ").map_or(part.len(), |e| e + 3)];
+        for turn in session.speaker_turns.iter().filter(|t| t.agenda_item == item.id) {
+            let who = session.participants.iter().find(|p| p.id == turn.participant).unwrap();
+            assert!(
+                part.contains("ВЫСТУПИЛИ:") && part.contains(&who.name),
+                "{}: {}",
+                item.title,
+                who.name
+            );
+        }
+        let decisions: Vec<_> = session
+            .proposals
+            .iter()
+            .filter(|p| p.kind == ProposalKind::Decision && p.agenda_item == Some(item.id))
+            .collect();
+        if !decisions.is_empty() {
+            assert!(part.contains("РЕШИЛИ:"), "{}", item.title);
+        }
+        for (n, d) in decisions.iter().enumerate() {
+            assert!(part.contains(&format!("{}. {}", n + 1, d.text)), "{}", d.text);
+        }
+    }
+    let english = dir.path().join("minutes.md");
+    export(&file, "en", "markdown", &english);
+    let english = std::fs::read_to_string(&english).unwrap();
+    assert!(!english.contains("ПРОТОКОЛ") && !english.contains("MINUTES No."));
+    assert!(english.contains("## List of participants") && english.contains("## Decisions"));
+}
