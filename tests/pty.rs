@@ -1,4 +1,8 @@
 //! The real binary in a pseudo-terminal: type, quit, check the file.
+// Unix only: these drive the editor through a Unix pseudo-terminal (and
+// chattr, symlinks, modes). On Windows portable-pty needs ConPTY, which
+// Wine does not provide; Wine's console cannot judge the screen anyway.
+#![cfg(unix)]
 
 mod common;
 

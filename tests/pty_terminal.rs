@@ -1,6 +1,10 @@
 //! The terminal around the editor: a 1 MB bracketed paste, signals
 //! (SIGTERM, SIGHUP, SIGTSTP + SIGCONT) and Ctrl-C, in a real pty. The pty
 //! helpers are copied from tests/pty.rs.
+// Unix only: these drive the editor through a Unix pseudo-terminal (and
+// chattr, symlinks, modes). On Windows portable-pty needs ConPTY, which
+// Wine does not provide; Wine's console cannot judge the screen anyway.
+#![cfg(unix)]
 
 mod common;
 

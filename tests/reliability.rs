@@ -171,8 +171,11 @@ fn a_touch_without_a_change_is_not_an_outside_change() {
 }
 
 /// Mounts a tiny tmpfs (root only), so saves really hit "no space left".
+/// Unix only: `mount` and tmpfs (a test under Wine cannot mount a disk).
+#[cfg(unix)]
 struct TinyDisk(PathBuf);
 
+#[cfg(unix)]
 impl TinyDisk {
     fn mount(size: &str) -> Option<TinyDisk> {
         let dir = tempfile::tempdir().unwrap().keep();
@@ -185,6 +188,7 @@ impl TinyDisk {
     }
 }
 
+#[cfg(unix)]
 impl Drop for TinyDisk {
     fn drop(&mut self) {
         let _ = std::process::Command::new("umount").arg(&self.0).status();
@@ -192,6 +196,7 @@ impl Drop for TinyDisk {
     }
 }
 
+#[cfg(unix)]
 #[test]
 fn a_full_disk_keeps_the_old_file_and_saving_works_once_space_returns() {
     let Some(disk) = TinyDisk::mount("256k") else {

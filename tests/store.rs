@@ -220,9 +220,12 @@ fn stray_temporary_files_are_cleaned_for_that_file_only() {
 }
 
 /// Makes a folder read-only even for root (who ignores permission bits) by
-/// setting the immutable attribute; undone on drop.
+/// setting the immutable attribute; undone on drop. Unix only: Windows has
+/// no permission bits or chattr (and Wine maps folders to Unix ones).
+#[cfg(unix)]
 struct ReadOnlyFolder<'a>(&'a Path, bool);
 
+#[cfg(unix)]
 impl<'a> ReadOnlyFolder<'a> {
     fn new(path: &'a Path) -> Option<Self> {
         use std::os::unix::fs::PermissionsExt;
@@ -240,6 +243,7 @@ impl<'a> ReadOnlyFolder<'a> {
     }
 }
 
+#[cfg(unix)]
 impl Drop for ReadOnlyFolder<'_> {
     fn drop(&mut self) {
         use std::os::unix::fs::PermissionsExt;
@@ -250,6 +254,9 @@ impl Drop for ReadOnlyFolder<'_> {
     }
 }
 
+// Unix only: needs `ReadOnlyFolder` (chmod, chattr). On Windows the failed
+// replace is shown by windows.rs (a file held open without delete sharing).
+#[cfg(unix)]
 #[test]
 fn failed_save_leaves_the_old_file_byte_identical() {
     let dir = tempfile::tempdir().unwrap();

@@ -33,16 +33,21 @@ pub fn install() -> io::Result<()> {
     if FLAGS.get().is_some() {
         return Ok(());
     }
-    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+    use signal_hook::consts::{SIGINT, SIGTERM};
     use signal_hook::flag::register;
     let flags =
         Flags { terminate: Arc::default(), suspend: Arc::default(), resumed: Arc::default() };
     register(SIGTERM, Arc::clone(&flags.terminate))?;
-    register(SIGHUP, Arc::clone(&flags.terminate))?;
     // Only `kill -INT` sends it: in raw mode Ctrl-C is a key.
     register(SIGINT, Arc::clone(&flags.terminate))?;
-    register(SIGTSTP, Arc::clone(&flags.suspend))?;
-    register(SIGCONT, Arc::clone(&flags.resumed))?;
+    // Windows has neither hang-up nor job control signals.
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGCONT, SIGHUP, SIGTSTP};
+        register(SIGHUP, Arc::clone(&flags.terminate))?;
+        register(SIGTSTP, Arc::clone(&flags.suspend))?;
+        register(SIGCONT, Arc::clone(&flags.resumed))?;
+    }
     let _ = FLAGS.set(flags);
     Ok(())
 }
@@ -88,11 +93,12 @@ where
     B::Error: Send + Sync + 'static,
 {
     let Some(flags) = FLAGS.get() else { return Ok(false) };
-    let suspend = flags.suspend.swap(false, Ordering::Relaxed);
+    // Windows has no job control to return to: Ctrl-Z does nothing there.
+    let suspend = flags.suspend.swap(false, Ordering::Relaxed) && cfg!(unix);
     if suspend {
         super::terminal::restore();
         flags.resumed.store(false, Ordering::Relaxed);
-        signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+        stop_process()?;
     }
     // Also after a SIGSTOP sent from outside: whatever the shell did to the
     // terminal meanwhile, set it up again.
@@ -107,6 +113,16 @@ where
         return Ok(true);
     }
     Ok(false)
+}
+
+#[cfg(unix)]
+fn stop_process() -> io::Result<()> {
+    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)
+}
+
+#[cfg(not(unix))]
+fn stop_process() -> io::Result<()> {
+    Ok(())
 }
 
 /// Waits for a terminal event, in short slices so a signal is acted on

@@ -1,4 +1,4 @@
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -30,7 +30,7 @@ pub fn write_sidecar_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 fn replace_with(path: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()> {
     let temp = Sidecars::of(path).temp(unique());
-    let result = write_and_sync(&temp, bytes, mode).and_then(|()| fs::rename(&temp, path));
+    let result = write_and_sync(&temp, bytes, mode).and_then(|()| rename_over(&temp, path));
     if result.is_err() {
         let _ = fs::remove_file(&temp);
         return result;
@@ -52,7 +52,7 @@ pub fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<std::path::PathBuf> {
 
 /// Second half of an atomic save whose temporary file is written.
 pub fn rename_into_place(temp: &Path, path: &Path) -> io::Result<()> {
-    if let Err(e) = fs::rename(temp, path) {
+    if let Err(e) = rename_over(temp, path) {
         let _ = fs::remove_file(temp);
         return Err(e);
     }
@@ -71,6 +71,41 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     sync_folder(folder_of(path))
 }
 
+/// Renames `from` over `to`. On Unix a reader holding `to` open never
+/// stops the rename.
+#[cfg(unix)]
+fn rename_over(from: &Path, to: &Path) -> io::Result<()> {
+    fs::rename(from, to)
+}
+
+/// On Windows a program that opened `to` without sharing deletion (a
+/// `present` follower in another program, an antivirus scanner, Word
+/// peeking at it) makes the replace fail with "access denied" or "sharing
+/// violation" until it closes the file, usually within milliseconds: retry
+/// for about two seconds before giving up (the save then fails cleanly and
+/// the old file is untouched).
+#[cfg(windows)]
+fn rename_over(from: &Path, to: &Path) -> io::Result<()> {
+    const ATTEMPTS: u32 = 40;
+    const PAUSE: std::time::Duration = std::time::Duration::from_millis(50);
+    let mut attempt = 1;
+    loop {
+        match fs::rename(from, to) {
+            Err(e) if attempt < ATTEMPTS && held_open_by_another(&e) => {
+                attempt += 1;
+                std::thread::sleep(PAUSE);
+            }
+            result => return result,
+        }
+    }
+}
+
+/// ERROR_ACCESS_DENIED (5), ERROR_SHARING_VIOLATION (32), ERROR_LOCK_VIOLATION (33).
+#[cfg(windows)]
+fn held_open_by_another(e: &io::Error) -> bool {
+    matches!(e.raw_os_error(), Some(5 | 32 | 33))
+}
+
 fn write_and_sync(temp: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()> {
     // Created private, then given the target's bits: never wider for a
     // moment than the file it replaces.
@@ -85,7 +120,7 @@ fn write_and_sync(temp: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()
 
 #[cfg(unix)]
 pub(super) fn sync_folder(folder: &Path) -> io::Result<()> {
-    File::open(folder)?.sync_all()
+    fs::File::open(folder)?.sync_all()
 }
 
 /// Windows cannot open a folder to flush it; NTFS journals the rename

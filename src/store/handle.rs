@@ -219,7 +219,7 @@ impl SessionFile {
         }
         let path = self.sidecars.lock();
         let mut file = safe_fs::open_sidecar(&path, Sidecar::Keep).map_err(|e| e.to_string())?;
-        if file.try_lock().is_err() {
+        if !safe_fs::try_lock(&file) {
             let mut holder = String::new();
             let _ = file.read_to_string(&mut holder);
             return Err(crate::i18n::targs(

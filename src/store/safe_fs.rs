@@ -81,9 +81,24 @@ pub fn open_regular(path: &Path, links: Links) -> io::Result<File> {
     if links == Links::Refuse && std::fs::symlink_metadata(path)?.file_type().is_symlink() {
         return Err(refused(path, "file-kind-link"));
     }
+    #[cfg(windows)]
+    open_link_itself(&mut options, links);
     let file = options.open(path).map_err(|e| link_error(path, e, links))?;
     check_regular(path, &file.metadata()?)?;
     Ok(file)
+}
+
+/// Windows' O_NOFOLLOW: open a symbolic link or junction itself, not its
+/// target, so a link swapped in after the `symlink_metadata` check is still
+/// refused by the file-type check on the open handle. Only name-surrogate
+/// reparse points (links, junctions) count as links: OneDrive placeholders
+/// and other reparse points are ordinary files to kenesh.
+#[cfg(windows)]
+fn open_link_itself(options: &mut OpenOptions, links: Links) {
+    const FILE_FLAG_OPEN_REPARSE_POINT: u32 = 0x0020_0000;
+    if links == Links::Refuse {
+        std::os::windows::fs::OpenOptionsExt::custom_flags(options, FILE_FLAG_OPEN_REPARSE_POINT);
+    }
 }
 
 /// ELOOP from O_NOFOLLOW means "a link was there": say so.
@@ -148,6 +163,8 @@ pub fn open_sidecar(path: &Path, how: Sidecar) -> io::Result<File> {
     {
         return Err(refused(path, "file-kind-link"));
     }
+    #[cfg(windows)]
+    open_link_itself(&mut options, Links::Refuse);
     let file = options.open(path).map_err(|e| link_error(path, e, Links::Refuse))?;
     check_regular(path, &file.metadata()?)?;
     // Truncate only after the checks: opening with O_TRUNC would already
@@ -199,6 +216,40 @@ pub fn set_mode(file: &File, mode: Option<u32>) -> io::Result<()> {
     Ok(())
 }
 
+/// Takes the writer's lock on an open lock file without waiting. It is
+/// released when the file is closed or its process dies.
+#[cfg(not(windows))]
+pub fn try_lock(file: &File) -> bool {
+    file.try_lock().is_ok()
+}
+
+/// Windows locks are mandatory: std's `try_lock` locks every byte, so a
+/// second kenesh could not read who holds the lock. Lock one byte far past
+/// the holder's text instead (a range beyond the end may be locked).
+#[cfg(windows)]
+pub fn try_lock(file: &File) -> bool {
+    use std::os::windows::io::AsRawHandle;
+    use windows_sys::Win32::Storage::FileSystem::{
+        LOCKFILE_EXCLUSIVE_LOCK, LOCKFILE_FAIL_IMMEDIATELY, LockFileEx,
+    };
+    use windows_sys::Win32::System::IO::OVERLAPPED;
+    let mut at = OVERLAPPED::default();
+    at.Anonymous.Anonymous.OffsetHigh = u32::MAX;
+    // SAFETY: the handle is open for the whole call; it is synchronous (std
+    // opens files without FILE_FLAG_OVERLAPPED), so `at` is not used after.
+    let locked = unsafe {
+        LockFileEx(
+            file.as_raw_handle(),
+            LOCKFILE_EXCLUSIVE_LOCK | LOCKFILE_FAIL_IMMEDIATELY,
+            0,
+            1,
+            0,
+            &raw mut at,
+        )
+    };
+    locked != 0
+}
+
 /// Device and inode of a file: what identifies it whatever path reaches it.
 #[cfg(unix)]
 pub fn identity(meta: &std::fs::Metadata) -> (u64, u64) {
@@ -223,6 +274,8 @@ pub fn link_count(meta: &std::fs::Metadata) -> u64 {
 /// Creates `PARENT/PREFIX-<random>`, readable only by us, failing rather
 /// than reusing anything already there.
 pub fn create_private_folder(parent: &Path, prefix: &str) -> io::Result<std::path::PathBuf> {
+    // Windows: the folder inherits the ACL of the user's profile instead.
+    #[cfg_attr(not(unix), expect(unused_mut, reason = "only Unix sets a mode"))]
     let mut builder = std::fs::DirBuilder::new();
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
