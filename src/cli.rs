@@ -4,9 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::app::projector::ThemeName;
 use crate::export::{Format, Table};
 use crate::model::ActionStatus;
-use crate::ui::projector::ThemeName;
 
 /// An action status as written on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -26,6 +26,103 @@ impl From<StatusArg> for ActionStatus {
             StatusArg::InProgress => ActionStatus::InProgress,
             StatusArg::Done => ActionStatus::Done,
             StatusArg::Dropped => ActionStatus::Dropped,
+        }
+    }
+}
+
+/// An export format as written on the command line (`--format`). The
+/// mapping goes both ways so a new `Format` does not compile without one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    Markdown,
+    Csv,
+    Html,
+    Docx,
+    Xlsx,
+    Ics,
+    Json,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Html => Format::Html,
+            FormatArg::Docx => Format::Docx,
+            FormatArg::Xlsx => Format::Xlsx,
+            FormatArg::Ics => Format::Ics,
+            FormatArg::Json => Format::Json,
+        }
+    }
+}
+
+impl From<Format> for FormatArg {
+    fn from(f: Format) -> FormatArg {
+        match f {
+            Format::Markdown => FormatArg::Markdown,
+            Format::Csv => FormatArg::Csv,
+            Format::Html => FormatArg::Html,
+            Format::Docx => FormatArg::Docx,
+            Format::Xlsx => FormatArg::Xlsx,
+            Format::Ics => FormatArg::Ics,
+            Format::Json => FormatArg::Json,
+        }
+    }
+}
+
+/// Which table a CSV export holds, as written on the command line (`--table`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TableArg {
+    Actions,
+    Attendance,
+    Needs,
+}
+
+impl From<TableArg> for Table {
+    fn from(t: TableArg) -> Table {
+        match t {
+            TableArg::Actions => Table::Actions,
+            TableArg::Attendance => Table::Attendance,
+            TableArg::Needs => Table::Needs,
+        }
+    }
+}
+
+impl From<Table> for TableArg {
+    fn from(t: Table) -> TableArg {
+        match t {
+            Table::Actions => TableArg::Actions,
+            Table::Attendance => TableArg::Attendance,
+            Table::Needs => TableArg::Needs,
+        }
+    }
+}
+
+/// A projector theme as written on the command line (`--theme`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThemeArg {
+    Dark,
+    Light,
+    HighContrast,
+}
+
+impl From<ThemeArg> for ThemeName {
+    fn from(t: ThemeArg) -> ThemeName {
+        match t {
+            ThemeArg::Dark => ThemeName::Dark,
+            ThemeArg::Light => ThemeName::Light,
+            ThemeArg::HighContrast => ThemeName::HighContrast,
+        }
+    }
+}
+
+impl From<ThemeName> for ThemeArg {
+    fn from(t: ThemeName) -> ThemeArg {
+        match t {
+            ThemeName::Dark => ThemeArg::Dark,
+            ThemeName::Light => ThemeArg::Light,
+            ThemeName::HighContrast => ThemeArg::HighContrast,
         }
     }
 }
@@ -56,7 +153,7 @@ pub struct Cli {
 
     /// Projector colours: dark, light (bright rooms) or high-contrast.
     #[arg(long, global = true, value_enum)]
-    pub theme: Option<ThemeName>,
+    pub theme: Option<ThemeArg>,
 
     /// Session or programme file to open in the editor (created if absent).
     /// Without it: today's session in the sessions folder.
@@ -124,14 +221,14 @@ pub enum Command {
     Export {
         file: PathBuf,
         #[arg(long, value_enum)]
-        format: Format,
+        format: FormatArg,
         /// Output file; `-` writes text formats to standard output. Default:
         /// beside FILE, named after the session.
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Which table a CSV holds.
-        #[arg(long, value_enum, default_value_t = Table::Actions)]
-        table: Table,
+        #[arg(long, value_enum, default_value_t = TableArg::Actions)]
+        table: TableArg,
         /// Only actions with this status (repeatable).
         #[arg(long, value_enum)]
         status: Vec<StatusArg>,

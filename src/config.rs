@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 use crate::app::action::Action;
 use crate::app::keymap::{Key, KeyMap, Scope};
 use crate::app::model::Pane;
+use crate::app::projector::ThemeName;
 use crate::model::StakeholderGroup;
-use crate::ui::projector::ThemeName;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]

@@ -72,7 +72,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             kenesh::text::show(&created);
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Demo) => commands::edit::demo(now, cli.theme),
+        Some(Command::Demo) => commands::edit::demo(now, cli.theme.map(Into::into)),
         Some(Command::Merge { inputs, into, dry_run }) => {
             commands::merge::run(&inputs, into.as_deref(), dry_run)
         }
@@ -94,9 +94,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             force,
         }) => commands::export::run(&commands::export::Request {
             file: &file,
-            format,
+            format: format.into(),
             output: output.as_deref(),
-            table,
+            table: table.into(),
             filters: kenesh::export::Filters {
                 status: status.into_iter().map(Into::into).collect(),
                 settlement,
@@ -111,7 +111,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }),
         Some(Command::Present { file, rotate }) => {
             let config = kenesh::config::current();
-            let theme = cli.theme.or(config.theme).unwrap_or_default();
+            let theme = cli.theme.map(Into::into).or(config.theme).unwrap_or_default();
             let rotate = rotate.or(config.projector_rotation_seconds).unwrap_or(0);
             commands::present::run(&file, theme, rotate, now)
         }
@@ -147,10 +147,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     kenesh::text::say(&format!("kenesh: {problem}"));
                     Ok(ExitCode::from(2))
                 }
-                None => commands::edit::open(&path, now, cli.theme),
+                None => commands::edit::open(&path, now, cli.theme.map(Into::into)),
             },
-            Some(path) => commands::edit::open(&path, now, cli.theme),
-            None => commands::edit::open_today(&commands::sessions_folder(), now, cli.theme),
+            Some(path) => commands::edit::open(&path, now, cli.theme.map(Into::into)),
+            None => commands::edit::open_today(
+                &commands::sessions_folder(),
+                now,
+                cli.theme.map(Into::into),
+            ),
         },
     }
 }

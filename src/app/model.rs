@@ -145,10 +145,7 @@ pub struct Totals {
     pub queue: Vec<usize>,
 }
 
-/// Position of a group in `StakeholderGroup::ALL`.
-pub fn group_index(group: crate::model::StakeholderGroup) -> usize {
-    crate::model::StakeholderGroup::ALL.iter().position(|g| *g == group).unwrap_or(8)
-}
+pub use crate::model::group_index;
 
 impl Totals {
     pub fn of(session: &Session) -> Totals {
@@ -166,26 +163,15 @@ impl Totals {
             totals.present += 1;
             totals.present_by_group[group_index(p.group)] += 1;
         }
-        let person_index: std::collections::HashMap<Id, usize> =
-            session.participants.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
-        totals.spoken_by_person = vec![0; session.participants.len()];
+        let spoken = crate::model::speaking_time(&session.participants, &session.speaker_turns);
+        (totals.spoken_by_person, totals.spoken_by_group) = (spoken.by_person, spoken.by_group);
         let active = totals.active_item.map(|i| session.agenda[i].id);
         for (i, turn) in session.speaker_turns.iter().enumerate() {
             if turn.is_speaking() {
                 totals.speaking = Some(i);
-                continue;
+            } else if turn.is_queued() && Some(turn.agenda_item) == active {
+                totals.queue.push(i);
             }
-            if turn.is_queued() {
-                if Some(turn.agenda_item) == active {
-                    totals.queue.push(i);
-                }
-                continue;
-            }
-            let Some(&person) = person_index.get(&turn.participant) else { continue };
-            let seconds =
-                turn.ended.zip(turn.started).map_or(0, |(e, s)| (e - s).num_seconds().max(0));
-            totals.spoken_by_person[person] += seconds;
-            totals.spoken_by_group[group_index(session.participants[person].group)] += seconds;
         }
         totals
     }
@@ -215,9 +201,9 @@ pub struct Model {
     pub notice: Option<String>,
     pub quit: bool,
     /// The projector view of this session, when shown (`p`).
-    pub projector: Option<crate::ui::projector::ProjectorState>,
+    pub projector: Option<crate::app::projector::ProjectorState>,
     /// The theme the projector starts with.
-    pub projector_theme: crate::ui::projector::ThemeName,
+    pub projector_theme: crate::app::projector::ThemeName,
     /// Longest planned speaking turn, in seconds (warning colours from 80%).
     pub turn_limit: i64,
     /// Lines typed in the capture line, oldest first (Up/Down recall them).
@@ -262,7 +248,7 @@ impl Model {
             quit: false,
             turn_limit: DEFAULT_TURN_LIMIT,
             projector: None,
-            projector_theme: crate::ui::projector::ThemeName::Dark,
+            projector_theme: crate::app::projector::ThemeName::Dark,
             capture_history: Vec::new(),
             draft_revision: 0,
             read_only: None,

@@ -9,13 +9,13 @@ use super::capture_line::{CaptureLine, Feedback};
 use super::edit;
 use super::form::{self, FormKind, FormOutcome};
 use super::keymap::{latin_code, normalize_key};
+use super::layout;
 use super::model::{Mode, Model, Pane};
 use super::msg::Msg;
 use super::rows::{self, Row};
 use super::text_input::TextInput;
 use crate::i18n::{t, targs};
 use crate::model::{AgendaStatus, Change, Entity, EntityKind, Id, Timestamp};
-use crate::ui::layout;
 
 pub fn update(model: &mut Model, msg: Msg, now: Timestamp) {
     model.now = now;
@@ -421,7 +421,7 @@ fn act(model: &mut Model, action: Action, now: Timestamp) {
         Action::ToggleProjector => {
             model.projector = match model.projector {
                 Some(_) => None,
-                None => Some(crate::ui::projector::ProjectorState {
+                None => Some(crate::app::projector::ProjectorState {
                     theme: model.projector_theme,
                     ..Default::default()
                 }),

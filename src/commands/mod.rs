@@ -25,10 +25,4 @@ pub fn sessions_folder() -> PathBuf {
         .unwrap_or(local)
 }
 
-/// Parses a date as 2026-11-26 or 26.11.2026.
-pub fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
-    let text = text.trim();
-    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .or_else(|_| chrono::NaiveDate::parse_from_str(text, "%d.%m.%Y"))
-        .ok()
-}
+pub use crate::format::parse_date;

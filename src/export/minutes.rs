@@ -306,7 +306,7 @@ fn speaking(r: &Report, doc: &mut Vec<Block>) {
         .map(|(g, s)| {
             vec![
                 labels::group(*g),
-                crate::ui::format::duration(chrono::TimeDelta::seconds(s)),
+                crate::format::duration(chrono::TimeDelta::seconds(s)),
                 format!("{}%", s * 100 / total),
             ]
         })

@@ -19,7 +19,7 @@ pub use report::{Filters, Report};
 
 use crate::store::Loaded;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Markdown,
     Csv,
@@ -50,7 +50,7 @@ impl Format {
 }
 
 /// Which table a CSV export holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Table {
     #[default]
     Actions,

@@ -210,15 +210,7 @@ impl<'a> Report<'a> {
 
     /// Seconds spoken per stakeholder group (in `StakeholderGroup::ALL` order).
     pub fn speaking_by_group(&self) -> [i64; 9] {
-        let mut seconds = [0; 9];
-        for turn in self.turns {
-            let (Some(start), Some(end)) = (turn.started, turn.ended) else { continue };
-            if let Some(p) = self.participants.iter().find(|p| p.id == turn.participant) {
-                seconds[crate::app::model::group_index(p.group)] +=
-                    (end - start).num_seconds().max(0);
-            }
-        }
-        seconds
+        crate::model::speaking_time(self.participants, self.turns).by_group
     }
 
     pub fn proposals_of(&self, kind: ProposalKind) -> impl Iterator<Item = &&'a Proposal> {

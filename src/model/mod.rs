@@ -6,6 +6,7 @@
 mod action;
 mod agenda;
 mod change;
+pub mod edit;
 mod event;
 mod id;
 mod need;
@@ -15,6 +16,7 @@ mod proposal;
 mod repair;
 mod session;
 mod speaker;
+mod stats;
 pub mod time;
 
 pub use action::{Action, ActionStatus};
@@ -30,8 +32,9 @@ pub use program::{
 };
 pub use proposal::{PrivateNote, Proposal, ProposalKind};
 pub use repair::Repaired;
-pub use session::Session;
+pub use session::{CURRENT_FORMAT, Session};
 pub use speaker::SpeakerTurn;
+pub use stats::{SpeakingTime, group_index, speaking_time};
 
 /// Wall-clock time with the offset it was recorded in (the meeting's local time).
 pub type Timestamp = chrono::DateTime<chrono::FixedOffset>;

@@ -51,11 +51,15 @@ pub struct Session {
     pub events: Vec<Event>,
 }
 
+/// The file format version this program writes; `store` migrates older
+/// files on load and refuses newer ones.
+pub const CURRENT_FORMAT: u32 = 3;
+
 impl Session {
     /// An empty session with the given title and date.
     pub fn new(title: impl Into<String>, date: Date, now: Timestamp) -> Self {
         Session {
-            format: crate::store::CURRENT_FORMAT,
+            format: CURRENT_FORMAT,
             id: super::new_id(),
             updated: now,
             title: title.into(),

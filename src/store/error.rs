@@ -13,44 +13,69 @@ impl std::fmt::Display for Position {
     }
 }
 
-/// Why a file could not be loaded. Display gives `file:line:col: message`
-/// wherever a position is known, in the interface language.
+/// Why a file could not be loaded: data, put into words where it is shown
+/// (`crate::file_messages`: `file:line:col: message` wherever a position is
+/// known, in the interface language).
 #[derive(Debug)]
 pub enum LoadError {
     Io { path: PathBuf, source: std::io::Error },
-    Syntax { path: PathBuf, at: Position, message: String },
+    Syntax { path: PathBuf, at: Position, problem: SyntaxProblem },
     TooNew { path: PathBuf, at: Position, found: u32, supported: u32 },
 }
 
-impl std::error::Error for LoadError {}
+/// What is wrong at a position in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyntaxProblem {
+    Empty,
+    ExpectedRecord,
+    ExpectedParen,
+    ExpectedFormat,
+    ExpectedColon,
+    ExpectedNumber,
+    FormatZero,
+    /// Not UTF-8 at this byte.
+    InvalidUtf8 {
+        byte: u8,
+    },
+    /// The bytes stop in the middle of a character.
+    TruncatedUtf8,
+    UnknownFormat {
+        found: u32,
+    },
+    NoProgrammeFormat {
+        current: u32,
+        found: u32,
+    },
+    /// The RON parser's own message.
+    Parser(String),
+}
 
-impl std::fmt::Display for LoadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        use crate::i18n::targs;
+/// What a path turned out to be when the store wanted a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FoundKind {
+    Fifo,
+    Device,
+    Socket,
+    Folder,
+    Link,
+    Other,
+}
+
+/// A file the store will not read or write, carried inside the
+/// `io::Error` it returns.
+#[derive(Debug)]
+pub enum FileRefused {
+    NotRegular { path: PathBuf, found: FoundKind },
+    TooLarge { path: PathBuf, limit_bytes: u64 },
+}
+
+impl std::error::Error for FileRefused {}
+
+impl std::error::Error for LoadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            LoadError::Io { path, source } => write!(
-                f,
-                "{}",
-                targs(
-                    "load-cannot-read",
-                    &[
-                        ("file", path.display().to_string().into()),
-                        ("error", source.to_string().into())
-                    ]
-                )
-            ),
-            LoadError::Syntax { path, at, message } => {
-                write!(f, "{}:{at}: {message}", path.display())
-            }
-            LoadError::TooNew { path, at, found, supported } => write!(
-                f,
-                "{}:{at}: {}",
-                path.display(),
-                targs(
-                    "load-too-new",
-                    &[("found", (*found).into()), ("supported", (*supported).into())]
-                )
-            ),
+            LoadError::Io { source, .. } => Some(source),
+            _ => None,
         }
     }
 }

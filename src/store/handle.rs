@@ -54,22 +54,14 @@ impl From<io::Error> for SaveError {
     }
 }
 
+// Put into words in `crate::file_messages`.
 impl std::error::Error for SaveError {}
 
-impl std::fmt::Display for SaveError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            SaveError::Io(e) => write!(f, "{e}"),
-            SaveError::ChangedOutside { path, kept_in, deleted } => {
-                let id = if *deleted { "save-deleted-outside" } else { "save-changed-outside" };
-                let args = [
-                    ("file", path.display().to_string().into()),
-                    ("kept", kept_in.display().to_string().into()),
-                ];
-                write!(f, "{}", crate::i18n::targs(id, &args))
-            }
-        }
-    }
+/// Reads and parses a session or programme file (only a regular file, at
+/// most [`super::MAX_FILE_BYTES`]). A session's journal (edits not yet in
+/// the file) is replayed over it.
+pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    read(path).map(|(loaded, _)| loaded)
 }
 
 /// Reads a session or programme file the way every reader does: only a

@@ -1,10 +1,8 @@
 use std::borrow::Cow;
 use std::path::Path;
 
-use serde::de::DeserializeOwned;
-
-use super::{CURRENT_FORMAT, LoadError, Position, migrate};
-use crate::i18n::t;
+use super::syntax::{deserialize, end_position};
+use super::{CURRENT_FORMAT, LoadError, Position, SyntaxProblem, migrate};
 use crate::model::{Program, Session};
 
 /// Which kind of record a file holds, told by its top-level struct name.
@@ -19,13 +17,6 @@ pub enum FileKind {
 pub enum Loaded {
     Session(Session),
     Program(Program),
-}
-
-/// Reads and parses a session or programme file (only a regular file, at
-/// most [`super::MAX_FILE_BYTES`]). A session's journal (edits not yet in
-/// the file) is replayed over it.
-pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
-    super::handle::read(path).map(|(loaded, _)| loaded)
 }
 
 /// Parses file bytes (UTF-8, BOM allowed). `path` is only used in errors.
@@ -43,23 +34,13 @@ fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<Cow<'a, str>, LoadError> {
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
             // No error length: the bytes stop in the middle of a character,
             // which is what a file cut off while copied or written looks like.
-            let message = match e.error_len() {
-                None => crate::i18n::t("load-truncated-utf8"),
-                Some(_) => crate::i18n::targs(
-                    "load-invalid-utf8",
-                    &[("byte", format!("0x{:02X}", bytes[e.valid_up_to()]).into())],
-                ),
+            let problem = match e.error_len() {
+                None => SyntaxProblem::TruncatedUtf8,
+                Some(_) => SyntaxProblem::InvalidUtf8 { byte: bytes[e.valid_up_to()] },
             };
-            Err(LoadError::Syntax { path: path.to_owned(), at: end_position(valid), message })
+            Err(LoadError::Syntax { path: path.to_owned(), at: end_position(valid), problem })
         }
     }
-}
-
-/// The 1-based position just after `text`.
-fn end_position(text: &str) -> Position {
-    let line = text.matches('\n').count() + 1;
-    let last_line = text.rsplit('\n').next().unwrap_or("");
-    Position { line, col: last_line.chars().count() + 1 }
 }
 
 /// Parses file text (BOM allowed, CRLF or LF). `path` is only used in errors.
@@ -97,51 +78,6 @@ pub fn parse_str(path: &Path, text: &str) -> Result<Loaded, LoadError> {
     }
 }
 
-/// Deserializes `text` as `T`, turning ron's error into file:line:col.
-pub(super) fn deserialize<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, LoadError> {
-    ron::Options::default().from_str::<T>(text).map_err(|e| LoadError::Syntax {
-        path: path.to_owned(),
-        at: skip_whitespace(text, Position { line: e.span.start.line, col: e.span.start.col }),
-        message: describe(&e.code),
-    })
-}
-
-/// ron reports where the previous token ended; the user wants the first
-/// character of the offending one, so step over the whitespace between.
-pub fn skip_whitespace(text: &str, at: Position) -> Position {
-    let line_start: usize =
-        text.split_inclusive('\n').take(at.line.saturating_sub(1)).map(str::len).sum();
-    let rest = &text[line_start.min(text.len())..];
-    let mut position = at;
-    for c in rest.chars().skip(at.col.saturating_sub(1)) {
-        match c {
-            '\n' => position = Position { line: position.line + 1, col: 1 },
-            c if c.is_whitespace() => position.col += 1,
-            _ => break,
-        }
-    }
-    position
-}
-
-/// ron's messages, with the hint about raising the recursion limit replaced
-/// by what the user can do about it.
-fn describe(code: &ron::Error) -> String {
-    match code {
-        ron::Error::ExceededRecursionLimit => {
-            "nesting is too deep (more than 128 levels); a kenesh file is never this deep"
-                .to_owned()
-        }
-        other => {
-            let text = other.to_string();
-            let mut chars = text.chars();
-            match chars.next() {
-                Some(first) => first.to_lowercase().chain(chars).collect(),
-                None => text,
-            }
-        }
-    }
-}
-
 /// The start of every file: `Session(` or `Program(`, then `format: N`.
 struct Header {
     kind: FileKind,
@@ -153,42 +89,42 @@ struct Header {
 /// refused before anything it might contain trips the parser.
 fn read_header(path: &Path, text: &str) -> Result<Header, LoadError> {
     let mut cursor = Cursor { text, offset: 0 };
-    let fail = |cursor: &Cursor, message: &str| LoadError::Syntax {
+    let fail = |cursor: &Cursor, problem: SyntaxProblem| LoadError::Syntax {
         path: path.to_owned(),
         at: cursor.position(),
-        message: message.to_owned(),
+        problem,
     };
     cursor.skip_blank();
     if cursor.rest().is_empty() {
-        return Err(fail(&cursor, &t("load-empty")));
+        return Err(fail(&cursor, SyntaxProblem::Empty));
     }
     let kind = match cursor.identifier() {
         "Session" => FileKind::Session,
         "Program" => FileKind::Program,
         _ => {
-            return Err(fail(&cursor, &t("load-expected-record")));
+            return Err(fail(&cursor, SyntaxProblem::ExpectedRecord));
         }
     };
     cursor.take_identifier();
     cursor.skip_blank();
     if !cursor.eat("(") {
-        return Err(fail(&cursor, &t("load-expected-paren")));
+        return Err(fail(&cursor, SyntaxProblem::ExpectedParen));
     }
     cursor.skip_blank();
     if cursor.identifier() != "format" {
-        return Err(fail(&cursor, &t("load-expected-format")));
+        return Err(fail(&cursor, SyntaxProblem::ExpectedFormat));
     }
     cursor.take_identifier();
     cursor.skip_blank();
     if !cursor.eat(":") {
-        return Err(fail(&cursor, &t("load-expected-colon")));
+        return Err(fail(&cursor, SyntaxProblem::ExpectedColon));
     }
     cursor.skip_blank();
     let format_at = cursor.position();
     let digits: String = cursor.rest().chars().take_while(char::is_ascii_digit).collect();
-    let format = digits.parse::<u32>().map_err(|_| fail(&cursor, &t("load-expected-number")))?;
+    let format = digits.parse::<u32>().map_err(|_| fail(&cursor, SyntaxProblem::ExpectedNumber))?;
     if format == 0 {
-        return Err(fail(&cursor, &t("load-format-zero")));
+        return Err(fail(&cursor, SyntaxProblem::FormatZero));
     }
     Ok(Header { kind, format, format_at })
 }

@@ -14,11 +14,11 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::load::deserialize;
-use super::{LoadError, Position};
+use super::syntax::deserialize;
+use super::{LoadError, Position, SyntaxProblem};
 use crate::model::{
-    Action, AgeBand, AgendaItem, Date, Event, Gender, Id, Need, NeedCategory, NeedStatus,
-    Participant, PrivateNote, Program, Proposal, Session, Settlement, SpeakerTurn,
+    Action, ActionStatus, AgeBand, AgendaItem, Date, Event, Gender, Id, Need, NeedCategory,
+    NeedStatus, Participant, PrivateNote, Program, Proposal, Session, Settlement, SpeakerTurn,
     StakeholderGroup, Timestamp,
 };
 
@@ -34,7 +34,7 @@ pub(super) fn session_from_older(
         _ => Err(LoadError::Syntax {
             path: path.to_owned(),
             at: format_at,
-            message: crate::i18n::targs("load-unknown-format", &[("found", format.into())]),
+            problem: SyntaxProblem::UnknownFormat { found: format },
         }),
     }
 }
@@ -119,6 +119,34 @@ mod v1 {
         pub votes: u32,
         pub status: NeedStatus,
     }
+
+    /// An action as format 1 wrote it, frozen here so that new fields of
+    /// today's `Action` do not change what a format 1 file may contain.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Action {
+        pub id: Id,
+        #[serde(with = "crate::model::time::stamp")]
+        pub updated: Timestamp,
+        pub what: String,
+        #[serde(default)]
+        pub needs: Vec<Id>,
+        #[serde(default)]
+        pub responsible: String,
+        #[serde(default)]
+        pub partners: String,
+        #[serde(default, with = "crate::model::time::opt_date")]
+        pub deadline: Option<Date>,
+        #[serde(default)]
+        pub funding: String,
+        #[serde(default)]
+        pub indicator: String,
+        pub status: ActionStatus,
+        #[serde(default)]
+        pub notes: String,
+        #[serde(default)]
+        pub origin: Option<Id>,
+    }
 }
 
 /// Settlement names become entities. Their ids are derived from the session
@@ -136,10 +164,10 @@ pub(super) fn program_from_older(
         _ => Err(LoadError::Syntax {
             path: path.to_owned(),
             at: format_at,
-            message: crate::i18n::targs(
-                "load-no-programme-format",
-                &[("current", super::CURRENT_FORMAT.into()), ("found", format.into())],
-            ),
+            problem: SyntaxProblem::NoProgrammeFormat {
+                current: super::CURRENT_FORMAT,
+                found: format,
+            },
         }),
     }
 }
@@ -211,7 +239,24 @@ fn v1_to_v2(old: v1::Session) -> Session {
         speaker_turns: old.speaker_turns,
         needs,
         proposals: old.proposals,
-        actions: old.actions,
+        actions: old
+            .actions
+            .into_iter()
+            .map(|a| Action {
+                id: a.id,
+                updated: a.updated,
+                what: a.what,
+                needs: a.needs,
+                responsible: a.responsible,
+                partners: a.partners,
+                deadline: a.deadline,
+                funding: a.funding,
+                indicator: a.indicator,
+                status: a.status,
+                notes: a.notes,
+                origin: a.origin,
+            })
+            .collect(),
         private_notes: old.private_notes,
         events: old.events,
     }
@@ -227,4 +272,43 @@ fn derived_id(session: Id, at: Timestamp, name: &str) -> Id {
     }
     let millis = u64::try_from(at.timestamp_millis()).unwrap_or(0);
     Id::from_parts(millis, hash)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Format 1 actions are read with their own frozen type and keep every
+    /// field they had.
+    #[test]
+    fn a_format_1_action_keeps_its_fields() {
+        let text = r#"Session(
+    format: 1,
+    id: "01M7RT7D20N053SA9M3Y9VFC9V",
+    updated: "2026-10-01T12:00:00+06:00",
+    title: "Встреча",
+    date: "2026-10-01",
+    actions: [
+        Action(
+            id: "01M7RT7D20NP9GSR57W2DVBJRZ",
+            updated: "2026-10-01T11:00:00+06:00",
+            what: "Поставить фонари",
+            responsible: "Айыл өкмөтү",
+            deadline: Some("2026-12-01"),
+            status: Agreed,
+            notes: "до зимы",
+        ),
+    ],
+)"#;
+        let at = Position { line: 2, col: 13 };
+        let session =
+            session_from_older(Path::new("old.ron"), text, 1, at).expect("format 1 loads");
+        let action = &session.actions[0];
+        assert_eq!(action.what, "Поставить фонари");
+        assert_eq!(action.responsible, "Айыл өкмөтү");
+        assert_eq!(action.deadline, chrono::NaiveDate::from_ymd_opt(2026, 12, 1));
+        assert_eq!(action.status, ActionStatus::Agreed);
+        assert_eq!(action.notes, "до зимы");
+        assert_eq!(session.format, 3);
+    }
 }

@@ -14,15 +14,19 @@ mod migrate;
 pub mod safe_fs;
 mod save;
 pub mod sidecar;
+mod syntax;
 
 pub use atomic::{clean_stray_temp_files, write_atomic, write_new, write_sidecar_atomic};
-pub use error::{LoadError, Position};
-pub use handle::{Folded, SaveError, SessionFile, SnapshotDone, SnapshotJob, lock_path, read};
-pub use load::{FileKind, Loaded, load_file, parse_bytes, parse_str, skip_whitespace};
+pub use error::{FileRefused, FoundKind, LoadError, Position, SyntaxProblem};
+pub use handle::{
+    Folded, SaveError, SessionFile, SnapshotDone, SnapshotJob, load_file, lock_path, read,
+};
+pub use load::{FileKind, Loaded, parse_bytes, parse_str};
 pub use safe_fs::MAX_FILE_BYTES;
 pub use save::to_ron;
 pub use sidecar::Sidecars;
+pub use syntax::skip_whitespace;
 
-/// The format version this program writes. Older files are migrated on load;
-/// newer ones are refused.
-pub const CURRENT_FORMAT: u32 = 3;
+/// The format version this program writes (the model stamps it on what it
+/// creates). Older files are migrated on load; newer ones are refused.
+pub use crate::model::CURRENT_FORMAT;

@@ -8,6 +8,8 @@ use std::fs::{File, OpenOptions};
 use std::io::{self, Read};
 use std::path::Path;
 
+use super::error::{FileRefused, FoundKind};
+
 /// The largest session or programme file kenesh reads (a generated session
 /// with 10,000 items in every collection is 37 MB).
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
@@ -21,14 +23,10 @@ pub enum Links {
     Refuse,
 }
 
-fn refused(path: &Path, what_id: &str) -> io::Error {
-    let what = crate::i18n::t(what_id);
+fn refused(path: &Path, found: FoundKind) -> io::Error {
     io::Error::new(
         io::ErrorKind::InvalidInput,
-        crate::i18n::targs(
-            "file-not-regular",
-            &[("file", path.display().to_string().into()), ("what", what.into())],
-        ),
+        FileRefused::NotRegular { path: path.to_owned(), found },
     )
 }
 
@@ -36,30 +34,30 @@ fn check_regular(path: &Path, meta: &std::fs::Metadata) -> io::Result<()> {
     if meta.is_file() {
         return Ok(());
     }
-    Err(refused(path, kind_id(meta)))
+    Err(refused(path, found_kind(meta)))
 }
 
-fn kind_id(meta: &std::fs::Metadata) -> &'static str {
+fn found_kind(meta: &std::fs::Metadata) -> FoundKind {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         let t = meta.file_type();
         if t.is_fifo() {
-            return "file-kind-fifo";
+            return FoundKind::Fifo;
         }
         if t.is_block_device() || t.is_char_device() {
-            return "file-kind-device";
+            return FoundKind::Device;
         }
         if t.is_socket() {
-            return "file-kind-socket";
+            return FoundKind::Socket;
         }
     }
     if meta.is_dir() {
-        "file-kind-folder"
+        FoundKind::Folder
     } else if meta.file_type().is_symlink() {
-        "file-kind-link"
+        FoundKind::Link
     } else {
-        "file-kind-other"
+        FoundKind::Other
     }
 }
 
@@ -79,7 +77,7 @@ pub fn open_regular(path: &Path, links: Links) -> io::Result<File> {
     std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, open_flags(links));
     #[cfg(not(unix))]
     if links == Links::Refuse && std::fs::symlink_metadata(path)?.file_type().is_symlink() {
-        return Err(refused(path, "file-kind-link"));
+        return Err(refused(path, FoundKind::Link));
     }
     #[cfg(windows)]
     open_link_itself(&mut options, links);
@@ -105,7 +103,7 @@ fn open_link_itself(options: &mut OpenOptions, links: Links) {
 fn link_error(path: &Path, e: io::Error, links: Links) -> io::Error {
     #[cfg(unix)]
     if links == Links::Refuse && e.raw_os_error() == Some(libc::ELOOP) {
-        return refused(path, "file-kind-link");
+        return refused(path, FoundKind::Link);
     }
     let _ = (path, links);
     e
@@ -119,13 +117,7 @@ pub fn read_regular(path: &Path, links: Links, limit: u64) -> io::Result<Vec<u8>
     if bytes.len() as u64 > limit {
         return Err(io::Error::new(
             io::ErrorKind::InvalidData,
-            crate::i18n::targs(
-                "file-too-large",
-                &[
-                    ("file", path.display().to_string().into()),
-                    ("limit", (limit / (1024 * 1024)).to_string().into()),
-                ],
-            ),
+            FileRefused::TooLarge { path: path.to_owned(), limit_bytes: limit },
         ));
     }
     Ok(bytes)
@@ -161,7 +153,7 @@ pub fn open_sidecar(path: &Path, how: Sidecar) -> io::Result<File> {
     if how != Sidecar::New
         && std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
     {
-        return Err(refused(path, "file-kind-link"));
+        return Err(refused(path, FoundKind::Link));
     }
     #[cfg(windows)]
     open_link_itself(&mut options, Links::Refuse);

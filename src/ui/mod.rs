@@ -8,7 +8,7 @@ pub mod dashboard;
 pub mod form;
 pub mod format;
 pub mod help;
-pub mod layout;
+pub use crate::app::layout;
 pub mod needs;
 pub mod pane;
 pub mod participants;

@@ -239,7 +239,7 @@ impl Form {
         if text.is_empty() {
             return if field.required { Err((i, t("form-required"))) } else { Ok(None) };
         }
-        crate::commands::parse_date(text).map(Some).ok_or_else(|| (i, date_problem(text)))
+        crate::format::parse_date(text).map(Some).ok_or_else(|| (i, date_problem(text)))
     }
 
     /// The index chosen in a pick list.

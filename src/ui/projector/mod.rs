@@ -14,103 +14,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
+pub use crate::app::projector::{ProjectorState, Slide};
 use crate::i18n::t;
 use crate::model::{Session, Timestamp};
 pub use theme::{Theme, ThemeName};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Slide {
-    Now,
-    Needs,
-    Actions,
-}
-
-impl Slide {
-    pub const ALL: [Slide; 3] = [Slide::Now, Slide::Needs, Slide::Actions];
-
-    fn index(self) -> usize {
-        Slide::ALL.iter().position(|s| *s == self).unwrap_or(0)
-    }
-
-    pub fn step(self, by: isize) -> Slide {
-        let n = Slide::ALL.len() as isize;
-        Slide::ALL[(self.index() as isize + by).rem_euclid(n) as usize]
-    }
-
-    fn title_id(self) -> &'static str {
-        match self {
-            Slide::Now => "slide-now",
-            Slide::Needs => "slide-needs",
-            Slide::Actions => "slide-actions",
-        }
-    }
-}
-
-/// How the projector is set: the chosen slide, theme and rotation.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProjectorState {
-    pub slide: Slide,
-    pub theme: ThemeName,
-    /// Rotate slides every this many seconds (0: no rotation), counted
-    /// from `rotation_start`, so the slide follows from the clock alone.
-    pub rotate_seconds: u32,
-    pub rotation_start: Option<Timestamp>,
-}
-
-impl Default for ProjectorState {
-    fn default() -> Self {
-        ProjectorState {
-            slide: Slide::Now,
-            theme: ThemeName::Dark,
-            rotate_seconds: 0,
-            rotation_start: None,
-        }
-    }
-}
-
-impl ProjectorState {
-    /// The slide to show at `now`.
-    pub fn slide_at(&self, now: Timestamp) -> Slide {
-        match (self.rotate_seconds, self.rotation_start) {
-            (0, _) | (_, None) => self.slide,
-            (period, Some(start)) => {
-                let steps = (now - start).num_seconds().max(0) / i64::from(period);
-                self.slide.step(steps as isize)
-            }
-        }
-    }
-
-    /// A key for the projector; true if it was one.
-    pub fn handle_key(&mut self, code: ratatui::crossterm::event::KeyCode, now: Timestamp) -> bool {
-        use ratatui::crossterm::event::KeyCode;
-        let current = self.slide_at(now);
-        match code {
-            KeyCode::Right | KeyCode::Char(' ') | KeyCode::Char('l') => {
-                self.slide = current.step(1)
-            }
-            KeyCode::Left | KeyCode::Char('h') => self.slide = current.step(-1),
-            KeyCode::Char('r') => {
-                self.slide = current;
-                self.rotation_start = if self.rotation_start.is_some() { None } else { Some(now) };
-                if self.rotate_seconds == 0 {
-                    self.rotate_seconds = 20;
-                }
-                return true;
-            }
-            KeyCode::Char('c') => {
-                let i = ThemeName::ALL.iter().position(|t| *t == self.theme).unwrap_or(0);
-                self.theme = ThemeName::ALL[(i + 1) % ThemeName::ALL.len()];
-                return true;
-            }
-            _ => return false,
-        }
-        // Choosing a slide by hand restarts the rotation from it.
-        if self.rotation_start.is_some() {
-            self.rotation_start = Some(now);
-        }
-        true
-    }
-}
 
 /// What a projector frame is drawn from.
 pub struct ProjectorInput<'a> {

@@ -3,27 +3,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Default,
-    clap::ValueEnum,
-    serde::Serialize,
-    serde::Deserialize,
-)]
-pub enum ThemeName {
-    #[default]
-    Dark,
-    Light,
-    HighContrast,
-}
-
-impl ThemeName {
-    pub const ALL: [ThemeName; 3] = [ThemeName::Dark, ThemeName::Light, ThemeName::HighContrast];
-}
+pub use crate::app::projector::ThemeName;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
