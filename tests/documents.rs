@@ -472,7 +472,7 @@ fn the_letterhead_logo_is_embedded_in_the_docx_and_inline_in_the_html() {
     let png = std::fs::read(&logo).unwrap();
     for document in ["minutes", "sign-in"] {
         let said = with_letterhead(dir.path(), &logo.display().to_string(), "ru", "docx", document);
-        assert!(said.is_empty(), "{said}");
+        assert!(!said.to_lowercase().contains("логотип"), "no complaint about the logo: {said}");
         let docx = std::fs::read(dir.path().join(format!("{document}.docx"))).unwrap();
         let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&docx)).unwrap();
         let media: Vec<String> = archive

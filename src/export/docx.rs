@@ -451,3 +451,25 @@ fn deflated(stored: &[u8], jpeg_logo: bool) -> anyhow::Result<Vec<u8>> {
     }
     Ok(writer.finish()?.into_inner())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::jpeg_named;
+
+    #[test]
+    fn a_jpeg_logo_gets_its_own_extension_relation_and_content_type() {
+        let types = "<Types><Default Extension=\"png\" ContentType=\"image/png\" /></Types>";
+        let (name, patched) = jpeg_named("[Content_Types].xml", types.as_bytes().to_vec());
+        let patched = String::from_utf8(patched).unwrap();
+        assert_eq!(name, "[Content_Types].xml");
+        assert!(patched.contains("<Default Extension=\"jpeg\" ContentType=\"image/jpeg\" />"));
+        assert!(patched.contains("Extension=\"png\""), "the other defaults stay");
+        let rels = "<Relationship Id=\"rIdImage1\" Target=\"media/rIdImage1.png\" />";
+        let (_, patched) = jpeg_named("word/_rels/document.xml.rels", rels.as_bytes().to_vec());
+        assert!(String::from_utf8(patched).unwrap().contains("media/rIdImage1.jpeg\""));
+        let (name, bytes) = jpeg_named("word/media/rIdImage1.png", vec![0xFF, 0xD8]);
+        assert_eq!((name.as_str(), bytes), ("word/media/rIdImage1.jpeg", vec![0xFF, 0xD8]));
+        let (name, _) = jpeg_named("word/document.xml", Vec::new());
+        assert_eq!(name, "word/document.xml");
+    }
+}
