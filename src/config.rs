@@ -32,6 +32,59 @@ pub struct Config {
     pub projector_rotation_seconds: Option<u32>,
     /// Key overrides, patched over the compiled key table.
     pub keys: Vec<KeyOverride>,
+    /// The letterhead atop the minutes, the protocol and the sign-in sheet.
+    pub letterhead: Option<Letterhead>,
+}
+
+/// The organisation's letterhead on exported documents.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Letterhead {
+    /// The organisation's name, the first line of every document.
+    pub organisation: String,
+    /// A PNG or JPEG file (a relative path is relative to the config file's
+    /// folder); a missing or unreadable one is reported and left out.
+    pub logo: Option<PathBuf>,
+    /// A line under the name, such as "при поддержке GFA и SDC".
+    pub support: String,
+}
+
+impl Letterhead {
+    /// The letterhead for the exports, with the logo read and checked.
+    /// A logo that cannot be used gives a message naming its file, and the
+    /// letterhead without it.
+    pub fn load(
+        &self,
+        config_folder: Option<&Path>,
+    ) -> (crate::export::Letterhead, Option<String>) {
+        let mut letterhead = crate::export::Letterhead {
+            organisation: self.organisation.clone(),
+            support: self.support.clone(),
+            logo: None,
+        };
+        let Some(logo) = &self.logo else { return (letterhead, None) };
+        let path = match config_folder {
+            Some(folder) if logo.is_relative() => folder.join(logo),
+            _ => logo.clone(),
+        };
+        let file = path.display().to_string();
+        let problem = match std::fs::read(&path) {
+            Err(e) => crate::i18n::targs(
+                "letterhead-logo-unreadable",
+                &[("file", file.into()), ("error", e.to_string().into())],
+            ),
+            Ok(bytes) => match crate::export::Logo::from_bytes(bytes) {
+                Ok(logo) => {
+                    letterhead.logo = Some(logo);
+                    return (letterhead, None);
+                }
+                Err(crate::export::LogoProblem::NotAnImage) => {
+                    crate::i18n::targs("letterhead-logo-not-image", &[("file", file.into())])
+                }
+            },
+        };
+        (letterhead, Some(problem))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -242,6 +295,14 @@ Config(
     keys: [
         // (action: "vote-up", keys: ["+", "Ctrl-Up"]),
     ],
+    // The letterhead atop the minutes, the protocol and the sign-in sheet:
+    // the organisation, an optional PNG or JPEG logo (relative to this folder)
+    // and a support line.
+    // letterhead: (
+    //     organisation: "Городской центр развития",
+    //     logo: "logo.png",
+    //     support: "при поддержке GFA и SDC",
+    // ),
 )
 "#,
         names.join(", ")

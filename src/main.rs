@@ -106,6 +106,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 include_contacts,
                 calendar_events: calendar == kenesh::cli::Calendar::Events,
                 sign_in: document == kenesh::cli::Document::SignIn,
+                now: Some(now),
+                letterhead: letterhead(),
             },
             force,
         }),
@@ -157,4 +159,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ),
         },
     }
+}
+
+/// The configured letterhead, its logo read and checked; a logo that cannot
+/// be used is reported and the documents go out without it.
+fn letterhead() -> Option<kenesh::export::Letterhead> {
+    let configured = kenesh::config::current().letterhead.as_ref()?;
+    let path = kenesh::config::path();
+    let (letterhead, problem) = configured.load(path.as_deref().and_then(std::path::Path::parent));
+    if let Some(problem) = problem {
+        kenesh::text::say(&format!("kenesh: {problem}"));
+    }
+    Some(letterhead)
 }

@@ -436,3 +436,216 @@ fn russian_minutes_follow_the_protocol_form_and_english_keeps_its_own() {
     assert!(!english.contains("ПРОТОКОЛ") && !english.contains("MINUTES No."));
     assert!(english.contains("## List of participants") && english.contains("## Decisions"));
 }
+
+/// Exports the example in `lang` with a configuration whose letterhead
+/// names the organisation, a support line and `logo`; returns the output
+/// and what the command said on stderr.
+fn with_letterhead(dir: &Path, logo: &str, lang: &str, format: &str, document: &str) -> String {
+    let folder = dir.join("config/kenesh");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join("config.ron"),
+        format!(
+            "Config(letterhead: Some((organisation: \"Городской центр развития\", \
+             logo: Some(\"{logo}\"), support: \"при поддержке GFA и SDC\")))"
+        ),
+    )
+    .unwrap();
+    let out = dir.join(format!("{document}.{format}"));
+    let output = common::kenesh()
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .env("HOME", dir)
+        .args(["--lang", lang, "export"])
+        .arg(common::bishkek_example())
+        .args(["--format", format, "--document", document, "--force", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn the_letterhead_logo_is_embedded_in_the_docx_and_inline_in_the_html() {
+    let dir = tempfile::tempdir().unwrap();
+    let logo = common::repo_root().join("tests/fixtures/logo.png");
+    let png = std::fs::read(&logo).unwrap();
+    for document in ["minutes", "sign-in"] {
+        let said = with_letterhead(dir.path(), &logo.display().to_string(), "ru", "docx", document);
+        assert!(!said.to_lowercase().contains("логотип"), "no complaint about the logo: {said}");
+        let docx = std::fs::read(dir.path().join(format!("{document}.docx"))).unwrap();
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&docx)).unwrap();
+        let media: Vec<String> = archive
+            .file_names()
+            .filter(|n| n.starts_with("word/media/"))
+            .map(String::from)
+            .collect();
+        let image = media.iter().find(|n| !n.ends_with('/')).expect("an image in word/media");
+        let mut bytes = Vec::new();
+        archive.by_name(image).unwrap().read_to_end(&mut bytes).unwrap();
+        assert_eq!(bytes, png, "the logo as it is");
+        let xml = part(&docx, "word/document.xml");
+        assert!(xml.contains("<pic:pic") && xml.contains("Городской центр развития"));
+        assert!(xml.contains("при поддержке GFA и SDC"));
+
+        with_letterhead(dir.path(), &logo.display().to_string(), "ru", "html", document);
+        let html = std::fs::read_to_string(dir.path().join(format!("{document}.html"))).unwrap();
+        assert!(html.contains("<img src=\"data:image/png;base64,iVBORw0KGgo"), "{document}");
+        assert!(html.contains("img-src data:"), "the page's own policy lets the logo show");
+        assert!(html.contains("Городской центр развития") && html.contains("GFA и SDC"));
+    }
+    with_letterhead(dir.path(), &logo.display().to_string(), "ru", "markdown", "minutes");
+    let md = std::fs::read_to_string(dir.path().join("minutes.markdown")).unwrap();
+    assert!(md.starts_with("**Городской центр развития**\n\nпри поддержке GFA и SDC\n\n---\n"));
+}
+
+#[test]
+fn a_logo_that_cannot_be_used_is_named_and_the_document_goes_out_without_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let not_an_image = dir.path().join("logo.png");
+    std::fs::write(&not_an_image, "GIF89a, not a PNG").unwrap();
+    let missing = dir.path().join("нет-такого.png");
+    for (logo, why) in [(&missing, "не читается"), (&not_an_image, "не PNG и не JPEG")]
+    {
+        let said =
+            with_letterhead(dir.path(), &logo.display().to_string(), "ru", "docx", "minutes");
+        assert!(said.contains(&logo.display().to_string()) && said.contains(why), "{said}");
+        let docx = std::fs::read(dir.path().join("minutes.docx")).unwrap();
+        let archive = zip::ZipArchive::new(std::io::Cursor::new(&docx)).unwrap();
+        assert!(!archive.file_names().any(|n| n.starts_with("word/media/") && !n.ends_with('/')));
+        assert!(part(&docx, "word/document.xml").contains("Городской центр развития"));
+    }
+}
+
+#[test]
+fn the_letterhead_prints_atop_the_docx_and_the_html() {
+    if !tool("soffice", "--version") || !tool("pdftotext", "-v") {
+        eprintln!("skipped: LibreOffice or poppler-utils is not installed (CI installs both)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let logo = common::repo_root().join("tests/fixtures/logo.png");
+    with_letterhead(dir.path(), &logo.display().to_string(), "ru", "docx", "minutes");
+    let text = pdf_text(&soffice_pdf(&dir.path().join("minutes.docx"), dir.path()));
+    let first_page = text.split('\u{c}').next().unwrap();
+    let name = first_page.find("Городской центр развития").expect("the name on page 1");
+    assert!(first_page.contains("при поддержке GFA и SDC"));
+    assert!(name < first_page.find("ПРОТОКОЛ").unwrap(), "the letterhead comes first");
+    if let Some(chromium) = chromium() {
+        with_letterhead(dir.path(), &logo.display().to_string(), "ru", "html", "minutes");
+        let pdf = dir.path().join("minutes-html.pdf");
+        let status = Command::new(chromium)
+            .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer"])
+            .arg(format!("--print-to-pdf={}", pdf.display()))
+            .arg(dir.path().join("minutes.html"))
+            .output()
+            .unwrap();
+        assert!(status.status.success());
+        let text = pdf_text(&pdf);
+        assert!(text.contains("Городской центр развития") && text.contains("GFA и SDC"));
+    }
+}
+
+/// The example with a protocol number, saved in `dir`.
+fn numbered_example(dir: &Path) -> PathBuf {
+    let mut session = example();
+    session.number = "17-к".into();
+    let file = dir.join("numbered.ron");
+    std::fs::write(&file, kenesh::store::to_ron(&session).unwrap()).unwrap();
+    file
+}
+
+#[test]
+fn the_protocol_carries_the_sessions_number_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = numbered_example(dir.path());
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(saved.contains("    number: \"17-к\",\n"), "saved with the session");
+    let md = dir.path().join("protocol.md");
+    export(&file, "ru", "markdown", &md);
+    assert!(std::fs::read_to_string(&md).unwrap().starts_with("# ПРОТОКОЛ № 17-к\n"));
+    let html = dir.path().join("protocol.html");
+    export(&file, "ru", "html", &html);
+    assert!(std::fs::read_to_string(&html).unwrap().contains("<h1>ПРОТОКОЛ № 17-к</h1>"));
+    let docx = dir.path().join("protocol.docx");
+    export(&file, "ru", "docx", &docx);
+    assert!(part(&std::fs::read(&docx).unwrap(), "word/document.xml").contains("ПРОТОКОЛ № 17-к"));
+    // Without a number the line is left blank for the registering office,
+    // and the file does not mention the field at all.
+    let plain = std::fs::read_to_string(common::bishkek_example()).unwrap();
+    assert!(!plain.contains("number:"));
+    let blank = dir.path().join("blank.md");
+    export(&common::bishkek_example(), "ru", "markdown", &blank);
+    assert!(std::fs::read_to_string(&blank).unwrap().starts_with("# ПРОТОКОЛ № \\_\\_\\_\\_\n"));
+}
+
+/// The rows of the Markdown table under `heading`.
+fn table_under<'a>(md: &'a str, heading: &str) -> Vec<Vec<&'a str>> {
+    let start = md.find(heading).unwrap_or_else(|| panic!("{heading}"));
+    md[start..]
+        .lines()
+        .skip_while(|l| !l.starts_with('|'))
+        .take_while(|l| l.starts_with('|'))
+        .skip(2)
+        .map(|l| l.trim_matches('|').split(" | ").map(str::trim).collect())
+        .collect()
+}
+
+/// Agenda time to the minute (`38 min`, `1 h 05 min`), never `0:38`.
+fn assert_minutes(cell: &str) {
+    let number = cell.strip_suffix(" min").unwrap_or_else(|| panic!("{cell}"));
+    let parts: Vec<&str> = number.split(" h ").collect();
+    assert!(parts.len() <= 2 && !cell.contains(':'), "{cell}");
+    assert!(parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())), "{cell}");
+}
+
+#[test]
+fn minutes_write_times_in_words_and_shares_that_add_up_to_a_hundred() {
+    // Russian sessions take the protocol form, which has no timing tables;
+    // the English minutes show them (and ru.ftl has the same messages,
+    // which the catalogue test holds to).
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("minutes.md");
+    export(&common::bishkek_example(), "en", "markdown", &md);
+    let md = std::fs::read_to_string(&md).unwrap();
+    let rows = table_under(&md, "## Agenda");
+    assert!(!rows.is_empty());
+    for row in &rows {
+        for cell in [row[3], row[6], row[7].trim_start_matches('+')] {
+            if !cell.is_empty() {
+                assert_minutes(cell);
+            }
+        }
+    }
+    let rows = table_under(&md, "## Speaking time");
+    assert!(rows.len() > 1, "several groups spoke");
+    let mut percent = 0;
+    for row in &rows {
+        // Speaking time to the second: `7 min 29 s`.
+        let time = row[1];
+        let (minutes, seconds) = time.split_once(" min ").unwrap_or_else(|| panic!("{time}"));
+        let seconds = seconds.strip_suffix(" s").unwrap_or_else(|| panic!("{time}"));
+        assert!(minutes.chars().all(|c| c.is_ascii_digit()), "{time}");
+        assert!(seconds.len() == 2 && seconds.chars().all(|c| c.is_ascii_digit()), "{time}");
+        percent += row[2].trim_end_matches('%').parse::<u32>().unwrap();
+    }
+    assert_eq!(percent, 100, "the shares add up");
+}
+
+#[test]
+fn a_running_item_exports_the_time_spent_on_it_so_far() {
+    use kenesh::export::{Filters, Format, Table};
+    let mut session = example();
+    let started = common::at("2026-11-19T11:00:00+06:00");
+    let item = &mut session.agenda[0];
+    item.status = kenesh::model::AgendaStatus::Active;
+    item.runs = vec![kenesh::model::Run { start: started, end: None }];
+    let title = item.title.clone();
+    let loaded = kenesh::store::Loaded::Session(session);
+    let now = started + chrono::TimeDelta::seconds(6 * 60 + 40);
+    let filters = Filters { now: Some(now), ..Filters::default() };
+    let md = kenesh::export::export(&loaded, Format::Markdown, Table::Actions, &filters).unwrap();
+    let md = String::from_utf8(md).unwrap();
+    let row = table_under(&md, "## Agenda").into_iter().find(|r| title.starts_with(r[1])).unwrap();
+    assert_eq!(row[6], "6 min", "spent so far: {row:?}");
+}

@@ -181,9 +181,20 @@ fn every_cell_of_the_session_workbook() {
     for (name, seconds) in &per_person {
         let row = speaking.iter().find(|r| &r[0] == name).unwrap_or_else(|| panic!("{name}"));
         assert_eq!(row[2], format!("{seconds}s"), "{name}");
+        // Whole percents (largest remainder), within a point of the exact share.
         let share: f64 = row[3].parse().unwrap();
-        assert!((share - *seconds as f64 / total as f64).abs() < 1e-9, "{name}");
+        assert!((share * 100.0 - (share * 100.0).round()).abs() < 1e-9, "{name}: {share}");
+        assert!((share - *seconds as f64 / total as f64).abs() < 0.01, "{name}");
     }
+    let shares = |rows: Vec<&Vec<String>>| -> f64 {
+        rows.iter().map(|r| r[3].parse::<f64>().unwrap()).sum::<f64>()
+    };
+    let people: Vec<&Vec<String>> =
+        speaking.iter().skip(1).filter(|r| r[0] != "All of the group").collect();
+    assert!((shares(people) - 1.0).abs() < 1e-9, "the people's shares add up to 100%");
+    let group_rows: Vec<&Vec<String>> =
+        speaking.iter().filter(|r| r[0] == "All of the group").collect();
+    assert!((shares(group_rows) - 1.0).abs() < 1e-9, "the groups' shares add up to 100%");
     let groups: Vec<&Vec<String>> =
         speaking.iter().filter(|r| r[0] == "All of the group").collect();
     let group_total: i64 =

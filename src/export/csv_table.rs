@@ -35,7 +35,10 @@ fn rows(report: &Report, table: Table) -> (Vec<String>, Vec<Vec<String>>) {
                 "col-indicator",
                 "field-notes",
                 "export-last-update",
-            ]),
+            ])
+            .into_iter()
+            .chain(report.is_program.then(|| t("export-session")))
+            .collect(),
             report
                 .actions
                 .iter()
@@ -58,6 +61,9 @@ fn rows(report: &Report, table: Table) -> (Vec<String>, Vec<Vec<String>>) {
                         clean(&a.notes),
                         a.updated.format("%Y-%m-%d %H:%M").to_string(),
                     ]
+                    .into_iter()
+                    .chain(report.is_program.then(|| clean(&report.meeting_of_action(a.id))))
+                    .collect()
                 })
                 .collect(),
         ),

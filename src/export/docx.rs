@@ -12,12 +12,13 @@ use std::collections::HashMap;
 use docx_rs::{
     AbstractNumbering, AlignmentType, Docx, FieldCharType, Footer, IndentLevel, InstrPAGE,
     InstrText, Level, LevelJc, LevelText, LineSpacing, NumberFormat, Numbering, NumberingId,
-    PageMargin, PageOrientationType, PageSize, Paragraph, Run, RunFonts, Section, Shading, ShdType,
-    Start, Style, StyleType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell,
-    TableLayoutType, TableRow, WidthType,
+    PageMargin, PageOrientationType, PageSize, Paragraph, Pic, Run, RunFonts, Section, Shading,
+    ShdType, Start, Style, StyleType, Table, TableBorder, TableBorderPosition, TableBorders,
+    TableCell, TableLayoutType, TableRow, WidthType,
 };
 
 use super::columns::{self, Metrics};
+use super::letterhead::{ImageKind, Letterhead};
 use super::minutes::{Block, TableKind, tables_by_kind};
 use super::report::Report;
 use crate::i18n::Lang;
@@ -240,6 +241,26 @@ fn layouts(blocks: &[Block]) -> HashMap<TableKind, Layout> {
         .collect()
 }
 
+/// English Metric Units per centimetre, Word's unit for drawings.
+const EMU_PER_CM: u32 = 360_000;
+
+/// The logo (1.6 cm high, at most 6 cm wide) on a line of its own, the
+/// organisation's name in bold under it, then the support line in grey.
+fn letterhead_paragraphs(letterhead: &Letterhead) -> impl Iterator<Item = Paragraph> {
+    let logo = letterhead.logo.as_ref().map(|logo| {
+        let (width, height) = logo.fit(16 * EMU_PER_CM / 10, 6 * EMU_PER_CM);
+        let pic = Pic::new_with_dimensions(logo.bytes.clone(), logo.width, logo.height)
+            .size(width, height);
+        Paragraph::new().add_run(Run::new().add_image(pic))
+    });
+    let line = |value: &str, run: fn(Run) -> Run| {
+        (!value.is_empty()).then(|| Paragraph::new().add_run(run(text(value))))
+    };
+    let name = line(&letterhead.organisation, |r| r.bold().size(28).color("222244"));
+    let support = line(&letterhead.support, |r| r.size(20).color("444444"));
+    logo.into_iter().chain(name).chain(support)
+}
+
 enum Part {
     Paragraph(Box<Paragraph>),
     Table(Box<Table>),
@@ -293,6 +314,9 @@ fn parts(blocks: &[Block]) -> (Vec<Part>, Vec<Part>, usize) {
                 out.push(Part::Paragraph(Box::new(Paragraph::new())));
             }
             Block::Landscape => out = &mut landscape,
+            Block::Letterhead(letterhead) => {
+                out.extend(letterhead_paragraphs(letterhead).map(|p| Part::Paragraph(Box::new(p))))
+            }
         }
     }
     (portrait, landscape, lists)
@@ -377,12 +401,35 @@ pub fn render(report: &Report, blocks: &[Block]) -> anyhow::Result<Vec<u8>> {
     xml.doc_props.core = core_properties(report);
     let mut out = std::io::Cursor::new(Vec::new());
     xml.pack(&mut out)?;
-    deflated(&out.into_inner())
+    let jpeg_logo = blocks.iter().any(|b| {
+        matches!(b, Block::Letterhead(l) if l.logo.as_ref().is_some_and(|l| l.kind == ImageKind::Jpeg))
+    });
+    deflated(&out.into_inner(), jpeg_logo)
+}
+
+/// docx-rs names every image `.png`; a JPEG logo gets its own extension and
+/// content type, so Word does not take it for a broken PNG.
+fn jpeg_named(name: &str, content: Vec<u8>) -> (String, Vec<u8>) {
+    let text = || String::from_utf8_lossy(&content).into_owned();
+    match name {
+        "[Content_Types].xml" => {
+            let jpeg = "<Default Extension=\"jpeg\" ContentType=\"image/jpeg\" />";
+            let patched = text().replacen("<Default ", &format!("{jpeg}<Default "), 1);
+            (name.to_owned(), patched.into_bytes())
+        }
+        "word/_rels/document.xml.rels" => {
+            (name.to_owned(), text().replace(".png\"", ".jpeg\"").into_bytes())
+        }
+        media if media.starts_with("word/media/") && media.ends_with(".png") => {
+            (format!("{}.jpeg", media.trim_end_matches(".png")), content)
+        }
+        _ => (name.to_owned(), content),
+    }
 }
 
 /// The same package with every part deflated (docx-rs only stores them):
 /// a tenth of the size, the same parts in the same order.
-fn deflated(stored: &[u8]) -> anyhow::Result<Vec<u8>> {
+fn deflated(stored: &[u8], jpeg_logo: bool) -> anyhow::Result<Vec<u8>> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(stored))?;
     let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
@@ -391,10 +438,38 @@ fn deflated(stored: &[u8]) -> anyhow::Result<Vec<u8>> {
         let mut part = archive.by_index(i)?;
         if part.is_dir() {
             writer.add_directory(part.name(), options)?;
+        } else if jpeg_logo {
+            let mut content = Vec::new();
+            std::io::Read::read_to_end(&mut part, &mut content)?;
+            let (name, content) = jpeg_named(part.name(), content);
+            writer.start_file(name, options)?;
+            std::io::Write::write_all(&mut writer, &content)?;
         } else {
             writer.start_file(part.name(), options)?;
             std::io::copy(&mut part, &mut writer)?;
         }
     }
     Ok(writer.finish()?.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::jpeg_named;
+
+    #[test]
+    fn a_jpeg_logo_gets_its_own_extension_relation_and_content_type() {
+        let types = "<Types><Default Extension=\"png\" ContentType=\"image/png\" /></Types>";
+        let (name, patched) = jpeg_named("[Content_Types].xml", types.as_bytes().to_vec());
+        let patched = String::from_utf8(patched).unwrap();
+        assert_eq!(name, "[Content_Types].xml");
+        assert!(patched.contains("<Default Extension=\"jpeg\" ContentType=\"image/jpeg\" />"));
+        assert!(patched.contains("Extension=\"png\""), "the other defaults stay");
+        let rels = "<Relationship Id=\"rIdImage1\" Target=\"media/rIdImage1.png\" />";
+        let (_, patched) = jpeg_named("word/_rels/document.xml.rels", rels.as_bytes().to_vec());
+        assert!(String::from_utf8(patched).unwrap().contains("media/rIdImage1.jpeg\""));
+        let (name, bytes) = jpeg_named("word/media/rIdImage1.png", vec![0xFF, 0xD8]);
+        assert_eq!((name.as_str(), bytes), ("word/media/rIdImage1.jpeg", vec![0xFF, 0xD8]));
+        let (name, _) = jpeg_named("word/document.xml", Vec::new());
+        assert_eq!(name, "word/document.xml");
+    }
 }

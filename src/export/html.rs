@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::columns::{self, Metrics};
+use super::letterhead::Letterhead;
 use super::minutes::{Block, TableKind, tables_by_kind};
 use super::report::Report;
 
@@ -32,6 +33,10 @@ table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: .5r
 th, td { border: 1px solid #999; padding: 2pt 3pt; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: manual; }
 th { background: #e8eaf0; }
 table.sign-in td { height: 9mm; }
+.letterhead { display: flex; align-items: center; gap: 4mm; border-bottom: 1px solid #224; padding-bottom: 2mm; margin-bottom: 4mm; }
+.letterhead img { height: 16mm; max-width: 60mm; object-fit: contain; }
+.letterhead .organisation { font-weight: bold; font-size: 1.15rem; color: #224; }
+.letterhead .support { font-size: .9rem; color: #444; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr:nth-child(even) td { background: #f7f7f9; }
 .landscape { max-width: none; }
@@ -124,6 +129,24 @@ fn kept_with_heading(blocks: &[Block], i: usize) -> bool {
         && matches!(blocks.get(i), Some(Block::Table { rows, .. }) if rows.len() <= SHORT_TABLE)
 }
 
+/// The organisation's name and support line beside its logo (inline, as a
+/// `data:` URI, so the page stays self-contained).
+fn letterhead_html(out: &mut String, letterhead: &Letterhead) {
+    out.push_str("<header class=\"letterhead\">");
+    if let Some(logo) = &letterhead.logo {
+        out.push_str(&format!("<img src=\"{}\" alt=\"\">", logo.data_uri()));
+    }
+    out.push_str("<div>");
+    for (class, text) in
+        [("organisation", &letterhead.organisation), ("support", &letterhead.support)]
+    {
+        if !text.is_empty() {
+            out.push_str(&format!("<div class=\"{class}\">{}</div>", escape(text)));
+        }
+    }
+    out.push_str("</div></header>\n");
+}
+
 pub fn render(report: &Report, blocks: Vec<Block>) -> String {
     let layouts = layouts(&blocks);
     let mut body = String::new();
@@ -159,6 +182,7 @@ pub fn render(report: &Report, blocks: Vec<Block>) -> String {
                 }
                 body.push_str("</ol>\n");
             }
+            Block::Letterhead(letterhead) => letterhead_html(&mut body, letterhead),
             Block::Landscape => {
                 landscape = true;
                 body.push_str("<section class=\"landscape\">\n");
@@ -170,7 +194,7 @@ pub fn render(report: &Report, blocks: Vec<Block>) -> String {
     }
     format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
          <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
         lang = crate::i18n::lang().code(),
         title = escape(&super::clean(report.title)),

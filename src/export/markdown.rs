@@ -49,6 +49,16 @@ pub fn render(blocks: Vec<Block>) -> String {
                 out.push('\n');
             }
             Block::Landscape => {}
+            Block::Letterhead(letterhead) => {
+                for (text, bold) in [(&letterhead.organisation, true), (&letterhead.support, false)]
+                {
+                    if !text.is_empty() {
+                        let marks = if bold { "**" } else { "" };
+                        out.push_str(&format!("{marks}{}{marks}\n\n", escape(text)));
+                    }
+                }
+                out.push_str("---\n\n");
+            }
             Block::Table { header, rows, .. } => {
                 let line = |cells: &[String]| {
                     format!(

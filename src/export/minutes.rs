@@ -2,7 +2,8 @@
 //! tables), built once and rendered by the Markdown, HTML and DOCX exports.
 
 use super::clean;
-use super::report::{Report, hours_minutes};
+use super::report::Report;
+use super::times;
 use crate::i18n::{t, targs};
 use crate::labels;
 use crate::model::{AgeBand, AgendaStatus, Gender, ProposalKind, StakeholderGroup};
@@ -21,6 +22,18 @@ pub enum Block {
     /// Everything after this is the action plan, which is too wide for a
     /// portrait page: DOCX starts a landscape section, HTML a landscape page.
     Landscape,
+    /// The organisation's letterhead, atop the document.
+    Letterhead(super::letterhead::Letterhead),
+}
+
+/// The configured letterhead, if it shows anything.
+pub(super) fn letterhead(r: &Report) -> Option<Block> {
+    let letterhead = r.letterhead.as_ref().filter(|l| !l.is_empty())?;
+    Some(Block::Letterhead(super::letterhead::Letterhead {
+        organisation: clean(&letterhead.organisation),
+        support: clean(&letterhead.support),
+        logo: letterhead.logo.clone(),
+    }))
 }
 
 /// Which table a block is; tables of one kind share their column widths.
@@ -74,7 +87,8 @@ fn date_text(date: Option<crate::model::Date>) -> String {
 }
 
 pub fn minutes(r: &Report) -> Vec<Block> {
-    let mut doc = vec![Block::Heading(1, clean(r.title))];
+    let mut doc: Vec<Block> = letterhead(r).into_iter().collect();
+    doc.push(Block::Heading(1, clean(r.title)));
     let mut header = Vec::new();
     for (label, value) in [
         ("export-date", r.date.map(crate::i18n::long_date).unwrap_or_default()),
@@ -115,7 +129,9 @@ const WALK_IN_ROWS: usize = 10;
 /// invited participants, then blank rows for walk-ins, each with room for
 /// a signature. Landscape, so every column has room to write in.
 pub fn sign_in(r: &Report) -> Vec<Block> {
-    let mut doc = vec![Block::Landscape, Block::Heading(1, t("export-sign-in"))];
+    let mut doc = vec![Block::Landscape];
+    doc.extend(letterhead(r));
+    doc.push(Block::Heading(1, t("export-sign-in")));
     let mut header = vec![clean(r.title)];
     if let Some(date) = r.date {
         header.push(crate::i18n::long_date(date));
@@ -242,9 +258,9 @@ fn agenda(r: &Report, doc: &mut Vec<Block>) {
                 AgendaStatus::Active => t("agenda-active"),
                 _ => a.actual_end().map(|t| t.format("%H:%M").to_string()).unwrap_or_default(),
             };
-            let spent = a.runs.iter().filter_map(|run| run.end.map(|e| e - run.start)).sum();
+            let spent = r.spent(a);
             let over = if spent > a.planned() {
-                format!("+{}", hours_minutes(spent - a.planned()))
+                format!("+{}", times::minutes(spent - a.planned()))
             } else {
                 String::new()
             };
@@ -252,10 +268,10 @@ fn agenda(r: &Report, doc: &mut Vec<Block>) {
                 (i + 1).to_string(),
                 clean(&a.title),
                 clean(&a.presenter),
-                a.planned_minutes.to_string(),
+                times::minutes(a.planned()),
                 start,
                 end,
-                if a.runs.is_empty() { String::new() } else { hours_minutes(spent) },
+                if a.runs.is_empty() { String::new() } else { times::minutes(spent) },
                 over,
                 labels::agenda_status(a.status),
             ]
@@ -267,7 +283,7 @@ fn agenda(r: &Report, doc: &mut Vec<Block>) {
             "export-no",
             "export-item",
             "export-presenter",
-            "export-planned-min",
+            "export-planned",
             "export-start",
             "export-end",
             "export-spent",
@@ -299,15 +315,17 @@ fn speaking(r: &Report, doc: &mut Vec<Block>) {
         return;
     }
     doc.push(Block::Heading(2, t("export-speaking")));
+    let shares = times::shares(&seconds);
     let rows = StakeholderGroup::ALL
         .iter()
         .zip(seconds)
-        .filter(|(_, s)| *s > 0)
-        .map(|(g, s)| {
+        .zip(shares)
+        .filter(|((_, s), _)| *s > 0)
+        .map(|((g, s), share)| {
             vec![
                 labels::group(*g),
-                crate::format::duration(chrono::TimeDelta::seconds(s)),
-                format!("{}%", s * 100 / total),
+                times::seconds(chrono::TimeDelta::seconds(s)),
+                format!("{share}%"),
             ]
         })
         .collect();
@@ -445,7 +463,7 @@ pub fn action_table(r: &Report) -> Block {
         .iter()
         .enumerate()
         .map(|(i, a)| {
-            vec![
+            let mut row = vec![
                 (i + 1).to_string(),
                 clean(&a.what),
                 clean(&a.responsible),
@@ -455,25 +473,29 @@ pub fn action_table(r: &Report) -> Block {
                 clean(&r.linked_needs(a).join("; ")),
                 clean(&a.funding),
                 clean(&a.indicator),
-            ]
+            ];
+            if r.is_program {
+                row.push(clean(&r.meeting_of_action(a.id)));
+            }
+            row
         })
         .collect();
-    Block::Table {
-        kind: TableKind::Actions,
-        header: [
-            "export-no",
-            "col-action",
-            "col-responsible",
-            "field-partners",
-            "col-deadline",
-            "col-status",
-            "col-needs",
-            "col-funding",
-            "col-indicator",
-        ]
-        .iter()
-        .map(|id| t(id))
-        .collect(),
-        rows,
+    let mut header: Vec<String> = [
+        "export-no",
+        "col-action",
+        "col-responsible",
+        "field-partners",
+        "col-deadline",
+        "col-status",
+        "col-needs",
+        "col-funding",
+        "col-indicator",
+    ]
+    .iter()
+    .map(|id| t(id))
+    .collect();
+    if r.is_program {
+        header.push(t("export-session"));
     }
+    Block::Table { kind: TableKind::Actions, header, rows }
 }

@@ -9,13 +9,17 @@ mod docx;
 mod html;
 mod ics;
 mod json;
+mod letterhead;
 mod markdown;
 mod minutes;
 mod protocol;
 mod report;
+mod times;
 pub mod xlsx;
 
+pub use letterhead::{ImageKind, Letterhead, Logo, LogoProblem};
 pub use report::{Filters, Report};
+pub use times::shares;
 
 use crate::store::Loaded;
 

@@ -3,8 +3,8 @@
 //! Kyrgyz: ПРОТОКОЛ with date and place, the chair and the secretary,
 //! ПРИСУТСТВОВАЛИ, ПОВЕСТКА ДНЯ, then for each item СЛУШАЛИ / ВЫСТУПИЛИ /
 //! РЕШИЛИ, the list of those present as an attachment, the action plan and
-//! the signatures. The number is left blank to be filled in by the office
-//! that registers the protocol.
+//! the signatures. The number is the session's; without one it is left
+//! blank to be filled in by the office that registers the protocol.
 
 use super::clean;
 use super::minutes::{Block, action_table, needs, participant_list};
@@ -13,7 +13,13 @@ use crate::i18n::{t, targs};
 use crate::model::{AgendaItem, ProposalKind};
 
 pub fn protocol(r: &Report) -> Vec<Block> {
-    let mut doc = vec![Block::Heading(1, t("protocol-title")), Block::Paragraph(clean(r.title))];
+    let mut doc: Vec<Block> = super::minutes::letterhead(r).into_iter().collect();
+    let title = if r.number.trim().is_empty() {
+        t("protocol-title")
+    } else {
+        targs("protocol-title-number", &[("number", clean(r.number).into())])
+    };
+    doc.extend([Block::Heading(1, title), Block::Paragraph(clean(r.title))]);
     let when_where: Vec<String> =
         [r.date.map(crate::i18n::long_date).unwrap_or_default(), clean(r.place)]
             .into_iter()

@@ -3,9 +3,10 @@
 
 use chrono::TimeDelta;
 
+use super::letterhead::Letterhead;
 use crate::model::{
     Action, ActionStatus, AgendaItem, Date, Id, Need, Participant, Program, Proposal, ProposalKind,
-    Session, Settlement, SpeakerTurn, StakeholderGroup,
+    Session, Settlement, SpeakerTurn, StakeholderGroup, Timestamp,
 };
 use crate::store::Loaded;
 
@@ -33,6 +34,11 @@ pub struct Filters {
     pub calendar_events: bool,
     /// Markdown, HTML, DOCX: the sign-in sheet instead of the minutes.
     pub sign_in: bool,
+    /// The moment of the export (the command passes its clock): a running
+    /// agenda item counts as spent up to here. Without it, up to its start.
+    pub now: Option<Timestamp>,
+    /// The organisation's letterhead atop the minutes, protocol and sign-in.
+    pub letterhead: Option<Letterhead>,
 }
 
 impl Filters {
@@ -61,6 +67,14 @@ pub struct Report<'a> {
     pub sessions_of_need: Vec<(Id, Vec<String>)>,
     /// For a programme record: its meetings, as date and title.
     pub meetings: Vec<(Date, &'a str)>,
+    /// For a programme record: the meeting each action was first recorded
+    /// at (by action id), as date and title.
+    pub action_meetings: Vec<(Id, String)>,
+    /// The session's protocol number (empty: to be filled in by hand).
+    pub number: &'a str,
+    /// See [`Filters::now`].
+    pub now: Option<Timestamp>,
+    pub letterhead: Option<Letterhead>,
 }
 
 impl<'a> Report<'a> {
@@ -70,6 +84,8 @@ impl<'a> Report<'a> {
             Loaded::Program(p) => Report::of_program(p),
         };
         report.apply(filters);
+        report.now = filters.now;
+        report.letterhead = filters.letterhead.clone();
         report
     }
 
@@ -91,6 +107,10 @@ impl<'a> Report<'a> {
             actions: s.actions.iter().collect(),
             sessions_of_need: Vec::new(),
             meetings: Vec::new(),
+            action_meetings: Vec::new(),
+            number: &s.number,
+            now: None,
+            letterhead: None,
         }
     }
 
@@ -122,6 +142,17 @@ impl<'a> Report<'a> {
                 .map(|n| (n.need.id, n.raised.iter().map(|r| session_name(r.session)).collect()))
                 .collect(),
             meetings: p.sessions.iter().map(|s| (s.date, s.title.as_str())).collect(),
+            action_meetings: p
+                .actions
+                .iter()
+                .filter_map(|a| {
+                    let first = a.history.iter().min_by_key(|h| (h.date, h.updated))?;
+                    Some((a.action.id, session_name(first.session)))
+                })
+                .collect(),
+            number: "",
+            now: None,
+            letterhead: None,
         }
     }
 
@@ -204,6 +235,15 @@ impl<'a> Report<'a> {
             })
     }
 
+    /// The meeting an action of a programme record was first recorded at
+    /// ("" if unknown or not a programme).
+    pub fn meeting_of_action(&self, id: Id) -> String {
+        self.action_meetings
+            .iter()
+            .find(|(a, _)| *a == id)
+            .map_or_else(String::new, |(_, m)| m.clone())
+    }
+
     pub fn present(&self) -> impl Iterator<Item = &'a Participant> {
         self.participants.iter().filter(|p| p.present)
     }
@@ -253,8 +293,16 @@ impl<'a> Report<'a> {
     }
 }
 
-/// `h:mm` of a duration.
-pub fn hours_minutes(d: TimeDelta) -> String {
-    let minutes = d.num_minutes().max(0);
-    format!("{}:{:02}", minutes / 60, minutes % 60)
+impl Report<'_> {
+    /// Time spent on an item so far: its finished runs, and a running one
+    /// up to [`Report::now`].
+    pub fn spent(&self, item: &AgendaItem) -> TimeDelta {
+        item.runs
+            .iter()
+            .map(|run| {
+                let end = run.end.or(self.now).unwrap_or(run.start);
+                (end - run.start).max(TimeDelta::zero())
+            })
+            .sum()
+    }
 }

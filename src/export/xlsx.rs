@@ -74,27 +74,30 @@ fn actions(loaded: &Loaded, r: &Report, today: Date) -> Sheet {
                 text(&history(a.id).map(history_text).unwrap_or_default()),
                 Cell::DateTime(a.updated),
             ]
+            .into_iter()
+            .chain(r.is_program.then(|| text(&r.meeting_of_action(a.id))))
+            .collect()
         })
         .collect();
-    Sheet {
-        name: t("xlsx-sheet-actions"),
-        header: headers(&[
-            "export-id",
-            "col-action",
-            "col-settlement",
-            "export-city",
-            "col-responsible",
-            "field-partners",
-            "col-deadline",
-            "col-status",
-            "export-overdue",
-            "col-funding",
-            "col-indicator",
-            "export-history",
-            "export-last-update",
-        ]),
-        rows,
+    let mut header = headers(&[
+        "export-id",
+        "col-action",
+        "col-settlement",
+        "export-city",
+        "col-responsible",
+        "field-partners",
+        "col-deadline",
+        "col-status",
+        "export-overdue",
+        "col-funding",
+        "col-indicator",
+        "export-history",
+        "export-last-update",
+    ]);
+    if r.is_program {
+        header.push(t("export-session"));
     }
+    Sheet { name: t("xlsx-sheet-actions"), header, rows }
 }
 
 fn attendance(loaded: &Loaded, r: &Report) -> Sheet {
@@ -201,27 +204,31 @@ fn speaking(r: &Report) -> Sheet {
         }
     }
     seconds.sort_by_key(|(_, s)| std::cmp::Reverse(*s));
-    let total: i64 = seconds.iter().map(|(_, s)| s).sum();
-    let share = |s: i64| if total == 0 { 0.0 } else { s as f64 / total as f64 };
+    // Whole percents that add up to 100, as the minutes show them.
+    let share = |percent: u32| f64::from(percent) / 100.0;
+    let person_shares = super::shares(&seconds.iter().map(|(_, s)| *s).collect::<Vec<_>>());
     let mut rows: Vec<Vec<Cell>> = seconds
         .iter()
-        .filter_map(|(id, s)| {
+        .zip(person_shares)
+        .filter_map(|((id, s), percent)| {
             let p = r.participants.iter().find(|p| p.id == *id)?;
             Some(vec![
                 text(&p.name),
                 Cell::Text(labels::group(p.group)),
                 Cell::Duration(*s),
-                Cell::Number(share(*s)),
+                Cell::Number(share(percent)),
             ])
         })
         .collect();
-    for (group, s) in StakeholderGroup::ALL.iter().zip(r.speaking_by_group()) {
+    let by_group = r.speaking_by_group();
+    let group_shares = super::shares(&by_group);
+    for ((group, s), percent) in StakeholderGroup::ALL.iter().zip(by_group).zip(group_shares) {
         if s > 0 {
             rows.push(vec![
                 Cell::Text(t("xlsx-all-of-group")),
                 Cell::Text(labels::group(*group)),
                 Cell::Duration(s),
-                Cell::Number(share(s)),
+                Cell::Number(share(percent)),
             ]);
         }
     }

@@ -566,3 +566,14 @@ protocol-spoke = SPOKE
 protocol-decided = DECIDED
 protocol-other-decisions = Other decisions
 protocol-attachment = Attachment: list of participants
+
+## exports: durations, protocol number, letterhead (docs branch)
+export-duration-min = { $minutes } min
+export-duration-h-min = { $hours } h { $minutes } min
+export-duration-min-s = { $minutes } min { $seconds } s
+export-duration-h-min-s = { $hours } h { $minutes } min { $seconds } s
+export-planned = Planned
+protocol-title-number = MINUTES No. { $number }
+field-protocol-number = Minutes No.
+letterhead-logo-unreadable = The letterhead logo { $file } cannot be read ({ $error }); the export goes out without a logo.
+letterhead-logo-not-image = The letterhead logo { $file } is neither a PNG nor a JPEG image; the export goes out without a logo.

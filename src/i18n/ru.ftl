@@ -591,3 +591,14 @@ protocol-spoke = ВЫСТУПИЛИ
 protocol-decided = РЕШИЛИ
 protocol-other-decisions = Прочие решения
 protocol-attachment = Приложение: список участников
+
+## exports: durations, protocol number, letterhead (docs branch)
+export-duration-min = { $minutes } мин
+export-duration-h-min = { $hours } ч { $minutes } мин
+export-duration-min-s = { $minutes } мин { $seconds } с
+export-duration-h-min-s = { $hours } ч { $minutes } мин { $seconds } с
+export-planned = По плану
+protocol-title-number = ПРОТОКОЛ № { $number }
+field-protocol-number = Протокол №
+letterhead-logo-unreadable = Логотип для бланка { $file } не читается ({ $error }); документ выгружен без логотипа.
+letterhead-logo-not-image = Логотип для бланка { $file } — не PNG и не JPEG; документ выгружен без логотипа.

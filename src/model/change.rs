@@ -48,6 +48,9 @@ pub struct Header {
     #[serde(default)]
     pub secretary: String,
     pub programme: String,
+    /// The protocol number; journals from before it have none.
+    #[serde(default)]
+    pub number: String,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -185,6 +188,7 @@ impl Session {
             facilitator: self.facilitator.clone(),
             secretary: self.secretary.clone(),
             programme: self.programme.clone(),
+            number: self.number.clone(),
         }
     }
 
@@ -229,6 +233,7 @@ impl Session {
                 self.facilitator = header.facilitator;
                 self.secretary = header.secretary;
                 self.programme = header.programme;
+                self.number = header.number;
                 Some(Change::Header(old))
             }
         }

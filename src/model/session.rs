@@ -31,6 +31,11 @@ pub struct Session {
     /// Key of the programme this meeting belongs to (e.g. "araket").
     #[serde(default)]
     pub programme: String,
+    /// The protocol's registration number (ПРОТОКОЛ № …); empty: left blank.
+    /// Written only when set, so a file without one is a format 3 file as
+    /// before, and an older kenesh refuses (never drops) one that has it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub number: String,
     #[serde(default)]
     pub settlements: Vec<Settlement>,
     #[serde(default)]
@@ -69,6 +74,7 @@ impl Session {
             facilitator: String::new(),
             secretary: String::new(),
             programme: String::new(),
+            number: String::new(),
             settlements: Vec::new(),
             participants: Vec::new(),
             agenda: Vec::new(),

@@ -233,6 +233,7 @@ fn v1_to_v2(old: v1::Session) -> Session {
         facilitator: old.facilitator,
         secretary: String::new(),
         programme: old.programme,
+        number: String::new(),
         settlements,
         participants,
         agenda: old.agenda,

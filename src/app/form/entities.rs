@@ -277,6 +277,7 @@ pub fn open(kind: FormKind, session: &Session) -> Form {
                     Field::text("field-facilitator", &session.facilitator),
                     Field::text("field-secretary", &session.secretary),
                     Field::text("field-programme", &session.programme),
+                    Field::text("field-protocol-number", &session.number),
                 ],
             )
         }
@@ -446,6 +447,7 @@ pub fn submit(
                 facilitator: form.text(4)?,
                 secretary: form.text(5)?,
                 programme: form.text(6)?,
+                number: form.text(7)?,
             }));
         }
     }
