@@ -188,6 +188,7 @@ mod tests {
         assert_eq!(effective_status(&need, [&dropped]), NeedStatus::Open, "dropped is not done");
         let mut parked = need.clone();
         parked.status = NeedStatus::Parked;
+        parked.id = crate::model::new_id();
         assert_eq!(effective_status(&parked, [&done]), NeedStatus::Parked, "a decision stands");
         let all = effective_statuses([&need, &parked], [&done, &dropped, &unrelated]);
         assert_eq!(all[&need.id], NeedStatus::Addressed, "the batch applies the same rule");

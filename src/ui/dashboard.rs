@@ -171,10 +171,12 @@ fn by_settlement(d: &Dashboard) -> Vec<Line<'static>> {
     let linked: HashSet<Id> =
         p.actions.iter().flat_map(|a| a.action.needs.iter().copied()).collect();
     let mut lines = Vec::new();
-    let places = p
-        .settlements
-        .iter()
-        .filter(|s| d.settlement_in_city(s))
+    // By city, then name: each city's settlements together.
+    let mut settlements: Vec<&Settlement> =
+        p.settlements.iter().filter(|s| d.settlement_in_city(s)).collect();
+    settlements.sort_by_key(|s| (s.city.trim().to_lowercase(), s.name.to_lowercase()));
+    let places = settlements
+        .into_iter()
         .map(|s| (Some(s.id), settlement_label(s)))
         .chain(d.city.is_none().then(|| (None, t("no-settlement"))));
     for (id, name) in places {
