@@ -238,6 +238,9 @@ pub enum Command {
         /// Only actions whose responsible contains this text.
         #[arg(long)]
         responsible: Option<String>,
+        /// Only needs of settlements in this city, and actions linked to them.
+        #[arg(long)]
+        city: Option<String>,
         /// CSV separator, one character (default: `;` when the interface
         /// language is ru or ky, as Russian-locale Excel expects; else `,`).
         #[arg(long)]
@@ -266,9 +269,24 @@ pub enum Command {
         /// Print the summary and write nothing.
         #[arg(long)]
         dry_run: bool,
+        /// The programme's title, shown in the dashboard and exports
+        /// instead of its key.
+        #[arg(long)]
+        title: Option<String>,
     },
     /// Git merge driver for session and programme files: `kenesh merge-driver %O %A %B`.
     MergeDriver { base: PathBuf, ours: PathBuf, theirs: PathBuf },
+    /// Add participants from a registration list (XLSX, ODS or CSV) to a
+    /// session; prints the column mapping; all rows or none.
+    Import {
+        /// The session file to add them to.
+        session: PathBuf,
+        /// The registration list: .xlsx, .xls, .ods or .csv (UTF-8).
+        file: PathBuf,
+        /// Show the mapping and what would be added; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Validate session and programme files; exit 1 if any is invalid.
     Check {
         /// Files to check.

@@ -73,8 +73,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Demo) => commands::edit::demo(now, cli.theme.map(Into::into)),
-        Some(Command::Merge { inputs, into, dry_run }) => {
-            commands::merge::run(&inputs, into.as_deref(), dry_run)
+        Some(Command::Merge { inputs, into, dry_run, title }) => {
+            commands::merge::run(&inputs, into.as_deref(), dry_run, title.as_deref())
+        }
+        Some(Command::Import { session, file, dry_run }) => {
+            commands::import::run(&session, &file, dry_run, now)
         }
         Some(Command::MergeDriver { base, ours, theirs }) => {
             commands::merge::driver(&base, &ours, &theirs)
@@ -87,6 +90,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             status,
             settlement,
             responsible,
+            city,
             delimiter,
             include_contacts,
             calendar,
@@ -101,6 +105,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 status: status.into_iter().map(Into::into).collect(),
                 settlement,
                 responsible,
+                city,
                 today: Some(now.date_naive()),
                 delimiter: delimiter.map(commands::export::delimiter).transpose()?,
                 include_contacts,

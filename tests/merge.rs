@@ -312,6 +312,8 @@ fn the_next_meeting_reviews_the_open_actions_and_merges_back() {
     let out = run(
         &[
             "new",
+            "--lang",
+            "en",
             "--from",
             "program.ron",
             "--title",
@@ -421,7 +423,7 @@ fn dashboard_views_and_every_size() {
     let record = example_record();
     let today = chrono::NaiveDate::from_ymd_opt(2027, 4, 1).unwrap();
     for (i, tab) in Tab::ALL.into_iter().enumerate() {
-        let view = Dashboard { program: &record, today, tab, scroll: 0 };
+        let view = Dashboard { program: &record, today, tab, scroll: 0, city: None };
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
         terminal.draw(|f| render(&view, f)).unwrap();
         insta::assert_snapshot!(format!("dashboard_{i}"), terminal.backend());
@@ -432,7 +434,7 @@ fn dashboard_views_and_every_size() {
             }
         }
     }
-    let view = Dashboard { program: &record, today, tab: Tab::ByStatus, scroll: 0 };
+    let view = Dashboard { program: &record, today, tab: Tab::ByStatus, scroll: 0, city: None };
     let mut terminal = Terminal::new(TestBackend::new(160, 50)).unwrap();
     terminal.draw(|f| render(&view, f)).unwrap();
     assert!(

@@ -388,7 +388,13 @@ mod every_size {
         let record = kenesh::merge::merge(None, inputs);
         let today = chrono::NaiveDate::from_ymd_opt(2027, 4, 1).unwrap();
         for tab in kenesh::ui::dashboard::Tab::ALL {
-            let view = kenesh::ui::dashboard::Dashboard { program: &record, today, tab, scroll: 0 };
+            let view = kenesh::ui::dashboard::Dashboard {
+                program: &record,
+                today,
+                tab,
+                scroll: 0,
+                city: None,
+            };
             for width in 0..=120 {
                 for height in 0..=40 {
                     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();

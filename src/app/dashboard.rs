@@ -20,7 +20,7 @@ pub fn run_dashboard<B: Backend>(
 where
     B::Error: Send + Sync + 'static,
 {
-    let mut view = Dashboard { program, today, tab: Tab::ByStatus, scroll: 0 };
+    let mut view = Dashboard { program, today, tab: Tab::ByStatus, scroll: 0, city: None };
     let mut dirty = true;
     loop {
         if super::signals::terminated() {
@@ -54,6 +54,7 @@ where
                     KeyCode::PageDown => view.scroll = view.scroll.saturating_add(20),
                     KeyCode::PageUp => view.scroll = view.scroll.saturating_sub(20),
                     KeyCode::Home => view.scroll = 0,
+                    KeyCode::Char('c') => view.city = next_city(&view.cities(), view.city.take()),
                     _ => continue,
                 }
                 if !matches!(
@@ -73,5 +74,29 @@ where
             Poll::Event(_) | Poll::Timeout => {}
             Poll::Closed => return Ok(()),
         }
+    }
+}
+
+/// The city filter's next value: all cities, then each city in turn.
+fn next_city(cities: &[String], current: Option<String>) -> Option<String> {
+    match current.and_then(|c| cities.iter().position(|x| *x == c)) {
+        None => cities.first().cloned(),
+        Some(i) => cities.get(i + 1).cloned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_city;
+
+    #[test]
+    fn the_city_filter_cycles_through_every_city_and_back_to_all() {
+        let cities = ["Бишкек".to_owned(), "Ош".to_owned()];
+        let first = next_city(&cities, None);
+        assert_eq!(first.as_deref(), Some("Бишкек"));
+        let second = next_city(&cities, first);
+        assert_eq!(second.as_deref(), Some("Ош"));
+        assert_eq!(next_city(&cities, second), None, "then all cities again");
+        assert_eq!(next_city(&[], None), None, "no cities: no filter");
     }
 }

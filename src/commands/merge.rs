@@ -70,7 +70,12 @@ fn print_summary(summary: &Summary, out: &mut impl Write, err: &mut impl Write) 
     }
 }
 
-pub fn run(inputs: &[PathBuf], into: Option<&Path>, dry_run: bool) -> Result<ExitCode> {
+pub fn run(
+    inputs: &[PathBuf],
+    into: Option<&Path>,
+    dry_run: bool,
+    title: Option<&str>,
+) -> Result<ExitCode> {
     // Every input must load before anything is written.
     let mut loaded = Vec::with_capacity(inputs.len());
     for path in inputs {
@@ -90,7 +95,11 @@ pub fn run(inputs: &[PathBuf], into: Option<&Path>, dry_run: bool) -> Result<Exi
     }
     let target = if target_path.exists() { Some(load_program(&target_path)?) } else { None };
     let before = target.clone();
-    let result = merge(target, loaded);
+    let mut result = merge(target, loaded);
+    // `--title`: the record keeps it, as later merges keep the target's.
+    if let Some(title) = title.map(str::trim).filter(|t| !t.is_empty()) {
+        result.title = title.to_owned();
+    }
     let empty = crate::merge::empty(&result.programme, result.updated);
     let summary = summary(before.as_ref().unwrap_or(&empty), &result);
     print_summary(&summary, &mut std::io::stdout(), &mut std::io::stderr());

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod edit;
 pub mod export;
+pub mod import;
 pub mod merge;
 pub mod new;
 pub mod present;

@@ -32,10 +32,40 @@ pub fn create_from(
     from: &Path,
     now: Timestamp,
 ) -> Result<PathBuf> {
-    let program = crate::merge::as_program(crate::store::load_file(from)?);
-    write(folder, title, date, now, |session| {
-        crate::merge::follow_up::carry_over(&program, session, now);
-    })
+    use crate::merge::follow_up::{Hosts, carry_over};
+    let loaded = crate::store::load_file(from)?;
+    let hosts = match &loaded {
+        crate::store::Loaded::Session(s) => Hosts::of_session(s),
+        crate::store::Loaded::Program(p) => Hosts::of_program(p),
+    };
+    let program = crate::merge::as_program(loaded);
+    let lang = review_language(&program);
+    write(folder, title, date, now, |session| carry_over(&program, &hosts, lang, session, now))
+}
+
+/// The interface language if one was chosen (`--lang`, the config file or
+/// the locale); on a machine that chose none (LANG=C), the language the
+/// record is written in, so a Russian programme gets a Russian agenda.
+fn review_language(program: &crate::model::Program) -> crate::i18n::Lang {
+    use crate::i18n::Lang;
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let flag = crate::cli_help::lang_arg(&args);
+    let config = crate::config::current().language.clone();
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+        .find_map(|v| Lang::from_tag(&v));
+    let chosen = flag.or(config).and_then(|tag| Lang::from_tag(&tag)).or(locale);
+    if chosen.is_some() {
+        return crate::i18n::lang();
+    }
+    let texts = program
+        .needs
+        .iter()
+        .map(|n| n.need.title.as_str())
+        .chain(program.actions.iter().map(|a| a.action.what.as_str()))
+        .chain(program.sessions.iter().map(|s| s.title.as_str()));
+    crate::i18n::language_of_text(texts).unwrap_or_else(crate::i18n::lang)
 }
 
 fn write(

@@ -114,7 +114,7 @@ fn rows(report: &Report, table: Table) -> (Vec<String>, Vec<Vec<String>>) {
                         clean(&n.detail),
                         labels::category(&n.category),
                         n.votes.to_string(),
-                        labels::need_status(n.status),
+                        labels::need_status(report.need_status(n)),
                         clean(report.person_name(n.raised_by)),
                     ]
                 })

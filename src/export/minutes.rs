@@ -349,7 +349,7 @@ pub(super) fn needs(r: &Report, doc: &mut Vec<Block>) {
                     clean(&n.title),
                     clean(&n.detail),
                     labels::category(&n.category),
-                    labels::need_status(n.status),
+                    labels::need_status(r.need_status(n)),
                     clean(r.person_name(n.raised_by)),
                 ];
                 if r.is_program {

@@ -5,8 +5,8 @@ use chrono::TimeDelta;
 
 use super::letterhead::Letterhead;
 use crate::model::{
-    Action, ActionStatus, AgendaItem, Date, Id, Need, Participant, Program, Proposal, ProposalKind,
-    Session, Settlement, SpeakerTurn, StakeholderGroup, Timestamp,
+    Action, ActionStatus, AgendaItem, Date, Id, Need, NeedStatus, Participant, Program, Proposal,
+    ProposalKind, Session, Settlement, SpeakerTurn, StakeholderGroup, Timestamp,
 };
 use crate::store::Loaded;
 
@@ -21,6 +21,8 @@ pub struct Filters {
     pub settlement: Option<String>,
     /// Part of the responsible organisation or person (any case).
     pub responsible: Option<String>,
+    /// A city (any case): only needs of its settlements and their actions.
+    pub city: Option<String>,
     /// The day overdue actions are judged on (the command passes today;
     /// by default the record's date, so an export of the same file is the
     /// same file).
@@ -44,7 +46,10 @@ pub struct Filters {
 impl Filters {
     /// Whether any filter narrows what is shown.
     pub fn narrows(&self) -> bool {
-        !self.status.is_empty() || self.settlement.is_some() || self.responsible.is_some()
+        !self.status.is_empty()
+            || self.settlement.is_some()
+            || self.responsible.is_some()
+            || self.city.is_some()
     }
 }
 
@@ -75,6 +80,9 @@ pub struct Report<'a> {
     /// See [`Filters::now`].
     pub now: Option<Timestamp>,
     pub letterhead: Option<Letterhead>,
+    /// Each need's status as shown (`model::effective_status`), judged on
+    /// every action before filters narrow them.
+    pub need_statuses: std::collections::HashMap<Id, NeedStatus>,
 }
 
 impl<'a> Report<'a> {
@@ -111,6 +119,7 @@ impl<'a> Report<'a> {
             number: &s.number,
             now: None,
             letterhead: None,
+            need_statuses: s.need_statuses(),
         }
     }
 
@@ -139,7 +148,7 @@ impl<'a> Report<'a> {
             sessions_of_need: p
                 .needs
                 .iter()
-                .map(|n| (n.need.id, n.raised.iter().map(|r| session_name(r.session)).collect()))
+                .map(|n| (n.need.id, n.raises_shown().map(|r| session_name(r.session)).collect()))
                 .collect(),
             meetings: p.sessions.iter().map(|s| (s.date, s.title.as_str())).collect(),
             action_meetings: p
@@ -153,6 +162,7 @@ impl<'a> Report<'a> {
             number: "",
             now: None,
             letterhead: None,
+            need_statuses: p.need_statuses(),
         }
     }
 
@@ -169,6 +179,18 @@ impl<'a> Report<'a> {
             let needs: Vec<Id> = self.needs.iter().map(|n| n.id).collect();
             self.actions.retain(|a| a.needs.iter().any(|n| needs.contains(n)));
         }
+        if let Some(city) = &filters.city {
+            let wanted = city.trim().to_lowercase();
+            let ids: Vec<Id> = self
+                .settlements
+                .iter()
+                .filter(|s| s.city.trim().to_lowercase() == wanted)
+                .map(|s| s.id)
+                .collect();
+            self.needs.retain(|n| n.settlement.is_some_and(|s| ids.contains(&s)));
+            let needs: Vec<Id> = self.needs.iter().map(|n| n.id).collect();
+            self.actions.retain(|a| a.needs.iter().any(|n| needs.contains(n)));
+        }
         if !filters.status.is_empty() {
             self.actions.retain(|a| filters.status.contains(&a.status));
         }
@@ -176,6 +198,11 @@ impl<'a> Report<'a> {
             let part = part.to_lowercase();
             self.actions.retain(|a| a.responsible.to_lowercase().contains(&part));
         }
+    }
+
+    /// The status a need shows (derived from its actions).
+    pub fn need_status(&self, need: &Need) -> NeedStatus {
+        self.need_statuses.get(&need.id).copied().unwrap_or(need.status)
     }
 
     pub fn settlement_name(&self, id: Option<Id>) -> &'a str {

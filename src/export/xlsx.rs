@@ -169,7 +169,7 @@ fn needs(r: &Report) -> Sheet {
                 text(&n.detail),
                 Cell::Text(labels::category(&n.category)),
                 Cell::Number(f64::from(n.votes)),
-                Cell::Text(labels::need_status(n.status)),
+                Cell::Text(labels::need_status(r.need_status(n))),
                 text(r.person_name(n.raised_by)),
                 text(&linked.join("; ")),
             ]

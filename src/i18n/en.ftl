@@ -356,7 +356,7 @@ dashboard-by-settlement = By settlement
 dashboard-by-responsible = By responsible
 dashboard-needs = Needs across sessions
 dashboard-group = { $name } — { $count } ({ $overdue } overdue)
-dashboard-footer = { $sessions } sessions · { $actions } actions · { $overdue } overdue · 1–4 or Tab: views · ↑/↓ scroll · q quit
+dashboard-footer = { $sessions } sessions · { $actions } actions · { $overdue } overdue · 1–4 or Tab: views · c: city · ↑/↓ scroll · q quit
 too-small-short = Terminal too small
 
 ## reliability
@@ -577,3 +577,44 @@ protocol-title-number = MINUTES No. { $number }
 field-protocol-number = Minutes No.
 letterhead-logo-unreadable = The letterhead logo { $file } cannot be read ({ $error }); the export goes out without a logo.
 letterhead-logo-not-image = The letterhead logo { $file } is neither a PNG nor a JPEG image; the export goes out without a logo.
+
+## follow: dashboard, new --from, merge --title, import (issue 19)
+dashboard-needs-without-action = Needs no action addresses:
+dashboard-co-responsible = Co-responsible: { $bodies }
+dashboard-no-action = no action
+cli-cmd-merge-title = The programme's title, shown in the dashboard and exports instead of its key
+cli-cmd-export-city = Only needs of settlements in this city, and actions linked to them
+cli-cmd-import = Add participants from a registration list (XLSX, ODS or CSV) to a session; prints the column mapping; all rows or none
+cli-cmd-import-session = The session file to add them to
+cli-cmd-import-file = The registration list: .xlsx, .xls, .ods or .csv (UTF-8)
+cli-cmd-import-dry-run = Show the mapping and what would be added; write nothing
+import-field-name = name
+import-field-organisation = organisation
+import-field-gender = gender
+import-field-age = age band
+import-field-phone = phone
+import-field-email = e-mail
+import-field-settlement = settlement
+import-field-group = stakeholder group
+import-ignored = (ignored)
+import-mapping = Columns:
+import-no-header = { $file }: no header row with a name column (ФИО, Фамилия Имя, Аты-жөнү, Name) in the first ten rows
+import-not-a-session = { $file } is a programme record, not a session: import into a session file
+import-no-name = no name
+import-bad-value = { $field } "{ $value }" not recognised ({ $hint })
+import-hint-gender = Ж/М, жен./муж., аял/эркек, F/M
+import-hint-age = an age in years or a band such as 18–29, 60+
+import-hint-group = a stakeholder group such as мэрия, ОМСУ, НКО, эксперт
+import-duplicate = Row { $row }: { $name } is already listed as { $listed }; not added
+import-problem = Row { $row }: { $problem }
+import-nothing-added = { $count ->
+    [one] One row has a problem: nothing was imported. Correct it and import again.
+   *[other] { $count } rows have problems: nothing was imported. Correct them and import again.
+}
+import-would-add = Would add { $count } participants ({ $settlements } new settlements). Nothing written (--dry-run).
+import-added = Added { $count } participants ({ $settlements } new settlements) to { $file }
+import-locked = { $file }: { $holder }; close it there, then import
+import-journal = { $file } has edits from an interrupted editor: open it with kenesh once, then import
+import-cannot-read = Cannot read { $file }
+import-unknown-format = { $file }: import reads .xlsx, .xls, .ods or .csv
+import-not-utf8 = the file is not UTF-8 (perhaps Windows-1251): in Excel save it as "CSV UTF-8 (Comma delimited)"

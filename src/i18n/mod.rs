@@ -140,6 +140,40 @@ pub fn targs(id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
     id.to_owned()
 }
 
+/// The message `id` in `lang`, whatever the interface speaks (a document
+/// written for a meeting in another language than the terminal's).
+pub fn targs_in(lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    if lang == self::lang() {
+        return targs(id, args);
+    }
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        fluent_args.set(*name, value.clone());
+    }
+    for bundle in lang.chain().iter().map(|l| bundle_for(*l)) {
+        if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+            let mut errors = Vec::new();
+            return bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned();
+        }
+    }
+    id.to_owned()
+}
+
+/// The language text is written in, as far as its letters tell: Kyrgyz
+/// letters (ң, ө, ү), else Cyrillic, else none.
+pub fn language_of_text<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<Lang> {
+    let mut cyrillic = false;
+    for text in texts {
+        for c in text.chars() {
+            if matches!(c, 'ң' | 'ө' | 'ү' | 'Ң' | 'Ө' | 'Ү') {
+                return Some(Lang::Ky);
+            }
+            cyrillic |= ('\u{0400}'..='\u{04FF}').contains(&c);
+        }
+    }
+    cyrillic.then_some(Lang::Ru)
+}
+
 /// A date written out for the language: "26 ноября 2026 г.".
 pub fn long_date(date: chrono::NaiveDate) -> String {
     use chrono::Datelike;

@@ -371,7 +371,7 @@ dashboard-by-settlement = По жилмассивам
 dashboard-by-responsible = По ответственным
 dashboard-needs = Потребности по встречам
 dashboard-group = { $name } — { $count } (просрочено { $overdue })
-dashboard-footer = встреч: { $sessions } · действий: { $actions } · просрочено: { $overdue } · 1–4 или Tab: виды · ↑/↓ прокрутка · q/й выход
+dashboard-footer = встреч: { $sessions } · действий: { $actions } · просрочено: { $overdue } · 1–4 или Tab: виды · c/с: город · ↑/↓ прокрутка · q/й выход
 too-small-short = Окно слишком маленькое
 
 ## reliability
@@ -602,3 +602,44 @@ protocol-title-number = ПРОТОКОЛ № { $number }
 field-protocol-number = Протокол №
 letterhead-logo-unreadable = Логотип для бланка { $file } не читается ({ $error }); документ выгружен без логотипа.
 letterhead-logo-not-image = Логотип для бланка { $file } — не PNG и не JPEG; документ выгружен без логотипа.
+
+## follow: dashboard, new --from, merge --title, import (issue 19)
+dashboard-needs-without-action = Потребности без действий:
+dashboard-co-responsible = Соисполнители: { $bodies }
+dashboard-no-action = нет действия
+cli-cmd-merge-title = Название программы: показывается в сводке и экспорте вместо ключа
+cli-cmd-export-city = Только потребности жилмассивов этого города и связанные с ними действия
+cli-cmd-import = Добавить участников из списка регистрации (XLSX, ODS или CSV) во встречу; показывает соответствие столбцов; все строки или ни одной
+cli-cmd-import-session = Файл встречи, в который добавить участников
+cli-cmd-import-file = Список регистрации: .xlsx, .xls, .ods или .csv (UTF-8)
+cli-cmd-import-dry-run = Показать соответствие столбцов и что будет добавлено; ничего не записывать
+import-field-name = ФИО
+import-field-organisation = организация
+import-field-gender = пол
+import-field-age = возрастная группа
+import-field-phone = телефон
+import-field-email = эл. почта
+import-field-settlement = жилмассив
+import-field-group = группа участников
+import-ignored = (не используется)
+import-mapping = Столбцы:
+import-no-header = { $file }: в первых десяти строках нет заголовка со столбцом имени (ФИО, Фамилия Имя, Аты-жөнү, Name)
+import-not-a-session = { $file } — запись программы, а не встреча: импортируйте в файл встречи
+import-no-name = нет имени
+import-bad-value = { $field } «{ $value }» не распознано ({ $hint })
+import-hint-gender = Ж/М, жен./муж., аял/эркек, F/M
+import-hint-age = возраст в годах или группа, например 18–29, 60+
+import-hint-group = группа участников, например мэрия, ОМСУ, НКО, эксперт
+import-duplicate = Строка { $row }: { $name } уже в списке как { $listed }; не добавлен(а)
+import-problem = Строка { $row }: { $problem }
+import-nothing-added = { $count ->
+    [one] В { $count } строке ошибка: ничего не импортировано. Исправьте и импортируйте снова.
+   *[other] В { $count } строках ошибки: ничего не импортировано. Исправьте и импортируйте снова.
+}
+import-would-add = Будет добавлено участников: { $count } (новых жилмассивов: { $settlements }). Ничего не записано (--dry-run).
+import-added = Добавлено участников: { $count } (новых жилмассивов: { $settlements }) в { $file }
+import-locked = { $file }: { $holder } — закройте его там и повторите импорт
+import-journal = В { $file } есть правки прерванного редактора: откройте его один раз в kenesh, затем импортируйте
+import-cannot-read = Не удалось прочитать { $file }
+import-unknown-format = { $file }: импорт читает .xlsx, .xls, .ods или .csv
+import-not-utf8 = файл не в UTF-8 (возможно, Windows-1251): в Excel сохраните его как «CSV UTF-8 (разделитель — запятая)»

@@ -159,6 +159,8 @@ pub fn program_of(s: &Session) -> Program {
         title: s.title.clone(),
         date: s.date,
         place: s.place.clone(),
+        organiser: s.organiser.clone(),
+        facilitator: s.facilitator.clone(),
     }];
     p.settlements = s.settlements.clone();
     p.participants = s.participants.clone();
@@ -307,6 +309,11 @@ fn normalise(mut p: Program) -> Program {
     }
     for n in &mut p.needs {
         n.raised.sort_by_key(|r| (session_dates.get(&r.session).copied(), r.session));
+        // A need's votes in the record are those of every session that
+        // raised it, each counted once (a follow-up starts it at zero).
+        if !n.raised.is_empty() {
+            n.need.votes = n.raised.iter().map(|r| r.votes).sum();
+        }
     }
     if !p.conflicts.is_empty() {
         drop_settled_conflicts(&mut p);

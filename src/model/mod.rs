@@ -5,6 +5,7 @@
 
 mod action;
 mod agenda;
+mod bodies;
 mod change;
 pub mod edit;
 mod event;
@@ -21,10 +22,11 @@ pub mod time;
 
 pub use action::{Action, ActionStatus};
 pub use agenda::{AgendaItem, AgendaStatus, Run};
+pub use bodies::{bodies, body_key};
 pub use change::{Change, Entity, EntityKind, Header};
 pub use event::{Event, EventKind};
 pub use id::Id;
-pub use need::{Need, NeedCategory, NeedStatus};
+pub use need::{Need, NeedCategory, NeedStatus, effective_status, effective_statuses};
 pub use participant::{AgeBand, Gender, Participant, Settlement, StakeholderGroup};
 pub use program::{
     ActionHistoryEntry, Attendance, Conflict, LikelyDuplicate, NeedRaise, Program, ProgramAction,

@@ -79,3 +79,119 @@ impl Need {
         }
     }
 }
+
+/// The status a need shows: its own, except that an open need whose linked
+/// actions are all done (dropped ones aside, at least one done) counts as
+/// addressed. Derived, never stored: reopening an action reopens the need,
+/// and no session file is rewritten behind the meeting's back.
+pub fn effective_status<'a>(
+    need: &Need,
+    actions: impl IntoIterator<Item = &'a super::Action>,
+) -> NeedStatus {
+    derive(
+        need.status,
+        actions.into_iter().filter(|a| a.needs.contains(&need.id)).map(|a| a.status),
+    )
+}
+
+/// [`effective_status`] of many needs at once, in one pass over the actions.
+pub fn effective_statuses<'a>(
+    needs: impl IntoIterator<Item = &'a Need>,
+    actions: impl IntoIterator<Item = &'a super::Action>,
+) -> std::collections::HashMap<Id, NeedStatus> {
+    let mut linked: std::collections::HashMap<Id, Vec<super::ActionStatus>> =
+        std::collections::HashMap::new();
+    for action in actions {
+        for need in &action.needs {
+            linked.entry(*need).or_default().push(action.status);
+        }
+    }
+    needs
+        .into_iter()
+        .map(|n| {
+            let statuses = linked.get(&n.id).map_or(&[][..], Vec::as_slice);
+            (n.id, derive(n.status, statuses.iter().copied()))
+        })
+        .collect()
+}
+
+/// The rule itself, from a need's own status and its linked actions' statuses.
+fn derive(own: NeedStatus, linked: impl Iterator<Item = super::ActionStatus>) -> NeedStatus {
+    use super::ActionStatus;
+    if own != NeedStatus::Open {
+        return own;
+    }
+    let mut done = false;
+    for status in linked {
+        match status {
+            ActionStatus::Done => done = true,
+            ActionStatus::Dropped => {}
+            _ => return NeedStatus::Open,
+        }
+    }
+    if done { NeedStatus::Addressed } else { NeedStatus::Open }
+}
+
+impl super::Program {
+    /// [`effective_status`] of every need of the record, by id.
+    pub fn need_statuses(&self) -> std::collections::HashMap<Id, NeedStatus> {
+        effective_statuses(
+            self.needs.iter().map(|n| &n.need),
+            self.actions.iter().map(|a| &a.action),
+        )
+    }
+}
+
+impl super::Session {
+    /// [`effective_status`] of every need of the session, by id.
+    pub fn need_statuses(&self) -> std::collections::HashMap<Id, NeedStatus> {
+        effective_statuses(&self.needs, &self.actions)
+    }
+}
+
+impl super::ProgramNeed {
+    /// The sessions to show as having raised the need: the first, and any
+    /// later one that voted on it. A follow-up meeting carries the need with
+    /// no votes, and that is not raising it again.
+    pub fn raises_shown(&self) -> impl Iterator<Item = &super::NeedRaise> {
+        self.raised.iter().enumerate().filter(|(i, r)| *i == 0 || r.votes > 0).map(|(_, r)| r)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Action, ActionStatus};
+
+    fn now() -> Timestamp {
+        chrono::DateTime::parse_from_rfc3339("2026-11-19T10:00:00+06:00").unwrap()
+    }
+
+    fn action(need: &Need, status: ActionStatus) -> Action {
+        let mut a = Action::new("fix", now());
+        a.needs.push(need.id);
+        a.status = status;
+        a
+    }
+
+    #[test]
+    fn a_need_is_addressed_once_every_linked_action_is_done() {
+        let need = Need::new("road", now());
+        let unrelated = Action::new("other", now());
+        assert_eq!(effective_status(&need, [&unrelated]), NeedStatus::Open, "no action: open");
+        let done = action(&need, ActionStatus::Done);
+        let agreed = action(&need, ActionStatus::Agreed);
+        let dropped = action(&need, ActionStatus::Dropped);
+        assert_eq!(effective_status(&need, [&done, &unrelated]), NeedStatus::Addressed);
+        assert_eq!(effective_status(&need, [&done, &dropped]), NeedStatus::Addressed);
+        assert_eq!(effective_status(&need, [&done, &agreed]), NeedStatus::Open, "one still open");
+        assert_eq!(effective_status(&need, [&dropped]), NeedStatus::Open, "dropped is not done");
+        let mut parked = need.clone();
+        parked.status = NeedStatus::Parked;
+        parked.id = crate::model::new_id();
+        assert_eq!(effective_status(&parked, [&done]), NeedStatus::Parked, "a decision stands");
+        let all = effective_statuses([&need, &parked], [&done, &dropped, &unrelated]);
+        assert_eq!(all[&need.id], NeedStatus::Addressed, "the batch applies the same rule");
+        assert_eq!(all[&parked.id], NeedStatus::Parked);
+    }
+}

@@ -66,6 +66,12 @@ pub struct SessionRef {
     pub date: Date,
     #[serde(default)]
     pub place: String,
+    /// Organiser and facilitator, so the next meeting (`new --from`) starts
+    /// with them; left out of the file when empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub organiser: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub facilitator: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
