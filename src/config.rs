@@ -308,3 +308,33 @@ Config(
         names.join(", ")
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_relative_logo_is_read_beside_the_config_file_and_an_empty_one_is_no_logo() {
+        let dir = tempfile::tempdir().unwrap();
+        let png = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/logo.png"));
+        std::fs::write(dir.path().join("logo.png"), png.unwrap()).unwrap();
+        let configured = Letterhead {
+            organisation: "ЦРГ".into(),
+            logo: Some("logo.png".into()),
+            support: "при поддержке GFA и SDC".into(),
+        };
+        let (letterhead, problem) = configured.load(Some(dir.path()));
+        assert_eq!(problem, None);
+        let logo = letterhead.logo.expect("the logo beside config.ron");
+        assert_eq!((logo.width, logo.height), (240, 80));
+        let (letterhead, problem) = configured.load(Some(&dir.path().join("elsewhere")));
+        assert!(letterhead.logo.is_none() && letterhead.organisation == "ЦРГ");
+        assert!(problem.unwrap().contains("elsewhere"), "the message names the path it tried");
+        let text = "Config(letterhead: Some((organisation: \"ЦРГ\")))";
+        let config: Config = ron::Options::default().from_str(text).unwrap();
+        assert_eq!(
+            config.letterhead.unwrap().load(None),
+            (crate::export::Letterhead { organisation: "ЦРГ".into(), ..Default::default() }, None)
+        );
+    }
+}
