@@ -132,32 +132,6 @@ fn derive(own: NeedStatus, linked: impl Iterator<Item = super::ActionStatus>) ->
     if done { NeedStatus::Addressed } else { NeedStatus::Open }
 }
 
-impl super::Program {
-    /// [`effective_status`] of every need of the record, by id.
-    pub fn need_statuses(&self) -> std::collections::HashMap<Id, NeedStatus> {
-        effective_statuses(
-            self.needs.iter().map(|n| &n.need),
-            self.actions.iter().map(|a| &a.action),
-        )
-    }
-}
-
-impl super::Session {
-    /// [`effective_status`] of every need of the session, by id.
-    pub fn need_statuses(&self) -> std::collections::HashMap<Id, NeedStatus> {
-        effective_statuses(&self.needs, &self.actions)
-    }
-}
-
-impl super::ProgramNeed {
-    /// The sessions to show as having raised the need: the first, and any
-    /// later one that voted on it. A follow-up meeting carries the need with
-    /// no votes, and that is not raising it again.
-    pub fn raises_shown(&self) -> impl Iterator<Item = &super::NeedRaise> {
-        self.raised.iter().enumerate().filter(|(i, r)| *i == 0 || r.votes > 0).map(|(_, r)| r)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -140,3 +140,22 @@ pub struct LikelyDuplicate {
     pub ids: Vec<Id>,
     pub names: Vec<String>,
 }
+
+impl Program {
+    /// [`effective_status`](super::need::effective_status) of every need of the record, by id.
+    pub fn need_statuses(&self) -> std::collections::HashMap<super::Id, super::NeedStatus> {
+        super::need::effective_statuses(
+            self.needs.iter().map(|n| &n.need),
+            self.actions.iter().map(|a| &a.action),
+        )
+    }
+}
+
+impl ProgramNeed {
+    /// The sessions to show as having raised the need: the first, and any
+    /// later one that voted on it. A follow-up meeting carries the need with
+    /// no votes, and that is not raising it again.
+    pub fn raises_shown(&self) -> impl Iterator<Item = &super::NeedRaise> {
+        self.raised.iter().enumerate().filter(|(i, r)| *i == 0 || r.votes > 0).map(|(_, r)| r)
+    }
+}

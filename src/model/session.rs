@@ -203,3 +203,10 @@ impl Session {
         dups
     }
 }
+
+impl Session {
+    /// [`effective_status`](super::need::effective_status) of every need of the session, by id.
+    pub fn need_statuses(&self) -> std::collections::HashMap<super::Id, super::NeedStatus> {
+        super::need::effective_statuses(&self.needs, &self.actions)
+    }
+}
