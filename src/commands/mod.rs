@@ -6,6 +6,7 @@ pub mod export;
 pub mod merge;
 pub mod new;
 pub mod present;
+pub mod status;
 
 use std::path::PathBuf;
 

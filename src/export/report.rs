@@ -33,6 +33,8 @@ pub struct Filters {
     pub calendar_events: bool,
     /// Markdown, HTML, DOCX: the sign-in sheet instead of the minutes.
     pub sign_in: bool,
+    /// Markdown, HTML, DOCX, XLSX: the donor tables (`super::donor`).
+    pub donor: bool,
 }
 
 impl Filters {
@@ -61,6 +63,8 @@ pub struct Report<'a> {
     pub sessions_of_need: Vec<(Id, Vec<String>)>,
     /// For a programme record: its meetings, as date and title.
     pub meetings: Vec<(Date, &'a str)>,
+    /// For a programme record: each action's history as one text (by id).
+    pub action_history: Vec<(Id, String)>,
 }
 
 impl<'a> Report<'a> {
@@ -91,6 +95,7 @@ impl<'a> Report<'a> {
             actions: s.actions.iter().collect(),
             sessions_of_need: Vec::new(),
             meetings: Vec::new(),
+            action_history: Vec::new(),
         }
     }
 
@@ -122,6 +127,11 @@ impl<'a> Report<'a> {
                 .map(|n| (n.need.id, n.raised.iter().map(|r| session_name(r.session)).collect()))
                 .collect(),
             meetings: p.sessions.iter().map(|s| (s.date, s.title.as_str())).collect(),
+            action_history: p
+                .actions
+                .iter()
+                .map(|a| (a.action.id, super::history::text(p, a)))
+                .collect(),
         }
     }
 
@@ -219,6 +229,11 @@ impl<'a> Report<'a> {
             }
         }
         seconds
+    }
+
+    /// An action's history as one text ("" for a session).
+    pub fn history_of(&self, action: Id) -> &str {
+        self.action_history.iter().find(|(id, _)| *id == action).map_or("", |(_, h)| h.as_str())
     }
 
     pub fn proposals_of(&self, kind: ProposalKind) -> impl Iterator<Item = &&'a Proposal> {
