@@ -146,6 +146,9 @@ fn join_history(
     by_session
         .into_values()
         .map(|mut versions| {
+            if versions.len() == 1 {
+                return versions.pop().expect("one version");
+            }
             versions.sort_by_cached_key(|h| {
                 let at = h.updated.timestamp_millis();
                 let meeting = decided_at_meeting(h);
