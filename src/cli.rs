@@ -132,6 +132,8 @@ impl From<ThemeName> for ThemeArg {
 pub enum Document {
     Minutes,
     SignIn,
+    /// Donor tables: participation, cross-tabs, speaking time, needs, actions.
+    Donor,
 }
 
 /// What an iCalendar export holds.
@@ -286,6 +288,23 @@ pub enum Command {
         /// Show the mapping and what would be added; write nothing.
         #[arg(long)]
         dry_run: bool,
+    },
+    /// Record progress on an action between meetings, in the programme
+    /// record only (no session is rewritten).
+    Status {
+        /// The programme record.
+        program: PathBuf,
+        /// The action: its number in an export of the record, or its id.
+        action: String,
+        /// The new status.
+        #[arg(value_enum)]
+        status: StatusArg,
+        /// What happened (shown in the action's history).
+        #[arg(long)]
+        note: Option<String>,
+        /// When, 2026-12-05 or 05.12.2026 (default: today).
+        #[arg(long)]
+        date: Option<String>,
     },
     /// Validate session and programme files; exit 1 if any is invalid.
     Check {

@@ -52,6 +52,14 @@ fn command_line_error(e: &clap::Error) -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let now = kenesh::model::now();
     match cli.command {
+        Some(Command::Status { program, action, status, note, date }) => commands::status::run(
+            &program,
+            &action,
+            status.into(),
+            note.as_deref(),
+            date.as_deref(),
+            now,
+        ),
         Some(Command::Check { files }) => {
             let ok = commands::check::run(&files, &mut std::io::stdout(), &mut std::io::stderr());
             Ok(if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })
@@ -113,6 +121,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 sign_in: document == kenesh::cli::Document::SignIn,
                 now: Some(now),
                 letterhead: letterhead(),
+                donor: document == kenesh::cli::Document::Donor,
             },
             force,
         }),

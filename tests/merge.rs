@@ -25,7 +25,7 @@ fn variant(edits: &[(u8, u8, u8)]) -> Session {
     let mut s = base();
     for &(what, which, value) in edits {
         let at = tick(value);
-        match what % 6 {
+        match what % 9 {
             0 => {
                 let n = &mut s.needs[usize::from(which) % 6];
                 n.votes = u32::from(value);
@@ -53,6 +53,28 @@ fn variant(edits: &[(u8, u8, u8)]) -> Session {
                 let x = &mut s.settlements[usize::from(which) % 6];
                 x.name = format!("Ак-Жар-{}", value % 3);
                 x.updated = at;
+            }
+            6 => {
+                // Speaking time: a turn of another length, or by someone else.
+                let who = s.participants[usize::from(value) % 6].id;
+                let n = s.speaker_turns.len();
+                let t = &mut s.speaker_turns[usize::from(which) % n];
+                t.participant = who;
+                t.ended = t.started.map(|x| x + chrono::TimeDelta::seconds(i64::from(value)));
+                t.updated = at;
+            }
+            7 => {
+                let n = s.agenda.len();
+                let item = &mut s.agenda[usize::from(which) % n];
+                item.title = format!("Пункт {}", value % 3);
+                item.planned_minutes = u32::from(value % 4) * 5;
+                item.updated = at;
+            }
+            8 => {
+                // An edit of the action after the meeting (days later).
+                let a = &mut s.actions[usize::from(which) % 6];
+                a.status = ActionStatus::ALL[usize::from(value) % 5];
+                a.updated = at + chrono::TimeDelta::days(6);
             }
             _ => {
                 let p = &mut s.proposals[usize::from(which) % 6];
@@ -150,14 +172,80 @@ fn assert_nothing_lost(inputs: &[Session], record: &Program) {
         for a in &s.actions {
             check(a.id, serde_json::to_value(a).unwrap());
             let entry = record.actions.iter().find(|x| x.action.id == a.id).unwrap();
-            assert!(entry.history.iter().any(|h| h.session == s.id), "status history kept");
+            let h = entry.history.iter().find(|h| h.session == s.id).expect("status history kept");
+            // A status set after the meeting never rewrites the meeting's
+            // entry unnoticed: it is that entry or listed in the conflicts.
+            if a.updated.date_naive() > s.date {
+                let listed = record.conflicts.iter().any(|c| {
+                    c.entity == a.id
+                        && c.field == kenesh::merge::history_field(s.id)
+                        && c.value == serde_json::to_string(&a.status).unwrap()
+                });
+                assert!(h.status == a.status || listed, "later status of {} lost", a.id);
+            }
         }
     }
     assert!(!text.is_empty());
 }
 
+/// Progress recorded between meetings in the records of some inputs.
+fn with_progress(inputs: &[Session], updates: &[(u8, u8, u8)]) -> Vec<Program> {
+    let mut programs: Vec<Program> = inputs.iter().map(program_of).collect();
+    for &(which, status, day) in updates {
+        let n = programs.len();
+        let p = &mut programs[usize::from(which) % n];
+        let action = usize::from(status) % p.actions.len();
+        let date = p.sessions[0].date + chrono::TimeDelta::days(i64::from(day % 20));
+        let note = format!("Заметка {}", day % 3);
+        let at = tick(day) + chrono::TimeDelta::days(30);
+        let status = ActionStatus::ALL[usize::from(day) % 5];
+        kenesh::commands::status::record(p, action, status, &note, date, at);
+    }
+    programs
+}
+
+fn merged_records(programs: &[Program]) -> Program {
+    merge(None, programs.iter().cloned().map(Loaded::Program).collect())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn merging_records_with_progress_keeps_the_laws_and_every_entry(
+        inputs in sessions(),
+        updates in edits(),
+    ) {
+        let programs = with_progress(&inputs, &updates);
+        let once = merged_records(&programs);
+        let again = merge(Some(once.clone()), programs.iter().cloned().map(Loaded::Program).collect());
+        prop_assert_eq!(bytes(&again), bytes(&once));
+        let mut reversed = programs.clone();
+        reversed.reverse();
+        prop_assert_eq!(bytes(&merged_records(&reversed)), bytes(&once));
+        if programs.len() >= 3 {
+            let (a, b, c) = (programs[0].clone(), programs[1].clone(), programs[2].clone());
+            let left = join(join(a.clone(), b.clone()), c.clone());
+            let right = join(a, join(b, c));
+            prop_assert_eq!(bytes(&left), bytes(&right));
+        }
+        // Every progress entry, and every session's agenda and speaking
+        // time, is in the record.
+        for p in &programs {
+            for a in &p.actions {
+                let kept = &once.actions.iter().find(|x| x.action.id == a.action.id).unwrap().progress;
+                for entry in &a.progress {
+                    prop_assert!(kept.contains(entry), "progress entry lost");
+                }
+            }
+        }
+        for s in &inputs {
+            let kept = once.sessions.iter().find(|x| x.id == s.id).unwrap();
+            prop_assert_eq!(kept.agenda.len(), s.agenda.len());
+            let spoken: u64 = kept.speaking.iter().map(|x| x.seconds).sum();
+            prop_assert!(spoken > 0 || s.speaker_turns.iter().all(|t| t.started.is_none()));
+        }
+    }
 
     #[test]
     fn merging_is_idempotent_commutative_associative_and_loses_nothing(inputs in sessions()) {
@@ -214,7 +302,14 @@ fn merging_the_examples_is_repeatable_and_order_free() {
     let out = run(&args, dir.path());
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let summary = String::from_utf8(out.stdout).unwrap();
-    assert!(summary.contains("sessions: 2 added, 0 updated, 0 unchanged"), "{summary}");
+    // Counted per input: what each file brought to the record.
+    assert_eq!(
+        summary.matches("sessions: 1 added, 0 updated, 0 unchanged").count(),
+        2,
+        "{summary}"
+    );
+    assert!(summary.contains("actions: 10 added, 0 updated, 0 unchanged"), "{summary}");
+    assert!(summary.contains("actions: 3 added, 0 updated, 0 unchanged"), "{summary}");
     let program = dir.path().join("program.ron");
     assert!(run(&["check", "program.ron"], dir.path()).status.success());
     let first = std::fs::read(&program).unwrap();
@@ -223,7 +318,9 @@ fn merging_the_examples_is_repeatable_and_order_free() {
     assert!(
         String::from_utf8(again.stdout)
             .unwrap()
-            .contains("sessions: 0 added, 0 updated, 2 unchanged")
+            .matches("sessions: 0 added, 0 updated, 1 unchanged")
+            .count()
+            == 2
     );
     assert_eq!(std::fs::read(&program).unwrap(), first, "merging again changes nothing");
 

@@ -259,12 +259,17 @@ fn the_programme_workbook_has_every_meeting_and_the_status_history() {
     assert_eq!(actions.len(), program.actions.len() + 1);
     for (a, row) in program.actions.iter().zip(&actions[1..]) {
         assert_eq!(row[1], a.action.what);
+        // Each meeting's status, then progress between meetings (#19).
         let history: Vec<String> = a
             .history
             .iter()
-            .map(|h| format!("{} {}", h.date.format("%d.%m.%Y"), labels::action_status(h.status)))
+            .map(|h| {
+                let status = labels::action_status(h.status);
+                format!("{} meeting: {status}", h.date.format("%d.%m.%Y"))
+            })
             .collect();
         assert_eq!(row[11], history.join("; "), "{}", a.action.what);
+        assert_eq!(row[11], kenesh::export::history::text(&program, a));
     }
     assert!(program.actions.iter().any(|a| !a.history.is_empty()));
 }

@@ -88,7 +88,14 @@ pub fn run(request: &Request) -> Result<ExitCode> {
             let path = output.map_or_else(
                 || {
                     let sign_in = request.filters.sign_in;
-                    default_output(request.file, &loaded, request.format, request.table, sign_in)
+                    let path = default_output(
+                        request.file,
+                        &loaded,
+                        request.format,
+                        request.table,
+                        sign_in,
+                    );
+                    if request.filters.donor { donor_output(&path) } else { path }
                 },
                 Path::to_path_buf,
             );
@@ -126,4 +133,11 @@ fn write_text_out(bytes: &[u8]) -> std::io::Result<()> {
     } else {
         stdout.write_all(bytes)
     }
+}
+
+/// The donor tables' default name: the minutes' name with `-donor`.
+fn donor_output(minutes: &Path) -> PathBuf {
+    let stem = minutes.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let extension = minutes.extension().map(|e| e.to_string_lossy().into_owned());
+    minutes.with_file_name(format!("{stem}-donor.{}", extension.unwrap_or_default()))
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 
 use crate::i18n::targs;
 use crate::merge::{Summary, join, merge, summary};
@@ -95,14 +95,25 @@ pub fn run(
     }
     let target = if target_path.exists() { Some(load_program(&target_path)?) } else { None };
     let before = target.clone();
+    // Each input as a record, to say what it brought.
+    let as_records: Vec<Program> = loaded.iter().cloned().map(crate::merge::as_program).collect();
     let mut result = merge(target, loaded);
     // `--title`: the record keeps it, as later merges keep the target's.
     if let Some(title) = title.map(str::trim).filter(|t| !t.is_empty()) {
         result.title = title.to_owned();
     }
     let empty = crate::merge::empty(&result.programme, result.updated);
-    let summary = summary(before.as_ref().unwrap_or(&empty), &result);
-    print_summary(&summary, &mut std::io::stdout(), &mut std::io::stderr());
+    let before = before.as_ref().unwrap_or(&empty);
+    let mut out = std::io::stdout();
+    for (path, input) in inputs.iter().zip(&as_records) {
+        let shown = path.display().to_string();
+        let _ = print_line(&mut out, &targs("merge-input", &[("file", shown.into())]));
+        let counts = crate::merge::input_summary(before, &result, input);
+        print_summary(&counts, &mut out, &mut std::io::stderr());
+    }
+    let summary = summary(before, &result);
+    let totals = Summary { kinds: Vec::new(), ..summary };
+    print_summary(&totals, &mut out, &mut std::io::stderr());
     if dry_run {
         say(&crate::i18n::t("merge-dry-run"));
         return Ok(ExitCode::SUCCESS);
@@ -110,7 +121,9 @@ pub fn run(
     let text = to_ron(&result)?;
     let unchanged = std::fs::read_to_string(&target_path).is_ok_and(|old| old == text);
     if !unchanged {
-        write_atomic(&target_path, text.as_bytes())?;
+        write_atomic(&target_path, text.as_bytes()).with_context(|| {
+            targs("export-cannot-write", &[("file", target_path.display().to_string().into())])
+        })?;
     }
     say(&targs("merge-written", &[("file", target_path.display().to_string().into())]));
     Ok(ExitCode::SUCCESS)
@@ -144,6 +157,8 @@ pub fn driver(base: &Path, ours: &Path, theirs: &Path) -> Result<ExitCode> {
         }
         _ => bail!(crate::i18n::t("merge-driver-kinds")),
     };
-    write_atomic(ours, text.as_bytes())?;
+    write_atomic(ours, text.as_bytes()).with_context(|| {
+        targs("export-cannot-write", &[("file", ours.display().to_string().into())])
+    })?;
     Ok(if clean { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }

@@ -7,6 +7,7 @@ pub mod import;
 pub mod merge;
 pub mod new;
 pub mod present;
+pub mod status;
 
 use std::path::PathBuf;
 

@@ -48,6 +48,8 @@ pub enum TableKind {
     Speaking,
     Needs,
     Actions,
+    /// The donor tables (`super::donor`), each with columns of its own.
+    Donor(u8),
 }
 
 /// Every table of one kind together: its header, all its rows, and
@@ -456,8 +458,22 @@ fn proposals(r: &Report, doc: &mut Vec<Block>) {
     }
 }
 
-/// The action plan, one row per action.
+/// The action plan, one row per action; a programme record's has a
+/// history column (meetings' statuses and progress between them).
 pub fn action_table(r: &Report) -> Block {
+    let mut table = action_table_without_history(r);
+    if r.is_program
+        && let Block::Table { header, rows, .. } = &mut table
+    {
+        header.push(t("export-history"));
+        for (row, a) in rows.iter_mut().zip(&r.actions) {
+            row.push(r.history_of(a.id).to_owned());
+        }
+    }
+    table
+}
+
+fn action_table_without_history(r: &Report) -> Block {
     let rows = r
         .actions
         .iter()

@@ -6,6 +6,8 @@
 mod columns;
 mod csv_table;
 mod docx;
+pub mod donor;
+pub mod history;
 mod html;
 mod ics;
 mod json;
@@ -70,6 +72,9 @@ pub fn export(
     filters: &Filters,
 ) -> anyhow::Result<Vec<u8>> {
     let report = Report::new(loaded, filters);
+    if filters.donor {
+        return donor_document(loaded, &report, format, filters);
+    }
     let blocks = || {
         let protocol_language =
             matches!(crate::i18n::lang(), crate::i18n::Lang::Ru | crate::i18n::Lang::Ky);
@@ -108,4 +113,23 @@ pub fn export(
 /// spaces) and no bidirectional overrides.
 pub fn clean(text: &str) -> String {
     crate::text::safe(text).replace('\u{FFFD}', "")
+}
+
+/// The donor tables (`--document donor`) in `format`, judged on
+/// `filters.today` (the record's last meeting date by default).
+fn donor_document(
+    loaded: &Loaded,
+    report: &Report,
+    format: Format,
+    filters: &Filters,
+) -> anyhow::Result<Vec<u8>> {
+    let today = filters.today.or(report.date).unwrap_or_default();
+    let blocks = || donor::blocks(loaded, report.title, today);
+    Ok(match format {
+        Format::Markdown => markdown::render(blocks()).into_bytes(),
+        Format::Html => html::render(report, blocks()).into_bytes(),
+        Format::Docx => docx::render(report, &blocks())?,
+        Format::Xlsx => xlsx::donor_workbook(report, donor::tables(loaded, today))?,
+        _ => anyhow::bail!(crate::i18n::t("donor-formats")),
+    })
 }

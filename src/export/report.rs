@@ -41,6 +41,8 @@ pub struct Filters {
     pub now: Option<Timestamp>,
     /// The organisation's letterhead atop the minutes, protocol and sign-in.
     pub letterhead: Option<Letterhead>,
+    /// Markdown, HTML, DOCX, XLSX: the donor tables (`super::donor`).
+    pub donor: bool,
 }
 
 impl Filters {
@@ -83,6 +85,8 @@ pub struct Report<'a> {
     /// Each need's status as shown (`model::effective_status`), judged on
     /// every action before filters narrow them.
     pub need_statuses: std::collections::HashMap<Id, NeedStatus>,
+    /// For a programme record: each action's history as one text (by id).
+    pub action_history: Vec<(Id, String)>,
 }
 
 impl<'a> Report<'a> {
@@ -120,6 +124,7 @@ impl<'a> Report<'a> {
             now: None,
             letterhead: None,
             need_statuses: s.need_statuses(),
+            action_history: Vec::new(),
         }
     }
 
@@ -163,6 +168,11 @@ impl<'a> Report<'a> {
             now: None,
             letterhead: None,
             need_statuses: p.need_statuses(),
+            action_history: p
+                .actions
+                .iter()
+                .map(|a| (a.action.id, super::history::text(p, a)))
+                .collect(),
         }
     }
 
@@ -278,6 +288,11 @@ impl<'a> Report<'a> {
     /// Seconds spoken per stakeholder group (in `StakeholderGroup::ALL` order).
     pub fn speaking_by_group(&self) -> [i64; 9] {
         crate::model::speaking_time(self.participants, self.turns).by_group
+    }
+
+    /// An action's history as one text ("" for a session).
+    pub fn history_of(&self, action: Id) -> &str {
+        self.action_history.iter().find(|(id, _)| *id == action).map_or("", |(_, h)| h.as_str())
     }
 
     pub fn proposals_of(&self, kind: ProposalKind) -> impl Iterator<Item = &&'a Proposal> {

@@ -71,7 +71,10 @@ fn actions(loaded: &Loaded, r: &Report, today: Date) -> Sheet {
                 Cell::Text(t(if a.is_overdue(today) { "yes" } else { "no" })),
                 text(&a.funding),
                 text(&a.indicator),
-                text(&history(a.id).map(history_text).unwrap_or_default()),
+                text(&match loaded {
+                    Loaded::Program(_) => r.history_of(a.id).to_owned(),
+                    Loaded::Session(_) => history(a.id).map(history_text).unwrap_or_default(),
+                }),
                 Cell::DateTime(a.updated),
             ]
             .into_iter()
@@ -241,7 +244,11 @@ fn speaking(r: &Report) -> Sheet {
 
 /// The workbook's sheets, as data (the tests and the writer share them).
 pub fn sheets(loaded: &Loaded, r: &Report, today: Date) -> Vec<Sheet> {
-    vec![actions(loaded, r, today), attendance(loaded, r), needs(r), speaking(r)]
+    let mut all = vec![actions(loaded, r, today), attendance(loaded, r), needs(r), speaking(r)];
+    if let Loaded::Program(p) = loaded {
+        all.push(history_sheet(p, r));
+    }
+    all
 }
 
 fn width_of(cell: &Cell) -> usize {
@@ -359,4 +366,65 @@ pub fn render(loaded: &Loaded, report: &Report, today: Date) -> anyhow::Result<V
         write_sheet(workbook.add_worksheet(), &sheet, &f)?;
     }
     Ok(workbook.save_to_buffer()?)
+}
+
+/// The donor tables (`super::donor`) as a workbook, one sheet per table;
+/// counts are numbers, so they sum and filter in Excel.
+pub fn donor_workbook(
+    report: &Report,
+    tables: Vec<super::donor::DonorTable>,
+) -> anyhow::Result<Vec<u8>> {
+    let mut workbook = Workbook::new();
+    workbook.set_properties(&DocProperties::new().set_title(clean(report.title)));
+    let f = formats();
+    let mut used: Vec<String> = Vec::new();
+    for (i, table) in tables.into_iter().enumerate() {
+        // Excel sheet names: at most 31 characters, unique, no []:*?/\ .
+        let base: String =
+            table.heading.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(27).collect();
+        let name = if used.contains(&base) { format!("{} {}", base, i + 1) } else { base };
+        used.push(name.clone());
+        let cell = |value: String| match value.parse::<f64>() {
+            Ok(n) if !value.is_empty() => Cell::Number(n),
+            _ => match value.strip_suffix('%').and_then(|v| v.parse::<f64>().ok()) {
+                Some(pc) => Cell::Number(pc / 100.0),
+                None => text(&value),
+            },
+        };
+        let rows = table.rows.into_iter().map(|r| r.into_iter().map(cell).collect()).collect();
+        let sheet = Sheet { name, header: table.header, rows };
+        write_sheet(workbook.add_worksheet(), &sheet, &f)?;
+    }
+    Ok(workbook.save_to_buffer()?)
+}
+
+/// A programme record's History sheet: one row per meeting status or
+/// progress entry of every action shown, numbered as in the action plan.
+fn history_sheet(p: &crate::model::Program, r: &Report) -> Sheet {
+    let mut rows = Vec::new();
+    for (number, shown) in r.actions.iter().enumerate() {
+        let Some(a) = p.actions.iter().find(|a| a.action.id == shown.id) else { continue };
+        for e in super::history::entries(p, a) {
+            rows.push(vec![
+                Cell::Number((number + 1) as f64),
+                text(&a.action.what),
+                Cell::Date(e.date),
+                text(&e.meeting),
+                Cell::Text(labels::action_status(e.status)),
+                text(&e.note),
+            ]);
+        }
+    }
+    Sheet {
+        name: t("export-history"),
+        header: headers(&[
+            "export-no",
+            "col-action",
+            "export-date",
+            "donor-session",
+            "col-status",
+            "history-note",
+        ]),
+        rows,
+    }
 }

@@ -21,8 +21,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::model::{
-    ActionHistoryEntry, Attendance, Conflict, Id, LikelyDuplicate, NeedRaise, Program,
-    ProgramAction, ProgramNeed, Session, SessionRef, Timestamp,
+    ActionHistoryEntry, AgendaRecord, Attendance, Conflict, Id, LikelyDuplicate, NeedRaise,
+    Program, ProgramAction, ProgramNeed, ProgressEntry, Session, SessionRef, Speaking, Timestamp,
 };
 use crate::store::{CURRENT_FORMAT, Loaded};
 
@@ -41,7 +41,9 @@ fn version_key<T: Serialize>(updated: Timestamp, value: &T) -> (Timestamp, Strin
 
 /// Fields whose differences are not conflicts: `updated` is the version
 /// itself, and the others are kept per session elsewhere in the record.
-const NOT_CONFLICTS: [&str; 4] = ["updated", "votes", "status", "present"];
+/// A session's agenda and speaking time are its own facts, replaced as a
+/// whole by the newer version of that session.
+const NOT_CONFLICTS: [&str; 6] = ["updated", "votes", "status", "present", "agenda", "speaking"];
 
 /// Records the fields in which `loser` differs from `winner`.
 fn record_losses(
@@ -114,6 +116,88 @@ fn join_per_session<T: Clone + Serialize>(
         .collect()
 }
 
+/// The field under which a later edit of a session's action status is
+/// listed in the conflicts.
+pub fn history_field(session: Id) -> String {
+    format!("history.{session}")
+}
+
+/// Whether a version of a session's history entry was written on or before
+/// the meeting's day (in its own time zone): what the meeting decided.
+fn decided_at_meeting(h: &ActionHistoryEntry) -> bool {
+    h.updated.date_naive() <= h.date
+}
+
+/// An action's status per session. The meeting's own decision stands: of
+/// the versions written on the meeting's day the last wins; a later edit
+/// of the session (after the meeting) never rewrites it, and its status is
+/// listed in the conflicts instead. With only later edits, the earliest
+/// stands. Losing statuses of later edits go to the conflicts; settled ones
+/// are dropped by `normalise`, so the result is the same in any grouping.
+fn join_history(
+    action: Id,
+    all: Vec<ActionHistoryEntry>,
+    conflicts: &mut BTreeSet<Conflict>,
+) -> Vec<ActionHistoryEntry> {
+    let mut by_session: BTreeMap<Id, Vec<ActionHistoryEntry>> = BTreeMap::new();
+    for h in all {
+        by_session.entry(h.session).or_default().push(h);
+    }
+    by_session
+        .into_values()
+        .map(|mut versions| {
+            if versions.len() == 1 {
+                return versions.pop().expect("one version");
+            }
+            versions.sort_by_cached_key(|h| {
+                let at = h.updated.timestamp_millis();
+                let meeting = decided_at_meeting(h);
+                (
+                    meeting,
+                    if meeting { at } else { -at },
+                    serde_json::to_string(h).unwrap_or_default(),
+                )
+            });
+            let kept = versions.pop().expect("at least one");
+            for loser in versions.iter().filter(|h| !decided_at_meeting(h)) {
+                if loser.status != kept.status {
+                    conflicts.insert(Conflict {
+                        entity: action,
+                        field: history_field(kept.session),
+                        value: serde_json::to_string(&loser.status).unwrap_or_default(),
+                    });
+                }
+            }
+            kept
+        })
+        .collect()
+}
+
+/// The session's agenda as the record keeps it.
+fn agenda_of(s: &Session) -> Vec<AgendaRecord> {
+    s.agenda
+        .iter()
+        .map(|a| AgendaRecord {
+            item: a.id,
+            title: a.title.clone(),
+            planned_minutes: a.planned_minutes,
+            actual_seconds: a.elapsed(s.updated).num_seconds().unsigned_abs(),
+            status: a.status,
+        })
+        .collect()
+}
+
+/// Speaking time per participant from the session's turns (a turn still
+/// running counts up to the session's last save), by participant id.
+fn speaking_of(s: &Session) -> Vec<Speaking> {
+    let mut seconds: BTreeMap<Id, u64> = BTreeMap::new();
+    for t in s.speaker_turns.iter().filter(|t| t.started.is_some()) {
+        *seconds.entry(t.participant).or_default() +=
+            t.duration(s.updated).num_seconds().unsigned_abs();
+    }
+    seconds.into_iter().map(|(participant, seconds)| Speaking { participant, seconds }).collect()
+}
+
 /// A deterministic id for a programme record made from scratch, so merging
 /// the same sessions twice gives the same file.
 fn programme_id(programme: &str) -> Id {
@@ -161,6 +245,8 @@ pub fn program_of(s: &Session) -> Program {
         place: s.place.clone(),
         organiser: s.organiser.clone(),
         facilitator: s.facilitator.clone(),
+        agenda: agenda_of(s),
+        speaking: speaking_of(s),
     }];
     p.settlements = s.settlements.clone();
     p.participants = s.participants.clone();
@@ -188,6 +274,7 @@ pub fn program_of(s: &Session) -> Program {
                 status: a.status,
                 updated: a.updated,
             }],
+            progress: Vec::new(),
         })
         .collect();
     p.proposals = s.proposals.clone();
@@ -245,8 +332,10 @@ pub fn join_all(head: Program, rest: Vec<Program>) -> Program {
             .collect();
 
     let mut history: BTreeMap<Id, Vec<ActionHistoryEntry>> = BTreeMap::new();
+    let mut progress: BTreeMap<Id, BTreeSet<ProgressEntry>> = BTreeMap::new();
     for x in &actions {
         history.entry(x.action.id).or_default().extend(x.history.iter().cloned());
+        progress.entry(x.action.id).or_default().extend(x.progress.iter().cloned());
     }
     let actions =
         join_by_id(actions.into_iter().map(|x| x.action), |x| x.id, |x| x.updated, &mut conflicts)
@@ -254,7 +343,8 @@ pub fn join_all(head: Program, rest: Vec<Program>) -> Program {
             .map(|action| {
                 let all = history.remove(&action.id).unwrap_or_default();
                 ProgramAction {
-                    history: join_per_session(all, |h| h.session, |h| Some(h.updated)),
+                    history: join_history(action.id, all, &mut conflicts),
+                    progress: progress.remove(&action.id).unwrap_or_default().into_iter().collect(),
                     action,
                 }
             })
@@ -304,6 +394,8 @@ fn normalise(mut p: Program) -> Program {
     let session_dates: BTreeMap<Id, crate::model::Date> =
         p.sessions.iter().map(|s| (s.id, s.date)).collect();
     for a in &mut p.actions {
+        a.progress.sort();
+        a.progress.dedup();
         a.history
             .sort_by_key(|h| (session_dates.get(&h.session).copied().unwrap_or(h.date), h.session));
     }
@@ -331,6 +423,14 @@ fn drop_settled_conflicts(p: &mut Program) {
     current.extend(p.needs.iter().map(|x| (x.need.id, fields(&x.need))));
     current.extend(p.actions.iter().map(|x| (x.action.id, fields(&x.action))));
     current.extend(p.proposals.iter().map(|x| (x.id, fields(x))));
+    // A session's history entry, under the name its later edits are listed.
+    for a in &p.actions {
+        let action = current.entry(a.action.id).or_default();
+        for h in &a.history {
+            let status = serde_json::to_value(h.status).unwrap_or_default();
+            action.insert(history_field(h.session), status);
+        }
+    }
     p.conflicts.retain(|c| {
         current
             .get(&c.entity)
@@ -465,6 +565,44 @@ pub fn summary(before: &Program, after: &Program) -> Summary {
             .cloned()
             .collect(),
         duplicates: after.likely_duplicates.clone(),
+    }
+}
+
+/// What one input brought to the record: of the entities it holds, how
+/// many the record did not have before the merge (added), how many it had
+/// and now holds differently (updated), and how many are as they were.
+pub fn input_summary(before: &Program, after: &Program, input: &Program) -> Summary {
+    fn of<T: PartialEq>(
+        before: &[T],
+        after: &[T],
+        input: &[T],
+        id: impl Fn(&T) -> Id + Copy,
+    ) -> Counts {
+        let ids: BTreeSet<Id> = input.iter().map(id).collect();
+        let after: Vec<&T> = after.iter().filter(|x| ids.contains(&id(x))).collect();
+        let old: BTreeMap<Id, &T> = before.iter().map(|x| (id(x), x)).collect();
+        let mut counts = Counts::default();
+        for x in after {
+            match old.get(&id(x)) {
+                None => counts.added += 1,
+                Some(o) if *o == x => counts.unchanged += 1,
+                Some(_) => counts.updated += 1,
+            }
+        }
+        counts
+    }
+    let (b, a, i) = (before, after, input);
+    Summary {
+        kinds: vec![
+            ("sessions", of(&b.sessions, &a.sessions, &i.sessions, |x| x.id)),
+            ("settlements", of(&b.settlements, &a.settlements, &i.settlements, |x| x.id)),
+            ("participants", of(&b.participants, &a.participants, &i.participants, |x| x.id)),
+            ("needs", of(&b.needs, &a.needs, &i.needs, |x| x.need.id)),
+            ("actions", of(&b.actions, &a.actions, &i.actions, |x| x.action.id)),
+            ("proposals", of(&b.proposals, &a.proposals, &i.proposals, |x| x.id)),
+        ],
+        new_conflicts: Vec::new(),
+        duplicates: Vec::new(),
     }
 }
 

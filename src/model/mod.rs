@@ -32,6 +32,7 @@ pub use program::{
     ActionHistoryEntry, Attendance, Conflict, LikelyDuplicate, NeedRaise, Program, ProgramAction,
     ProgramNeed, SessionRef,
 };
+pub use program::{AgendaRecord, ProgressEntry, Speaking};
 pub use proposal::{PrivateNote, Proposal, ProposalKind};
 pub use repair::Repaired;
 pub use session::{CURRENT_FORMAT, Session};

@@ -1,8 +1,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Action, ActionStatus, Date, Id, Need, Participant, Proposal, ProposalKind, Settlement,
-    Timestamp,
+    Action, ActionStatus, AgendaStatus, Date, Id, Need, Participant, Proposal, ProposalKind,
+    Settlement, Timestamp,
 };
 
 /// All sessions of a programme merged into one record (`program.ron`).
@@ -72,6 +72,33 @@ pub struct SessionRef {
     pub organiser: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub facilitator: String,
+    /// The session's agenda as it ran (newest version of the session wins).
+    #[serde(default)]
+    pub agenda: Vec<AgendaRecord>,
+    /// Speaking time per participant, from the session's speaker turns.
+    #[serde(default)]
+    pub speaking: Vec<Speaking>,
+}
+
+/// One agenda item of a session: enough for programme tables without
+/// opening the session file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaRecord {
+    pub item: Id,
+    pub title: String,
+    pub planned_minutes: u32,
+    /// Time the item actually ran, in whole seconds.
+    pub actual_seconds: u64,
+    pub status: AgendaStatus,
+}
+
+/// How long one participant spoke in one session (all turns, in seconds).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Speaking {
+    pub participant: Id,
+    pub seconds: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -120,6 +147,24 @@ pub struct ProgramAction {
     /// Its status session by session, oldest first.
     #[serde(default)]
     pub history: Vec<ActionHistoryEntry>,
+    /// Progress recorded between meetings (`kenesh status`), oldest first.
+    #[serde(default)]
+    pub progress: Vec<ProgressEntry>,
+}
+
+/// A status recorded between meetings: dated, with an optional note, and
+/// never tied to a session (so no session's record is rewritten).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgressEntry {
+    #[serde(with = "crate::model::time::date")]
+    pub date: Date,
+    pub status: ActionStatus,
+    #[serde(default)]
+    pub note: String,
+    /// When it was recorded (two updates of one day stay two entries).
+    #[serde(with = "crate::model::time::stamp")]
+    pub recorded: Timestamp,
 }
 
 /// A value of one field of an entity that lost to another version.
