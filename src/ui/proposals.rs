@@ -15,12 +15,14 @@ use crate::app::rows::Row as PaneRow;
 use crate::i18n::t;
 use crate::model::ProposalKind;
 
-fn badge(kind: ProposalKind) -> &'static str {
-    match kind {
-        ProposalKind::Proposal => "P",
-        ProposalKind::Decision => "D",
-        ProposalKind::ParkingLot => "L",
-    }
+/// The kind's one-letter badge in the interface language ("Р" for
+/// решение), so a Russian screen shows no Latin letters for kinds.
+fn badge(kind: ProposalKind) -> String {
+    t(match kind {
+        ProposalKind::Proposal => "kind-badge-proposal",
+        ProposalKind::Decision => "kind-badge-decision",
+        ProposalKind::ParkingLot => "kind-badge-parking-lot",
+    })
 }
 
 pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
