@@ -66,6 +66,9 @@ pub enum CaptureError {
     NoPrefix,
     /// A prefix with nothing to capture.
     NothingToCapture,
+    /// The line starts with a bare `в`, which is also the Russian word
+    /// "in": a sentence like "в школе нет воды" must not become a decision.
+    AmbiguousDecision,
 }
 
 impl CaptureError {
@@ -74,6 +77,7 @@ impl CaptureError {
             CaptureError::Empty => "capture-error-empty",
             CaptureError::NoPrefix => "capture-error-no-prefix",
             CaptureError::NothingToCapture => "capture-error-nothing",
+            CaptureError::AmbiguousDecision => "capture-error-ambiguous-v",
         }
     }
 }
@@ -87,9 +91,14 @@ fn tag_name(raw: &str) -> String {
     raw.replace('_', " ").trim().to_owned()
 }
 
+/// The Cyrillic decision prefix, which is also the Russian word "in".
+const AMBIGUOUS_PREFIX: &str = "в";
+
 /// The kind a first word stands for: a prefix as listed, or the Cyrillic
-/// letter on the same key (`т` for `n`, `ф` for `a`, `й` for `q`).
+/// letter on the same key (`т` for `n`, `ф` for `a`, `й` for `q`), either
+/// optionally followed by a colon (`в:`, `n:`).
 fn prefix_kind(first: &str) -> Option<CaptureKind> {
+    let first = first.strip_suffix(':').filter(|f| !f.is_empty()).unwrap_or(first);
     let mut chars = first.chars();
     let latin = match (chars.next(), chars.next()) {
         (Some(c), None) => crate::layout_keys::canonical(c).to_string(),
@@ -103,13 +112,27 @@ pub fn is_settlement_sigil(c: char) -> bool {
     c == '#' || c == '№'
 }
 
+/// The name after a settlement sigil. A number is not a name: `школа
+/// №47`, `дом №5:` and `#3` are text, so a school number never creates a
+/// settlement "47" (a place with a number is tagged with its words,
+/// `#12_мкр`).
 fn strip_settlement_sigil(word: &str) -> Option<&str> {
-    word.strip_prefix('#').or_else(|| word.strip_prefix('№'))
+    let name = word.strip_prefix('#').or_else(|| word.strip_prefix('№'))?;
+    let is_number = name
+        .trim_end_matches(|c: char| c.is_ascii_punctuation())
+        .chars()
+        .all(|c| c.is_ascii_digit());
+    (!is_number).then_some(name)
 }
 
 pub fn parse(line: &str) -> Result<Capture, CaptureError> {
     let mut words = line.split_whitespace();
     let first = words.next().ok_or(CaptureError::Empty)?;
+    // A bare `в` is refused rather than guessed: the line keeps its text
+    // and the message says to write `в:` (or `d`) for a decision.
+    if first == AMBIGUOUS_PREFIX {
+        return Err(CaptureError::AmbiguousDecision);
+    }
     let kind = prefix_kind(first).ok_or(CaptureError::NoPrefix)?;
     let mut text = Vec::new();
     let mut settlements = Vec::new();
@@ -344,7 +367,7 @@ mod tests {
             ("т", CaptureKind::Need),
             ("ф", CaptureKind::Action),
             ("з", CaptureKind::Proposal),
-            ("в", CaptureKind::Decision),
+            ("в:", CaptureKind::Decision),
             ("д", CaptureKind::ParkingLot),
             ("й", CaptureKind::Queue),
         ];
@@ -357,6 +380,30 @@ mod tests {
         }
         assert_eq!(parse("нет света"), Err(CaptureError::NoPrefix), "a word is not a prefix");
         assert_eq!(parse("Т свет"), Err(CaptureError::NoPrefix), "N is not a prefix either");
+    }
+
+    #[test]
+    fn a_bare_v_is_the_russian_word_not_a_decision() {
+        assert_eq!(parse("в школе №5 нет воды"), Err(CaptureError::AmbiguousDecision));
+        assert_eq!(parse("в"), Err(CaptureError::AmbiguousDecision));
+        let decision = ok("в: Провести встречу в Оше");
+        assert_eq!(
+            (decision.kind, decision.text.as_str()),
+            (CaptureKind::Decision, "Провести встречу в Оше")
+        );
+        assert_eq!(ok("d в школе отремонтировать крышу").text, "в школе отремонтировать крышу");
+        assert_eq!(ok("т: в школе нет воды").kind, CaptureKind::Need, "every prefix takes a colon");
+        assert_eq!(ok("т в школе нет воды").text, "в школе нет воды");
+        assert_eq!(parse(": свет"), Err(CaptureError::NoPrefix), "a colon alone is no prefix");
+    }
+
+    #[test]
+    fn a_number_after_a_sign_is_text_not_a_settlement() {
+        let c = ok("т Школа №47: течёт крыша, кабинет #5");
+        assert_eq!(c.text, "Школа №47: течёт крыша, кабинет #5");
+        assert!(c.settlements.is_empty());
+        assert_eq!(ok("т Свет #12_мкр").settlements, ["12 мкр"], "a numbered place with words");
+        assert_eq!(tag_spans("т Школа №47 и №Ак").len(), 1, "only №Ак is a tag");
     }
 
     #[test]

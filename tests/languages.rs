@@ -313,3 +313,49 @@ fn completions_for_three_shells() {
         assert!(text.contains("merge") && text.contains("export"), "{shell}");
     }
 }
+
+/// Kyrgyz messages are Kyrgyz throughout: none holds a Russian-only
+/// function word (a half-translated "по плану", "до", "и ещё"). Words that
+/// are also Kyrgyz ("от", the hour abbreviation "с") are not in the list.
+#[test]
+fn kyrgyz_messages_hold_no_russian_only_words() {
+    const RUSSIAN_ONLY: [&str; 12] =
+        ["по", "и", "из", "для", "не", "на", "или", "ещё", "до", "при", "все", "это"];
+    let mut mixed = Vec::new();
+    for line in Lang::Ky.source().lines().filter(|l| !l.starts_with('#') && l.contains(" = ")) {
+        let (id, text) = line.split_once(" = ").unwrap();
+        let without_args: String =
+            text.split('{').map(|part| part.split_once('}').map_or(part, |(_, r)| r)).collect();
+        let words = without_args.split(|c: char| !c.is_alphabetic()).map(str::to_lowercase);
+        if let Some(word) = words.into_iter().find(|w| RUSSIAN_ONLY.contains(&w.as_str())) {
+            mixed.push(format!("{id}: «{word}» in {text}"));
+        }
+    }
+    assert!(mixed.is_empty(), "Russian words in Kyrgyz messages: {mixed:#?}");
+}
+
+/// Labels built from several messages (a pane title and its grouping, the
+/// agenda summary and its duration, a need group and its category, a
+/// detail fact and its value) are translated together, so falling back
+/// whole message by message never puts Russian inside a Kyrgyz label.
+#[test]
+fn kyrgyz_translates_every_part_of_composed_screen_labels() {
+    let ky = messages(Lang::Ky);
+    let root = common::repo_root();
+    let mut sources = rust_files(&root.join("src/ui"));
+    sources.push(root.join("src/labels.rs"));
+    let code: String = sources.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect();
+    // The screen's parts: column and field labels and the label families.
+    let families =
+        ["col-", "field-", "group-", "category-", "kind-", "need-", "action-", "agenda-"];
+    let used: BTreeSet<&str> = code
+        .split('"')
+        .filter(|literal| families.iter().any(|f| literal.starts_with(f)))
+        .filter(|literal| literal.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+        .collect();
+    assert!(used.len() > 50, "{} label ids found", used.len());
+    let wholes = ["needs-by-settlement", "needs-by-category", "hours-minutes", "projector-due"];
+    let missing: Vec<&str> =
+        used.into_iter().chain(wholes).filter(|id| !ky.contains_key(*id)).collect();
+    assert!(missing.is_empty(), "ky lacks parts of composed labels: {missing:?}");
+}

@@ -17,12 +17,14 @@ pub enum Screen {
     /// Four panes side by side.
     Wide {
         panes: [(Pane, Rect); 4],
+        detail: Rect,
         status: Rect,
     },
     /// One pane at a time under a tab bar.
     Narrow {
         tabs: Rect,
         pane: (Pane, Rect),
+        detail: Rect,
         status: Rect,
     },
 }
@@ -31,12 +33,16 @@ pub fn screen(area: Rect, focus: Pane) -> Screen {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Screen::TooSmall;
     }
-    let [body, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    // Fixed rows from the bottom: the status bar, then the detail panel.
+    let status = Rect { y: area.bottom() - 1, height: 1, ..area };
+    let detail_height = detail_lines(area.height);
+    let detail = Rect { y: status.y - detail_height, height: detail_height, ..area };
+    let body = Rect { height: detail.y - area.y, ..area };
     // Narrow terminals, and the full-screen proposals view, show one pane.
     if area.width < WIDE || focus == Pane::Proposals {
         let [tabs, pane] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
-        return Screen::Narrow { tabs, pane: (focus, pane), status };
+        return Screen::Narrow { tabs, pane: (focus, pane), detail, status };
     }
     let [top, bottom] =
         Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body);
@@ -53,7 +59,18 @@ pub fn screen(area: Rect, focus: Pane) -> Screen {
             (Pane::Needs, needs),
             (Pane::Actions, bottom),
         ],
+        detail,
         status,
+    }
+}
+
+/// Lines kept above the status bar for the selected row's full text
+/// (`ui::detail`): one on the smallest screens, three from 30 rows on.
+pub fn detail_lines(height: u16) -> u16 {
+    match height {
+        0..16 => 1,
+        16..30 => 2,
+        _ => 3,
     }
 }
 

@@ -1,4 +1,4 @@
-# kenesh — кыргызча (проектор жана негизги белгилер; калганы орусча).
+# kenesh — кыргызча (проектор, экрандын белгилери; калганы орусча).
 
 pane-agenda = Күн тартиби
 pane-participants = Катышуучулар
@@ -21,7 +21,6 @@ projector-left = { $left } калды
 projector-then = Андан кийин:
 projector-needs-title = Эң көп добуш алган муктаждыктар
 projector-actions-title = Макулдашылган иш-аракеттер
-projector-until = чейин
 projector-no-actions = Азырынча макулдашылган иш-аракет жок
 projector-more = … дагы { $count }
 projector-more-places = … дагы { $count } конуш
@@ -201,3 +200,36 @@ need-open = ачык
 need-parked = кийинкиге калтырылды
 yes = ооба
 no = жок
+
+## Screens (issue 17): every label the editor and projector show, so no
+## label mixes Kyrgyz with a Russian fallback (a missing message falls back
+## whole, but a label built from several messages must be one language).
+projector-due = { $date } чейин
+agenda-summary = пландагы { $planned } · болжолдуу бүтүшү { $end }
+participants-present = { $total } ичинен { $present } келди
+needs-by-settlement = конуштар боюнча
+needs-by-category = темалар боюнча
+too-small = Терминалдын терезеси өтө кичине: жок дегенде { $width }×{ $height } керек. Терезени чоңойтуңуз же шрифтти кичирейтиңиз.
+too-small-short = Терезе өтө кичине
+col-item = Маселе
+col-time = Убакыт
+col-presenter = Баяндамачы
+col-details = Кошумча
+col-kind = Түрү
+col-links = Байланыштар
+filter-prompt = Чыпка
+save-failed = САКТАЛГАН ЖОК: { $error } — кайра аракет кылам
+save-pending = сакталууда…
+saved-at = { $time } сакталды
+save-unchanged = азырынча өзгөртүү жок
+status-read-only = ОКУУ ҮЧҮН ГАНА — { $holder }
+nobody-speaking = Эч ким сүйлөбөй жатат (t/е кезектеги кийинкиге сөз берет)
+queue-empty = Кезек бош (катышуучуда r/к же : й аты+Tab)
+queue-more = … дагы { $count }
+speaking-time-by-group = Топтор боюнча сүйлөө убактысы
+proposal-promoted = ✓ иш-аракеттер планында
+private-note = жеке эскертме
+projector-not-started = Жолугушуу али башталган жок: күн тартиби азырынча бош
+kind-badge-proposal = С
+kind-badge-decision = Ч
+kind-badge-parking-lot = К

@@ -1,6 +1,6 @@
 //! The capture line: one input line at the bottom, above the status bar,
-//! with tag candidates or the last capture's result above it. The panes
-//! stay visible behind it.
+//! with tag candidates or the last capture's result above it (wrapped to
+//! as many rows as it needs). The panes stay visible behind it.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::sanitize::safe;
+use super::status_bar::wrap;
 use super::theme;
 use crate::app::capture_line::{CaptureLine, Feedback};
 use crate::app::model::Model;
@@ -18,36 +19,12 @@ pub fn render(model: &Model, line: &CaptureLine, frame: &mut Frame, area: Rect) 
         return;
     }
     let input_row = Rect { x: area.x, y: area.bottom() - 2, width: area.width, height: 1 };
-    let info_row = Rect { y: input_row.y - 1, ..input_row };
-    frame.render_widget(Clear, info_row);
+    let info = info_lines(model, line, usize::from(area.width));
+    let info_height = (info.len() as u16).clamp(1, input_row.y - area.y);
+    let info_area = Rect { y: input_row.y - info_height, height: info_height, ..input_row };
+    frame.render_widget(Clear, info_area);
     frame.render_widget(Clear, input_row);
-
-    // Why the last Enter was refused stays in front of any completion hint.
-    let error = match &line.feedback {
-        Some(Feedback::Error(text)) => Some(text.as_str()),
-        _ => None,
-    };
-    let info = match (&line.completion, line.live_candidates(&model.session)) {
-        (Some(c), _) => candidates_line(
-            error,
-            c.candidates.iter().map(String::as_str),
-            c.applied.then_some(c.shown),
-            c.numbered,
-        ),
-        (None, found) if !found.is_empty() => {
-            candidates_line(error, found.into_iter(), None, false)
-        }
-        _ => match &line.feedback {
-            Some(Feedback::Captured(text)) => {
-                Line::styled(format!(" ✓ {}", safe(text)), theme::ok())
-            }
-            Some(Feedback::Error(text)) => {
-                Line::styled(format!(" ⚠ {}", safe(text)), theme::overrun())
-            }
-            None => Line::styled(format!(" {}", t("capture-hint")), theme::dim()),
-        },
-    };
-    frame.render_widget(Paragraph::new(info).style(theme::status_bar()), info_row);
+    frame.render_widget(Paragraph::new(info).style(theme::status_bar()), info_area);
 
     let prompt = " : ";
     let width = usize::from(area.width).saturating_sub(prompt.len() + 1).max(1);
@@ -61,17 +38,53 @@ pub fn render(model: &Model, line: &CaptureLine, frame: &mut Frame, area: Rect) 
     frame.set_cursor_position(((x as u16).min(input_row.right() - 1), input_row.y));
 }
 
+/// How many rows the capture line takes above the status bar at `width`
+/// columns: its wrapped info lines and the input row.
+pub fn height(model: &Model, line: &CaptureLine, width: u16) -> u16 {
+    info_lines(model, line, usize::from(width)).len() as u16 + 1
+}
+
+/// The rows above the input: why the last Enter was refused (in front of
+/// any completion hint), the candidates, the last capture's result, or the
+/// prefix hint. Messages wrap between words, never cut mid-word.
+fn info_lines(model: &Model, line: &CaptureLine, width: usize) -> Vec<Line<'static>> {
+    let error = match &line.feedback {
+        Some(Feedback::Error(text)) => Some(text.as_str()),
+        _ => None,
+    };
+    let message = |marker: &str, text: &str, style| -> Vec<Line<'static>> {
+        wrap(&format!("{marker}{}", safe(text)), width.saturating_sub(2).max(1))
+            .into_iter()
+            .map(|l| Line::styled(format!(" {l}"), style))
+            .collect()
+    };
+    let candidates = match (&line.completion, line.live_candidates(&model.session)) {
+        (Some(c), _) => Some(candidates_line(
+            c.candidates.iter().map(String::as_str),
+            c.applied.then_some(c.shown),
+            c.numbered,
+        )),
+        (None, found) if !found.is_empty() => Some(candidates_line(found.into_iter(), None, false)),
+        _ => None,
+    };
+    let mut lines = error.map_or_else(Vec::new, |e| message("⚠ ", e, theme::overrun()));
+    match candidates {
+        Some(candidates) => lines.push(candidates),
+        None if error.is_some() => {}
+        None => lines.extend(match &line.feedback {
+            Some(Feedback::Captured(text)) => message("✓ ", text, theme::ok()),
+            _ => message("", &t("capture-hint"), theme::dim()),
+        }),
+    }
+    lines
+}
+
 fn candidates_line<'a>(
-    error: Option<&str>,
     names: impl Iterator<Item = &'a str>,
     shown: Option<usize>,
     numbered: bool,
 ) -> Line<'static> {
-    let mut spans = Vec::new();
-    if let Some(error) = error {
-        spans.push(Span::styled(format!(" ⚠ {} ", safe(error)), theme::overrun()));
-    }
-    spans.push(Span::raw(" Tab: "));
+    let mut spans = vec![Span::raw(" Tab: ")];
     for (i, name) in names.take(9).enumerate() {
         let style = if Some(i) == shown { theme::selected() } else { theme::title() };
         // After a refused Enter, a digit picks: the numbers are the keys.

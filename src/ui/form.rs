@@ -15,7 +15,12 @@ use crate::i18n::t;
 const LABEL_WIDTH: usize = 20;
 
 pub fn render(form: &Form, frame: &mut Frame, area: Rect) {
-    let height = form.fields.len() as u16 + 5;
+    // A long validation message wraps under its field, so the form grows.
+    let error_rows = form.error.as_ref().map_or(0, |(_, message)| {
+        let value_width = usize::from(area.width.min(90)).saturating_sub(LABEL_WIDTH + 4);
+        error_lines(message, value_width).len().saturating_sub(1) as u16
+    });
+    let height = form.fields.len() as u16 + 5 + error_rows;
     let rect = layout::centered(area, 90, height);
     frame.render_widget(Clear, rect);
     let block = Block::new()
@@ -23,7 +28,16 @@ pub fn render(form: &Form, frame: &mut Frame, area: Rect) {
         .border_type(BorderType::Rounded)
         .border_style(theme::border_focused())
         .title(Line::styled(format!(" {} ", t(form.title)), theme::title()))
-        .title_bottom(Line::styled(format!(" {} ", t("form-hint")), theme::dim()));
+        .title_bottom(Line::styled(
+            format!(
+                " {} ",
+                super::status_bar::shorten_phrases(
+                    &t("form-hint"),
+                    usize::from(rect.width).saturating_sub(4)
+                )
+            ),
+            theme::dim(),
+        ));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let value_width = usize::from(inner.width).saturating_sub(LABEL_WIDTH + 2);
@@ -55,10 +69,7 @@ pub fn render(form: &Form, frame: &mut Frame, area: Rect) {
             Span::styled(value, value_style),
         ]));
         if let Some((_, message)) = form.error.as_ref().filter(|(f, _)| *f == i) {
-            lines.push(Line::from(vec![
-                Span::raw(" ".repeat(LABEL_WIDTH + 2)),
-                Span::styled(format!("⚠ {message}"), theme::overrun()),
-            ]));
+            lines.extend(error_lines(message, value_width));
         }
     }
     frame.render_widget(
@@ -131,4 +142,17 @@ fn value_text(value: &FieldValue, focused: bool, width: usize) -> (String, Optio
             None,
         ),
     }
+}
+
+/// A validation message under the value column, wrapped between words.
+fn error_lines(message: &str, value_width: usize) -> Vec<Line<'static>> {
+    super::status_bar::wrap(&format!("⚠ {}", safe(message)), value_width.max(1))
+        .into_iter()
+        .map(|text| {
+            Line::from(vec![
+                Span::raw(" ".repeat(LABEL_WIDTH + 2)),
+                Span::styled(text, theme::overrun()),
+            ])
+        })
+        .collect()
 }

@@ -5,6 +5,7 @@ pub mod actions;
 pub mod agenda;
 pub mod capture;
 pub mod dashboard;
+pub mod detail;
 pub mod form;
 pub mod format;
 pub mod help;
@@ -56,15 +57,17 @@ pub fn render(model: &Model, frame: &mut Frame) {
             frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
             return;
         }
-        Screen::Wide { panes, status } => {
+        Screen::Wide { panes, detail, status } => {
             for (pane, rect) in panes {
                 render_pane(model, frame, pane, rect);
             }
+            detail::render(model, frame, detail);
             status_bar::render(model, frame, status);
         }
-        Screen::Narrow { tabs, pane: (pane, rect), status } => {
+        Screen::Narrow { tabs, pane: (pane, rect), detail, status } => {
             render_tabs(model, frame, tabs);
             render_pane(model, frame, pane, rect);
+            detail::render(model, frame, detail);
             status_bar::render(model, frame, status);
         }
     }

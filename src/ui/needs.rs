@@ -30,6 +30,11 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
     let width = usize::from(inner.width);
     let details = (width / 4).clamp(8, 24).min(width.saturating_sub(VOTES + 2));
     let need = width.saturating_sub(VOTES + details + 2);
+    // The last column shows what the grouping does not: named for it.
+    let other_column = match model.need_grouping {
+        NeedGrouping::Settlement => t("field-category"),
+        NeedGrouping::Category => t("col-settlement"),
+    };
     let state = model.pane(Pane::Needs);
     let range = pane::visible_range(model, Pane::Needs, rect);
     let first = range.start;
@@ -39,7 +44,7 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
             "{} {} {}",
             fit(&t("col-votes"), VOTES),
             fit(&t("col-need"), need),
-            fit(&t("col-details"), details)
+            fit(&other_column, details)
         ),
         theme::header(),
     )];
@@ -54,6 +59,8 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
                         ("votes", (*votes).into()),
                     ],
                 );
+                // Too long for the pane: the vote count goes, not half a word.
+                let heading = super::status_bar::shorten_phrases(&heading, width);
                 lines.push(Line::styled(fit(&heading, width), theme::group()));
             }
             PaneRow::Item { index, .. } => {

@@ -15,16 +15,22 @@ use crate::app::rows::Row as PaneRow;
 use crate::i18n::t;
 use crate::model::ProposalKind;
 
-fn badge(kind: ProposalKind) -> &'static str {
-    match kind {
-        ProposalKind::Proposal => "P",
-        ProposalKind::Decision => "D",
-        ProposalKind::ParkingLot => "L",
-    }
+/// The kind's one-letter badge in the interface language ("Р" for
+/// решение), so a Russian screen shows no Latin letters for kinds.
+fn badge(kind: ProposalKind) -> String {
+    t(match kind {
+        ProposalKind::Proposal => "kind-badge-proposal",
+        ProposalKind::Decision => "kind-badge-decision",
+        ProposalKind::ParkingLot => "kind-badge-parking-lot",
+    })
 }
 
 pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
-    let block = pane::block(model, Pane::Proposals, t("proposals-keys"));
+    // The key hint in the title loses whole phrases, not a word's tail.
+    let room =
+        usize::from(rect.width).saturating_sub(t(Pane::Proposals.title_id()).chars().count() + 10);
+    let keys = super::status_bar::shorten_phrases(&t("proposals-keys"), room);
+    let block = pane::block(model, Pane::Proposals, keys);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let state = model.pane(Pane::Proposals);

@@ -47,8 +47,11 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
     if bar_width + messages_width <= usize::from(rect.width) {
         right.extend(messages);
     } else {
-        // The capture line takes the two rows above the bar.
-        let below = if matches!(model.mode, Mode::Capture(_)) { 2 } else { 0 };
+        // The capture line takes the rows above the bar.
+        let below = match &model.mode {
+            Mode::Capture(line) => super::capture::height(model, line, rect.width),
+            _ => 0,
+        };
         render_messages(&messages, frame, rect, below);
     }
     right.push(hint);
@@ -113,6 +116,17 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+/// A hint of " · "-separated phrases shortened to `width` columns by
+/// dropping whole phrases from its end, so it is never cut mid-word (a
+/// first phrase wider than `width` is wrapped by the caller's widget).
+pub fn shorten_phrases(hint: &str, width: usize) -> String {
+    let mut phrases: Vec<&str> = hint.split(" · ").collect();
+    while phrases.len() > 1 && phrases.join(" · ").width() > width {
+        phrases.pop();
+    }
+    phrases.join(" · ")
 }
 
 fn render_filter(input: &crate::app::text_input::TextInput, frame: &mut Frame, rect: Rect) {
@@ -197,5 +211,13 @@ mod tests {
         assert_eq!(wrap("Ctrl-l loads the file", 12), ["Ctrl-l loads", "the file"]);
         assert_eq!(wrap("ңөүңөү ab", 4), ["ңөүң", "өү", "ab"]);
         assert!(wrap("   ", 10).is_empty());
+    }
+
+    #[test]
+    fn a_hint_too_wide_loses_whole_phrases_from_its_end() {
+        let hint = "Enter сохранить · Esc отмена · Tab следующее поле";
+        assert_eq!(shorten_phrases(hint, 80), hint);
+        assert_eq!(shorten_phrases(hint, 35), "Enter сохранить · Esc отмена");
+        assert_eq!(shorten_phrases(hint, 5), "Enter сохранить");
     }
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{ProjectorInput, Theme};
-use crate::i18n::t;
+use crate::i18n::{t, targs};
 use crate::model::ActionStatus;
 use crate::ui::sanitize::safe;
 
@@ -29,7 +29,11 @@ pub fn render(input: &ProjectorInput, theme: &Theme, frame: &mut Frame, area: Re
         let mut who = vec![
             Span::raw("    "),
             Span::styled(safe(&a.responsible).into_owned(), theme.base()),
-            Span::styled(format!("  · {} {deadline}", t("projector-until")), theme.dim()),
+            // Word order is the language's: "до 28.02" but "28.02 чейин".
+            Span::styled(
+                format!("  · {}", targs("projector-due", &[("date", deadline.into())])),
+                theme.dim(),
+            ),
         ];
         if a.is_overdue(today) {
             who.push(Span::styled(format!("  ⚠ {}", t("overdue")), theme.base().fg(theme.over)));

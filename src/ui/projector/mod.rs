@@ -11,7 +11,7 @@ pub mod theme;
 use chrono::TimeDelta;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 pub use crate::app::projector::{ProjectorState, Slide};
@@ -115,14 +115,20 @@ fn split_at_width(text: &str, width: usize) -> (String, String) {
     (first, rest.join(" "))
 }
 
+/// The notice, right-aligned at the bottom; a notice longer than the row
+/// wraps upwards between words (over the slide's last rows) rather than
+/// being cut.
 fn footer(input: &ProjectorInput, theme: &Theme, frame: &mut Frame, rect: Rect) {
-    if let Some(notice) = input.notice {
-        let line = Line::from(vec![Span::styled(
-            format!("⚠ {}", crate::ui::sanitize::safe(notice)),
-            theme.base().fg(theme.warn),
-        )]);
-        frame.render_widget(Paragraph::new(line).right_aligned(), rect);
-    }
+    let Some(notice) = input.notice else { return };
+    let text = format!("⚠ {}", crate::ui::sanitize::safe(notice));
+    let lines = crate::ui::status_bar::wrap(&text, usize::from(rect.width).max(1));
+    let height = (lines.len() as u16).min(frame.area().height / 3).max(1);
+    let top = rect.bottom().saturating_sub(height);
+    let area = Rect { y: top, height: rect.bottom() - top, ..rect };
+    let style = theme.base().fg(theme.warn);
+    let lines: Vec<Line> = lines.into_iter().map(|l| Line::styled(l, style)).collect();
+    frame.render_widget(Block::new().style(theme.base()), area);
+    frame.render_widget(Paragraph::new(lines).right_aligned(), area);
 }
 
 /// `m:ss`, or `h:mm:ss` from an hour on.

@@ -30,10 +30,19 @@ pub fn render(input: &ProjectorInput, theme: &Theme, frame: &mut Frame, area: Re
         let name = if name.is_empty() { t("no-settlement") } else { safe(name).into_owned() };
         let mut entry = vec![Line::styled(name, theme.title())];
         for n in open.iter().filter(|n| n.settlement == settlement).take(per_settlement) {
-            entry.push(Line::from(vec![
-                Span::styled(format!("  ▲{:<4}", n.votes), theme.accent()),
-                Span::styled(safe(&n.title).into_owned(), theme.base()),
-            ]));
+            // A long need wraps under its own text, not under the votes.
+            let votes = format!("  ▲{:<4}", n.votes);
+            let indent = votes.chars().count();
+            let text_width = usize::from(area.width).saturating_sub(indent).max(8);
+            let wrapped = crate::ui::status_bar::wrap(&safe(&n.title), text_width);
+            for (i, text) in wrapped.into_iter().enumerate() {
+                let lead = if i == 0 {
+                    Span::styled(votes.clone(), theme.accent())
+                } else {
+                    Span::raw(" ".repeat(indent))
+                };
+                entry.push(Line::from(vec![lead, Span::styled(text, theme.base())]));
+            }
         }
         entries.push(entry);
     }
