@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::sanitize::safe;
-use super::status_bar::wrap;
 use super::theme;
+use super::wrap::wrap;
 use crate::app::capture_line::{CaptureLine, Feedback};
 use crate::app::model::Model;
 use crate::i18n::t;

@@ -12,7 +12,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::sanitize::safe;
-use super::status_bar::wrap;
+use super::wrap::wrap;
 use super::{format, theme};
 use crate::app::model::{Model, Pane};
 use crate::app::rows::Row;

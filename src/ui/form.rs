@@ -31,7 +31,7 @@ pub fn render(form: &Form, frame: &mut Frame, area: Rect) {
         .title_bottom(Line::styled(
             format!(
                 " {} ",
-                super::status_bar::shorten_phrases(
+                super::wrap::shorten_phrases(
                     &t("form-hint"),
                     usize::from(rect.width).saturating_sub(4)
                 )
@@ -146,7 +146,7 @@ fn value_text(value: &FieldValue, focused: bool, width: usize) -> (String, Optio
 
 /// A validation message under the value column, wrapped between words.
 fn error_lines(message: &str, value_width: usize) -> Vec<Line<'static>> {
-    super::status_bar::wrap(&format!("⚠ {}", safe(message)), value_width.max(1))
+    super::wrap::wrap(&format!("⚠ {}", safe(message)), value_width.max(1))
         .into_iter()
         .map(|text| {
             Line::from(vec![

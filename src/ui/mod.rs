@@ -19,6 +19,7 @@ pub mod sanitize;
 pub mod speakers;
 pub mod status_bar;
 pub mod theme;
+pub mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -60,7 +60,7 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
                     ],
                 );
                 // Too long for the pane: the vote count goes, not half a word.
-                let heading = super::status_bar::shorten_phrases(&heading, width);
+                let heading = super::wrap::shorten_phrases(&heading, width);
                 lines.push(Line::styled(fit(&heading, width), theme::group()));
             }
             PaneRow::Item { index, .. } => {

@@ -29,7 +29,7 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
     // The key hint in the title loses whole phrases, not a word's tail.
     let room =
         usize::from(rect.width).saturating_sub(t(Pane::Proposals.title_id()).chars().count() + 10);
-    let keys = super::status_bar::shorten_phrases(&t("proposals-keys"), room);
+    let keys = super::wrap::shorten_phrases(&t("proposals-keys"), room);
     let block = pane::block(model, Pane::Proposals, keys);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);

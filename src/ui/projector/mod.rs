@@ -121,7 +121,7 @@ fn split_at_width(text: &str, width: usize) -> (String, String) {
 fn footer(input: &ProjectorInput, theme: &Theme, frame: &mut Frame, rect: Rect) {
     let Some(notice) = input.notice else { return };
     let text = format!("⚠ {}", crate::ui::sanitize::safe(notice));
-    let lines = crate::ui::status_bar::wrap(&text, usize::from(rect.width).max(1));
+    let lines = crate::ui::wrap::wrap(&text, usize::from(rect.width).max(1));
     let height = (lines.len() as u16).min(frame.area().height / 3).max(1);
     let top = rect.bottom().saturating_sub(height);
     let area = Rect { y: top, height: rect.bottom() - top, ..rect };

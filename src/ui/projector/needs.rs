@@ -34,7 +34,7 @@ pub fn render(input: &ProjectorInput, theme: &Theme, frame: &mut Frame, area: Re
             let votes = format!("  ▲{:<4}", n.votes);
             let indent = votes.chars().count();
             let text_width = usize::from(area.width).saturating_sub(indent).max(8);
-            let wrapped = crate::ui::status_bar::wrap(&safe(&n.title), text_width);
+            let wrapped = crate::ui::wrap::wrap(&safe(&n.title), text_width);
             for (i, text) in wrapped.into_iter().enumerate() {
                 let lead = if i == 0 {
                     Span::styled(votes.clone(), theme.accent())
