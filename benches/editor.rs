@@ -49,6 +49,17 @@ fn projector_frames(c: &mut Criterion) {
     group.finish();
 }
 
+/// Hands the changes `update` asks to save to the saver, as the run loop does.
+fn queue(saver: &mut Saver, effects: Vec<kenesh::app::Effect>) {
+    for effect in effects {
+        match effect {
+            kenesh::app::Effect::Save(changes) => saver.queue(changes),
+            kenesh::app::Effect::Rewrite => saver.rewrite_next(),
+            _ => {}
+        }
+    }
+}
+
 /// One key, the durable save it causes, and the frame that shows "saved".
 fn key_to_saved_frame(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
@@ -65,10 +76,11 @@ fn key_to_saved_frame(c: &mut Criterion) {
         update(&mut model, key(KeyCode::Char('3')), now());
         let mut step = |model: &mut Model, keys: &[Msg]| {
             for k in keys {
-                update(model, k.clone(), now());
+                let effects = update(model, k.clone(), now());
+                queue(&mut saver, effects);
             }
             if model.save.is_dirty() {
-                let msg = saver.persist(model, now());
+                let msg = saver.persist(&model.session, model.save.revision, now());
                 update(model, msg, now());
             }
             terminal.draw(|f| kenesh::ui::render(model, f)).unwrap();
@@ -151,8 +163,9 @@ fn key_during_snapshot(c: &mut Criterion) {
                     snapshots += 1;
                 }
                 let start = std::time::Instant::now();
-                update(&mut model, key(KeyCode::Char('+')), now());
-                let msg = saver.persist(&mut model, now());
+                let effects = update(&mut model, key(KeyCode::Char('+')), now());
+                queue(&mut saver, effects);
+                let msg = saver.persist(&model.session, model.save.revision, now());
                 update(&mut model, msg, now());
                 terminal.draw(|f| kenesh::ui::render(&model, f)).unwrap();
                 total += start.elapsed();
@@ -165,8 +178,9 @@ fn key_during_snapshot(c: &mut Criterion) {
         b.iter_custom(|iters| {
             let mut total = std::time::Duration::ZERO;
             for _ in 0..iters {
-                update(&mut model, key(KeyCode::Char('+')), now());
-                let msg = saver.persist(&mut model, now());
+                let effects = update(&mut model, key(KeyCode::Char('+')), now());
+                queue(&mut saver, effects);
+                let msg = saver.persist(&model.session, model.save.revision, now());
                 update(&mut model, msg, now());
                 // Let the previous snapshot finish: only the start is timed.
                 while saver.snapshot_in_flight() {

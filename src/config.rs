@@ -7,9 +7,6 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::app::action::Action;
-use crate::app::keymap::{Key, KeyMap, Scope};
-use crate::app::model::Pane;
 use crate::app::projector::ThemeName;
 use crate::model::StakeholderGroup;
 
@@ -90,122 +87,18 @@ impl Letterhead {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KeyOverride {
-    /// An action name as listed by `kenesh config --default`.
+    /// An action name as listed by `kenesh config --default` (the key
+    /// table, `app::keymap`, reads these).
     pub action: String,
     /// Keys such as "x", "Ctrl-s", "F5", "Space", "Enter"; a Cyrillic
     /// letter ("т", "Ctrl-к") is the key it sits on.
     pub keys: Vec<String>,
 }
 
-/// Action names for key overrides.
-pub const ACTIONS: [(&str, Action); 38] = [
-    ("focus-next", Action::FocusNext),
-    ("focus-prev", Action::FocusPrev),
-    ("focus-agenda", Action::Focus(Pane::Agenda)),
-    ("focus-participants", Action::Focus(Pane::Participants)),
-    ("focus-needs", Action::Focus(Pane::Needs)),
-    ("focus-actions", Action::Focus(Pane::Actions)),
-    ("focus-proposals", Action::Focus(Pane::Proposals)),
-    ("up", Action::Up),
-    ("down", Action::Down),
-    ("page-up", Action::PageUp),
-    ("page-down", Action::PageDown),
-    ("first", Action::First),
-    ("last", Action::Last),
-    ("add", Action::Add),
-    ("edit", Action::Edit),
-    ("delete", Action::Delete),
-    ("undo", Action::Undo),
-    ("redo", Action::Redo),
-    ("filter", Action::Filter),
-    ("edit-session", Action::EditSession),
-    ("help", Action::Help),
-    ("quit", Action::Quit),
-    ("start-stop", Action::StartStop),
-    ("next-item", Action::NextItem),
-    ("vote-up", Action::VoteUp),
-    ("vote-down", Action::VoteDown),
-    ("toggle-grouping", Action::ToggleGrouping),
-    ("cycle-status", Action::CycleStatus),
-    ("toggle-present", Action::TogglePresent),
-    ("capture", Action::Capture),
-    ("queue-speaker", Action::QueueSpeaker),
-    ("next-speaker", Action::NextSpeaker),
-    ("end-turn", Action::EndTurn),
-    ("promote", Action::Promote),
-    ("link-need", Action::LinkNeed),
-    ("projector", Action::ToggleProjector),
-    ("reload", Action::Reload),
-    ("edit-settlement", Action::EditSettlement),
-];
-
-/// Parses "Ctrl-s", "Alt-x", "F5", "Space", "Enter", "Tab", "Up", "q".
-pub fn parse_key(text: &str) -> Option<Key> {
-    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-    let (modifiers, name) = if let Some(rest) = text.strip_prefix("Ctrl-") {
-        (KeyModifiers::CONTROL, rest)
-    } else if let Some(rest) = text.strip_prefix("Alt-") {
-        (KeyModifiers::ALT, rest)
-    } else {
-        (KeyModifiers::NONE, text)
-    };
-    let code = match name {
-        "Space" => KeyCode::Char(' '),
-        "Enter" => KeyCode::Enter,
-        "Tab" => KeyCode::Tab,
-        "Shift-Tab" | "BackTab" => KeyCode::BackTab,
-        "Esc" => KeyCode::Esc,
-        "Up" => KeyCode::Up,
-        "Down" => KeyCode::Down,
-        "Left" => KeyCode::Left,
-        "Right" => KeyCode::Right,
-        "PgUp" | "PageUp" => KeyCode::PageUp,
-        "PgDn" | "PageDown" => KeyCode::PageDown,
-        "Home" => KeyCode::Home,
-        "End" => KeyCode::End,
-        "Delete" => KeyCode::Delete,
-        f if f.starts_with('F') && f.len() > 1 => KeyCode::F(f[1..].parse().ok()?),
-        c if c.chars().count() == 1 => KeyCode::Char(c.chars().next()?),
-        _ => return None,
-    };
-    Some(Key { code, modifiers })
-}
-
 impl Config {
-    /// Patches the key overrides over `map`; returns a message for each
-    /// override that could not be used.
-    pub fn apply_keys(&self, map: &mut KeyMap) -> Vec<String> {
-        let mut problems = Vec::new();
-        for o in &self.keys {
-            let Some(action) = ACTIONS.iter().find(|(name, _)| *name == o.action).map(|(_, a)| *a)
-            else {
-                problems.push(crate::i18n::targs(
-                    "config-unknown-action",
-                    &[("action", o.action.clone().into())],
-                ));
-                continue;
-            };
-            let keys: Vec<Key> = o.keys.iter().filter_map(|k| parse_key(k)).collect();
-            if keys.len() != o.keys.len() || keys.is_empty() {
-                problems.push(crate::i18n::targs(
-                    "config-bad-key",
-                    &[("keys", o.keys.join(", ").into())],
-                ));
-                continue;
-            }
-            // The keys leave whatever else they were bound to in the same scope.
-            for binding in map.bindings.iter_mut().filter(|b| b.action == action) {
-                binding.keys.clone_from(&keys);
-            }
-            let scopes: Vec<Scope> =
-                map.bindings.iter().filter(|b| b.action == action).map(|b| b.scope).collect();
-            for binding in
-                map.bindings.iter_mut().filter(|b| b.action != action && scopes.contains(&b.scope))
-            {
-                binding.keys.retain(|k| !keys.iter().any(|own| own.same_key(k)));
-            }
-        }
-        problems
+    /// The key overrides as (action name, keys), for the key table.
+    pub fn key_overrides(&self) -> impl Iterator<Item = (&str, &[String])> {
+        self.keys.iter().map(|o| (o.action.as_str(), o.keys.as_slice()))
     }
 }
 
@@ -266,9 +159,9 @@ pub fn current() -> &'static Config {
     CURRENT.get_or_init(Config::default)
 }
 
-/// A commented default configuration, for `kenesh config --default`.
-pub fn default_text() -> String {
-    let names: Vec<&str> = ACTIONS.iter().map(|(n, _)| *n).collect();
+/// A commented default configuration, for `kenesh config --default`,
+/// listing the action names keys can be bound to.
+pub fn default_text(action_names: &[&str]) -> String {
     format!(
         r#"// kenesh configuration. Every field is optional; delete what you do not need.
 #![enable(implicit_some)]
@@ -305,7 +198,7 @@ Config(
     // ),
 )
 "#,
-        names.join(", ")
+        action_names.join(", ")
     )
 }
 

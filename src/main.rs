@@ -133,7 +133,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Config { path, default }) => {
             if default {
-                print!("{}", kenesh::config::default_text());
+                print!("{}", kenesh::config::default_text(&kenesh::app::keymap::action_names()));
             } else {
                 let _ = path;
                 match kenesh::config::path() {

@@ -255,7 +255,7 @@ fn proposals_view_promotes_and_links() {
     assert_eq!(action.what, "Установить контейнеры в Ак-Жаре");
     assert_eq!(action.responsible, "", "the proposal's author is not made responsible");
     let Mode::Form(form) = &h.model.mode else { panic!("A opens the new action's form") };
-    assert_eq!(form.fields[form.focused].label, "field-responsible");
+    assert_eq!(form.fields[form.focused].label(), "field-responsible");
     h.keys("Мэрия").key(KeyCode::Enter);
     assert_eq!(h.model.session.actions.last().unwrap().responsible, "Мэрия");
     h.keys("A");

@@ -67,6 +67,7 @@ fn drive(
 struct Driven {
     screen: TestBackend,
     model: Model,
+    exit: kenesh::app::run::Exit,
     path: std::path::PathBuf,
     _dir: tempfile::TempDir,
 }
@@ -84,8 +85,9 @@ fn drive_file(
     let mut model = Model::new(session.clone(), "s.ron".into(), now);
     let mut saver = Saver::new(file);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    run(&mut terminal, &mut model, &mut Script(events.into()), &mut saver, &mut || now).unwrap();
-    Driven { screen: terminal.backend().clone(), model, path, _dir: dir }
+    let exit = run(&mut terminal, &mut model, &mut Script(events.into()), &mut saver, &mut || now)
+        .unwrap();
+    Driven { screen: terminal.backend().clone(), model, exit, path, _dir: dir }
 }
 
 fn now() -> Timestamp {
@@ -264,7 +266,13 @@ fn a_form_draft_restores_every_field() {
     let (_, model) = drive(&running_example(), 120, 40, events, now());
     let draft = Draft::of(&model, now()).expect("an open form is a draft");
     let mut restored = Model::new(running_example(), "s.ron".into(), now());
-    draft.restore(&mut restored);
+    // Offered at start and taken with Enter, as a user would.
+    let offer = kenesh::app::Msg::OfferDraft(Box::new(draft.clone()));
+    let effects = kenesh::app::update(&mut restored, offer, now());
+    assert!(effects.is_empty());
+    let enter = kenesh::app::Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let effects = kenesh::app::update(&mut restored, enter, now());
+    assert_eq!(effects, [kenesh::app::Effect::SyncDraft], "the draft file follows");
     assert_eq!(Draft::of(&restored, now()), Some(draft));
 }
 
@@ -272,7 +280,11 @@ fn a_form_draft_restores_every_field() {
 fn quitting_right_after_an_edit_saves_it_into_the_file() {
     let session = running_example();
     let run = drive_file(&session, 120, 40, keys("3+q"), now());
-    assert!(run.model.quit, "no question: the change could be saved");
+    assert_eq!(
+        run.exit,
+        kenesh::app::run::Exit::Quit { keep_recovery: false },
+        "no question: the change could be saved"
+    );
     assert!(
         !kenesh::store::journal::path_for(&run.path).exists(),
         "folded into the file on the way out"

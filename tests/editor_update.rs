@@ -43,7 +43,7 @@ fn a_required_field_left_empty_keeps_the_form_open() {
     let mut h = Harness::example();
     h.keys("3a").key(KeyCode::Enter);
     let Mode::Form(form) = &h.model.mode else { panic!("form closed") };
-    assert_eq!(form.error.as_ref().map(|e| e.0), Some(0));
+    assert_eq!(form.error.as_ref().map(|e| e.0), Some(kenesh::app::form::FieldId::Title));
 }
 
 #[test]
@@ -57,7 +57,7 @@ fn a_bad_deadline_shows_a_message_and_keeps_everything_typed() {
     h.keys("31.13.2027").key(KeyCode::Enter);
     let Mode::Form(form) = &h.model.mode else { panic!("form closed") };
     let (field, message) = form.error.clone().unwrap();
-    assert_eq!(form.fields[field].label, "field-deadline");
+    assert_eq!(field.label(), "field-deadline");
     assert!(message.contains("31.03.2027"), "{message}");
     assert_eq!(h.model.session.actions.len(), before);
 
@@ -260,7 +260,7 @@ fn starting_another_item_stops_the_running_one() {
 fn a_pasted_text_never_runs_commands() {
     let mut h = Harness::example();
     h.send(Msg::Paste("q\nd\nu a".into()));
-    assert!(!h.model.quit);
+    assert_eq!(h.quit(), None);
     assert!(matches!(h.model.mode, Mode::Normal));
     assert_eq!(h.model.save.revision, 0);
     // In a form it is text, on one line.
@@ -286,18 +286,18 @@ fn filter_narrows_the_focused_pane() {
 fn quit_is_immediate_when_saved_and_asks_when_not() {
     let mut h = Harness::example();
     h.keys("q");
-    assert!(h.model.quit);
+    assert_eq!(h.quit(), Some(false));
 
     let mut h = Harness::example();
     h.keys("3+");
     h.send(Msg::SaveFailed { revision: 1, error: "disk full".into() });
     h.keys("q");
-    assert!(!h.model.quit);
+    assert_eq!(h.quit(), None);
     assert!(matches!(h.model.mode, Mode::ConfirmQuit));
     h.keys("n");
     assert!(matches!(h.model.mode, Mode::Normal));
     h.keys("qy");
-    assert!(h.model.quit && h.model.quit_with_recovery, "quitting keeps a recovery copy");
+    assert_eq!(h.quit(), Some(true), "quitting keeps a recovery copy");
 }
 
 #[test]

@@ -287,7 +287,7 @@ fn a_key_override_changes_behaviour_and_help() {
         .from_str("#![enable(implicit_some)]\nConfig(keys: [(action: \"vote-up\", keys: [\"v\"]), (action: \"nope\", keys: [\"x\"])])")
         .unwrap();
     let mut h = common::Harness::example();
-    let problems = config.apply_keys(&mut h.model.keymap);
+    let problems = h.model.keymap.apply_overrides(config.key_overrides());
     assert_eq!(problems.len(), 1, "the unknown action is reported: {problems:?}");
     h.keys("3");
     let id = h.model.pane(Pane::Needs).selected_id().unwrap();

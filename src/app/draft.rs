@@ -142,23 +142,23 @@ impl Draft {
         Some(Draft { format: DRAFT_FORMAT, session: model.session.id, saved: now, kind })
     }
 
-    /// Reopens the capture line or the form as it was.
-    pub fn restore(&self, model: &mut Model) {
-        model.mode = match &self.kind {
+    /// The capture line or the form as it was (the normal mode if the
+    /// entity the form edited is gone).
+    pub fn reopen(&self, session: &Session) -> Mode {
+        match &self.kind {
             DraftKind::Capture(text) => Mode::Capture(Box::new(CaptureLine::new(text))),
             DraftKind::Form { form: form_ref, fields, focused } => {
-                let Some(kind) = form_kind(form_ref, &model.session) else {
-                    model.mode = Mode::Normal;
-                    return;
+                let Some(kind) = form_kind(form_ref, session) else {
+                    return Mode::Normal;
                 };
-                let mut form: Form = form::open(kind, &model.session);
+                let mut form: Form = form::open(kind, session);
                 for (field, draft) in form.fields.iter_mut().zip(fields) {
                     restore_field(&mut field.value, draft);
                 }
                 form.focused = (*focused).min(form.fields.len().saturating_sub(1));
                 Mode::Form(Box::new(form))
             }
-        };
+        }
     }
 
     /// A one-line description for the offer.

@@ -243,6 +243,130 @@ impl KeyMap {
     }
 }
 
+/// Action names for key overrides.
+pub const ACTIONS: [(&str, Action); 38] = [
+    ("focus-next", Action::FocusNext),
+    ("focus-prev", Action::FocusPrev),
+    ("focus-agenda", Action::Focus(Pane::Agenda)),
+    ("focus-participants", Action::Focus(Pane::Participants)),
+    ("focus-needs", Action::Focus(Pane::Needs)),
+    ("focus-actions", Action::Focus(Pane::Actions)),
+    ("focus-proposals", Action::Focus(Pane::Proposals)),
+    ("up", Action::Up),
+    ("down", Action::Down),
+    ("page-up", Action::PageUp),
+    ("page-down", Action::PageDown),
+    ("first", Action::First),
+    ("last", Action::Last),
+    ("add", Action::Add),
+    ("edit", Action::Edit),
+    ("delete", Action::Delete),
+    ("undo", Action::Undo),
+    ("redo", Action::Redo),
+    ("filter", Action::Filter),
+    ("edit-session", Action::EditSession),
+    ("help", Action::Help),
+    ("quit", Action::Quit),
+    ("start-stop", Action::StartStop),
+    ("next-item", Action::NextItem),
+    ("vote-up", Action::VoteUp),
+    ("vote-down", Action::VoteDown),
+    ("toggle-grouping", Action::ToggleGrouping),
+    ("cycle-status", Action::CycleStatus),
+    ("toggle-present", Action::TogglePresent),
+    ("capture", Action::Capture),
+    ("queue-speaker", Action::QueueSpeaker),
+    ("next-speaker", Action::NextSpeaker),
+    ("end-turn", Action::EndTurn),
+    ("promote", Action::Promote),
+    ("link-need", Action::LinkNeed),
+    ("projector", Action::ToggleProjector),
+    ("reload", Action::Reload),
+    ("edit-settlement", Action::EditSettlement),
+];
+
+/// Parses "Ctrl-s", "Alt-x", "F5", "Space", "Enter", "Tab", "Up", "q".
+pub fn parse_key(text: &str) -> Option<Key> {
+    let (modifiers, name) = if let Some(rest) = text.strip_prefix("Ctrl-") {
+        (KeyModifiers::CONTROL, rest)
+    } else if let Some(rest) = text.strip_prefix("Alt-") {
+        (KeyModifiers::ALT, rest)
+    } else {
+        (KeyModifiers::NONE, text)
+    };
+    let code = match name {
+        "Space" => KeyCode::Char(' '),
+        "Enter" => KeyCode::Enter,
+        "Tab" => KeyCode::Tab,
+        "Shift-Tab" | "BackTab" => KeyCode::BackTab,
+        "Esc" => KeyCode::Esc,
+        "Up" => KeyCode::Up,
+        "Down" => KeyCode::Down,
+        "Left" => KeyCode::Left,
+        "Right" => KeyCode::Right,
+        "PgUp" | "PageUp" => KeyCode::PageUp,
+        "PgDn" | "PageDown" => KeyCode::PageDown,
+        "Home" => KeyCode::Home,
+        "End" => KeyCode::End,
+        "Delete" => KeyCode::Delete,
+        f if f.starts_with('F') && f.len() > 1 => KeyCode::F(f[1..].parse().ok()?),
+        c if c.chars().count() == 1 => KeyCode::Char(c.chars().next()?),
+        _ => return None,
+    };
+    Some(Key { code, modifiers })
+}
+
+/// The action names keys can be bound to in the configuration file.
+pub fn action_names() -> Vec<&'static str> {
+    ACTIONS.iter().map(|(name, _)| *name).collect()
+}
+
+impl KeyMap {
+    /// Patches key overrides (action name, keys as the configuration file
+    /// writes them) over the table; returns a message for each override
+    /// that could not be used.
+    pub fn apply_overrides<'a>(
+        &mut self,
+        overrides: impl IntoIterator<Item = (&'a str, &'a [String])>,
+    ) -> Vec<String> {
+        let mut problems = Vec::new();
+        for (name, texts) in overrides {
+            let Some(action) = ACTIONS.iter().find(|(n, _)| *n == name).map(|(_, a)| *a) else {
+                problems.push(crate::i18n::targs(
+                    "config-unknown-action",
+                    &[("action", name.to_owned().into())],
+                ));
+                continue;
+            };
+            let keys: Vec<Key> = texts.iter().filter_map(|k| parse_key(k)).collect();
+            if keys.len() != texts.len() || keys.is_empty() {
+                problems.push(crate::i18n::targs(
+                    "config-bad-key",
+                    &[("keys", texts.join(", ").into())],
+                ));
+                continue;
+            }
+            self.rebind(action, &keys);
+        }
+        problems
+    }
+
+    /// Gives `action` exactly `keys`; the keys leave whatever else they were
+    /// bound to in the same scope.
+    fn rebind(&mut self, action: Action, keys: &[Key]) {
+        for binding in self.bindings.iter_mut().filter(|b| b.action == action) {
+            binding.keys = keys.to_vec();
+        }
+        let scopes: Vec<Scope> =
+            self.bindings.iter().filter(|b| b.action == action).map(|b| b.scope).collect();
+        for binding in
+            self.bindings.iter_mut().filter(|b| b.action != action && scopes.contains(&b.scope))
+        {
+            binding.keys.retain(|k| !keys.iter().any(|own| own.same_key(k)));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@ pub mod capture_line;
 pub mod dashboard;
 pub mod draft;
 pub mod edit;
+pub mod effect;
 pub mod form;
 pub mod history;
 pub mod keymap;
@@ -19,6 +20,7 @@ pub mod rows;
 pub mod text_input;
 pub mod update;
 
+pub use effect::Effect;
 pub use model::Model;
 pub use msg::Msg;
 pub use update::update;

@@ -101,7 +101,8 @@ pub enum Mode {
     OfferRecovery(Box<Session>),
 }
 
-/// Whether the file on disk holds what the screen shows.
+/// Whether the file on disk holds what the screen shows (what is waiting
+/// to be written is the saver's business, not the model's).
 #[derive(Debug, Clone, Default)]
 pub struct SaveState {
     /// Bumped by every change to the session.
@@ -199,7 +200,6 @@ pub struct Model {
     pub now: Timestamp,
     /// A one-line notice for the status bar (message already translated).
     pub notice: Option<String>,
-    pub quit: bool,
     /// The projector view of this session, when shown (`p`).
     pub projector: Option<crate::app::projector::ProjectorState>,
     /// The theme the projector starts with.
@@ -208,23 +208,8 @@ pub struct Model {
     pub turn_limit: i64,
     /// Lines typed in the capture line, oldest first (Up/Down recall them).
     pub capture_history: Vec<String>,
-    /// Bumped by every key in a form or the capture line, so the edge
-    /// knows to write the draft file.
-    pub draft_revision: u64,
     /// Why this editor may not write (another kenesh holds the file).
     pub read_only: Option<String>,
-    /// Changes applied since the last save, for the edge to journal.
-    pub pending: Vec<crate::model::Change>,
-    /// The session was replaced as a whole (restore, reload): the next save
-    /// must rewrite the file rather than journal.
-    pub needs_snapshot: bool,
-    /// Asks the edge to load the file again (after it changed outside).
-    pub reload_requested: bool,
-    /// Asks the edge to delete the recovery file (the user decided).
-    pub recovery_resolved: bool,
-    /// Set when the user confirmed quitting with unsaved changes: the edge
-    /// writes a recovery copy before exiting.
-    pub quit_with_recovery: bool,
     /// When Ctrl-C was last pressed (a second one within 2 s quits).
     pub interrupted_at: Option<Timestamp>,
 }
@@ -245,18 +230,11 @@ impl Model {
             screen: Rect::new(0, 0, 120, 40),
             now,
             notice: None,
-            quit: false,
             turn_limit: DEFAULT_TURN_LIMIT,
             projector: None,
             projector_theme: crate::app::projector::ThemeName::Dark,
             capture_history: Vec::new(),
-            draft_revision: 0,
             read_only: None,
-            pending: Vec::new(),
-            needs_snapshot: false,
-            reload_requested: false,
-            recovery_resolved: false,
-            quit_with_recovery: false,
             interrupted_at: None,
         };
         model.rebuild_rows();

@@ -51,4 +51,14 @@ pub enum Msg {
     },
     /// A read-only editor follows the file as the writer saves it.
     Followed(Box<crate::model::Session>),
+    /// At start: another kenesh writes the file, this editor only views it.
+    ReadOnly {
+        holder: String,
+    },
+    /// At start: a draft from an interrupted session, to offer back.
+    OfferDraft(Box<super::draft::Draft>),
+    /// At start: a recovery copy newer than the file, to offer back.
+    OfferRecovery(Box<crate::model::Session>),
+    /// Quitting stopped because changes could not be saved: ask the user.
+    QuitBlocked,
 }

@@ -8,8 +8,9 @@ use std::time::Duration;
 use ratatui::crossterm::event::{Event, KeyEventKind};
 use ratatui::{Terminal, backend::Backend};
 
+use super::model::Mode;
 use super::saver::Saver;
-use super::{Model, Msg, update};
+use super::{Effect, Model, Msg, update};
 use crate::model::Timestamp;
 
 /// Events handled before one save and one frame.
@@ -54,65 +55,122 @@ pub fn message_of(event: Event) -> Option<Msg> {
     }
 }
 
+/// How the editor ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The user (or a signal) quit. `keep_recovery`: what could not be saved
+    /// must go to a recovery copy (the user agreed to quit anyway, or a
+    /// signal left no one to ask).
+    Quit { keep_recovery: bool },
+    /// No more input will come (scripted input ran out).
+    InputClosed,
+}
+
+/// The run loop's side of the editor: performs the effects `update` asks
+/// for and remembers the ones that wait for the end of a batch of events.
+struct Edge<'s> {
+    saver: &'s mut Saver,
+    /// `Some(keep_recovery)` once quitting was asked for.
+    quitting: Option<bool>,
+    reload: bool,
+    forget_recovery: bool,
+    draft_changed: bool,
+}
+
+impl Edge<'_> {
+    /// Sends `msg` to `update` and takes in the effects it returns.
+    fn send(&mut self, model: &mut Model, msg: Msg, now: Timestamp) {
+        for effect in update(model, msg, now) {
+            match effect {
+                Effect::Save(changes) => self.saver.queue(changes),
+                Effect::Rewrite => self.saver.rewrite_next(),
+                Effect::Reload => self.reload = true,
+                Effect::ForgetRecovery => self.forget_recovery = true,
+                Effect::SyncDraft => self.draft_changed = true,
+                Effect::Quit { keep_recovery } => {
+                    self.quitting = Some(keep_recovery || self.quitting == Some(true));
+                }
+            }
+        }
+    }
+
+    /// While quitting: folds the journal into the file, then leaves if
+    /// nothing is unsaved, or asks the user (through `update`) if it is.
+    fn try_to_quit(
+        &mut self,
+        model: &mut Model,
+        clock: &mut impl FnMut() -> Timestamp,
+    ) -> Option<Exit> {
+        let keep_recovery = self.quitting?;
+        if let Some(msg) = self.saver.final_snapshot(&model.session, model.save.saved_revision) {
+            self.send(model, msg, clock());
+        }
+        let unsaved = (model.save.is_dirty() || model.save.snapshot_error.is_some())
+            && model.read_only.is_none()
+            && !keep_recovery;
+        if !unsaved {
+            return Some(Exit::Quit { keep_recovery });
+        }
+        if super::signals::terminated() {
+            // No one to ask: what could not be saved goes to a recovery copy.
+            return Some(Exit::Quit { keep_recovery: true });
+        }
+        // The last save failed: ask before leaving.
+        self.quitting = None;
+        self.send(model, Msg::QuitBlocked, clock());
+        None
+    }
+}
+
 pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
     model: &mut Model,
     events: &mut impl EventSource,
     saver: &mut Saver,
     clock: &mut impl FnMut() -> Timestamp,
-) -> io::Result<()>
+) -> io::Result<Exit>
 where
     B::Error: Send + Sync + 'static,
 {
+    let mut edge =
+        Edge { saver, quitting: None, reload: false, forget_recovery: false, draft_changed: false };
     let size = terminal.size().map_err(io::Error::other)?;
-    update(model, Msg::Resize(size.width, size.height), clock());
+    edge.send(model, Msg::Resize(size.width, size.height), clock());
     if let Some(problem) = crate::config::problem() {
-        update(model, Msg::Notice(problem.to_owned()), clock());
+        edge.send(model, Msg::Notice(problem.to_owned()), clock());
     }
     let mut dirty_screen = true;
-    let mut draft_written = model.draft_revision;
     let mut closed = false;
     let mut shown_second = clock().timestamp();
     // A read-only editor follows the file like `kenesh present`.
-    let mut follower = model.read_only.as_ref().map(|_| crate::follow::Follower::new(saver.path()));
+    let mut follower =
+        model.read_only.as_ref().map(|_| crate::follow::Follower::new(edge.saver.path()));
     loop {
         // SIGTERM, SIGHUP and SIGINT quit the normal way; SIGTSTP and Ctrl-Z suspend.
-        model.quit |= super::signals::terminated();
+        if super::signals::terminated() {
+            edge.quitting.get_or_insert(false);
+        }
         dirty_screen |= super::signals::handle_suspend(terminal)?;
         // Save before drawing, so the screen says "saved" only once it is.
-        dirty_screen |= save_at_the_edge(model, saver, clock);
+        dirty_screen |= save_at_the_edge(model, &mut edge, clock);
         if model.read_only.is_some() {
             let follower =
-                follower.get_or_insert_with(|| crate::follow::Follower::new(saver.path()));
+                follower.get_or_insert_with(|| crate::follow::Follower::new(edge.saver.path()));
             if follower.refresh()
                 && let Some(session) = follower.session()
             {
-                update(model, Msg::Followed(Box::new(session.clone())), clock());
+                edge.send(model, Msg::Followed(Box::new(session.clone())), clock());
                 dirty_screen = true;
             }
         }
-        if model.draft_revision != draft_written && model.read_only.is_none() {
-            draft_written = model.draft_revision;
-            saver.sync_draft(super::draft::Draft::of(model, clock()).as_ref());
+        if edge.draft_changed && model.read_only.is_none() {
+            edge.draft_changed = false;
+            edge.saver.sync_draft(super::draft::Draft::of(model, clock()).as_ref());
         }
-        if model.quit {
-            if let Some(msg) = saver.final_snapshot(&model.session, model.save.saved_revision) {
-                update(model, msg, clock());
+        if edge.quitting.is_some() {
+            if let Some(exit) = edge.try_to_quit(model, clock) {
+                return Ok(exit);
             }
-            let unsaved = (model.save.is_dirty() || model.save.snapshot_error.is_some())
-                && model.read_only.is_none()
-                && !model.quit_with_recovery;
-            if !unsaved {
-                return Ok(());
-            }
-            if super::signals::terminated() {
-                // No one to ask: what could not be saved goes to a recovery copy.
-                model.quit_with_recovery = true;
-                return Ok(());
-            }
-            // The last save failed: ask before leaving.
-            model.quit = false;
-            model.mode = super::model::Mode::ConfirmQuit;
             dirty_screen = true;
         }
         if dirty_screen {
@@ -120,78 +178,83 @@ where
             dirty_screen = false;
         }
         if closed {
-            return Ok(());
+            return Ok(Exit::InputClosed);
         }
-        let timeout = wait_time(model, saver, clock());
-        // Wait for the first event, then take whatever else is already
-        // waiting (a paste, key repeat) before saving and drawing once.
-        let mut wait = timeout;
-        for _ in 0..MAX_BATCH {
-            match events.next(wait)? {
-                Poll::Event(event) => {
-                    crash_test_hook(&event);
-                    if let Some(msg) = message_of(event) {
-                        update(model, msg, clock());
-                        dirty_screen = true;
-                    }
-                }
-                Poll::Timeout => break,
-                // Input ended: save and draw what it did, then stop.
-                Poll::Closed => {
-                    closed = true;
-                    break;
-                }
-            }
-            if model.quit
-                || !matches!(
-                    model.mode,
-                    super::model::Mode::Normal
-                        | super::model::Mode::Capture(_)
-                        | super::model::Mode::Form(_)
-                )
-            {
-                break;
-            }
-            wait = Duration::ZERO;
-        }
+        let timeout = wait_time(model, edge.saver, clock());
+        let (changed, input_closed) = read_batch(model, &mut edge, events, timeout, clock)?;
+        dirty_screen |= changed;
+        closed |= input_closed;
         let now = clock();
         if now.timestamp() != shown_second {
             shown_second = now.timestamp();
-            update(model, Msg::Tick, now);
+            edge.send(model, Msg::Tick, now);
             dirty_screen = true;
         }
     }
 }
 
-/// The side effects the model asked for: reload, journal or save, fold the
-/// journal into the file, forget a recovery copy. True if the screen changed.
+/// Waits up to `timeout` for the first event, then takes whatever else is
+/// already waiting (a paste, key repeat) before saving and drawing once.
+/// Returns whether the screen changed and whether the input ended.
+fn read_batch(
+    model: &mut Model,
+    edge: &mut Edge,
+    events: &mut impl EventSource,
+    timeout: Duration,
+    clock: &mut impl FnMut() -> Timestamp,
+) -> io::Result<(bool, bool)> {
+    let mut changed = false;
+    let mut wait = timeout;
+    for _ in 0..MAX_BATCH {
+        match events.next(wait)? {
+            Poll::Event(event) => {
+                crash_test_hook(&event);
+                if let Some(msg) = message_of(event) {
+                    edge.send(model, msg, clock());
+                    changed = true;
+                }
+            }
+            Poll::Timeout => break,
+            // Input ended: save and draw what it did, then stop.
+            Poll::Closed => return Ok((changed, true)),
+        }
+        if edge.quitting.is_some()
+            || !matches!(model.mode, Mode::Normal | Mode::Capture(_) | Mode::Form(_))
+        {
+            break;
+        }
+        wait = Duration::ZERO;
+    }
+    Ok((changed, false))
+}
+
+/// The side effects waiting: reload, journal or save, fold the journal
+/// into the file, forget a recovery copy. True if the screen changed.
 fn save_at_the_edge(
     model: &mut Model,
-    saver: &mut Saver,
+    edge: &mut Edge,
     clock: &mut impl FnMut() -> Timestamp,
 ) -> bool {
     let mut changed = false;
-    if model.reload_requested {
-        model.reload_requested = false;
-        let msg = saver.reload();
-        update(model, msg, clock());
+    if std::mem::take(&mut edge.reload) {
+        let msg = edge.saver.reload();
+        edge.send(model, msg, clock());
         changed = true;
     }
-    if model.save.is_dirty() && saver.ready(clock()) && model.read_only.is_none() {
-        let msg = saver.persist(model, clock());
-        update(model, msg, clock());
+    if model.save.is_dirty() && edge.saver.ready(clock()) && model.read_only.is_none() {
+        let msg = edge.saver.persist(&model.session, model.save.revision, clock());
+        edge.send(model, msg, clock());
         changed = true;
     }
-    if let Some(msg) = saver.poll_snapshot(model.save.saved_revision) {
-        update(model, msg, clock());
+    if let Some(msg) = edge.saver.poll_snapshot(model.save.saved_revision) {
+        edge.send(model, msg, clock());
         changed = true;
     }
-    if !model.quit && saver.snapshot_due(clock()) {
-        saver.start_snapshot(&model.session, clock());
+    if edge.quitting.is_none() && edge.saver.snapshot_due(clock()) {
+        edge.saver.start_snapshot(&model.session, clock());
     }
-    if model.recovery_resolved {
-        model.recovery_resolved = false;
-        saver.remove_recovery();
+    if std::mem::take(&mut edge.forget_recovery) {
+        edge.saver.remove_recovery();
     }
     changed
 }

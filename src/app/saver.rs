@@ -9,7 +9,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::Duration;
 
 use super::msg::Msg;
-use crate::model::{Session, Timestamp};
+use crate::model::{Change, Session, Timestamp};
 use crate::store::{Loaded, SaveError, SessionFile, SnapshotDone};
 
 /// How long to wait before trying again after a failed save.
@@ -30,6 +30,11 @@ pub struct Saver {
     in_flight: Option<Receiver<SnapshotResult>>,
     draft_path: PathBuf,
     draft_on_disk: bool,
+    /// Changes applied since the last save, to journal (`Effect::Save`).
+    pending: Vec<Change>,
+    /// The session was replaced as a whole (a restore), or a rewrite
+    /// failed: the next save must rewrite the file rather than journal.
+    needs_rewrite: bool,
 }
 
 fn seconds_since(now: Timestamp, then: Timestamp) -> Duration {
@@ -47,7 +52,19 @@ impl Saver {
             in_flight: None,
             draft_path,
             draft_on_disk,
+            pending: Vec::new(),
+            needs_rewrite: false,
         }
+    }
+
+    /// Changes `update` applied, waiting for the next `persist`.
+    pub fn queue(&mut self, changes: Vec<Change>) {
+        self.pending.extend(changes);
+    }
+
+    /// The next `persist` rewrites the whole file.
+    pub fn rewrite_next(&mut self) {
+        self.needs_rewrite = true;
     }
 
     pub fn path(&self) -> &Path {
@@ -87,31 +104,35 @@ impl Saver {
         RETRY_AFTER.saturating_sub(seconds_since(now, failed))
     }
 
-    /// Makes the model's unsaved changes durable: appended to the journal
-    /// (milliseconds, whatever the size of the session) when possible, else
-    /// by rewriting the whole file.
-    pub fn persist(&mut self, model: &mut super::Model, now: Timestamp) -> Msg {
-        let revision = model.save.revision;
+    /// Makes the session at `revision` durable: the queued changes appended
+    /// to the journal (milliseconds, whatever the size of the session) when
+    /// possible, else by rewriting the whole file.
+    pub fn persist(&mut self, session: &Session, revision: u64, now: Timestamp) -> Msg {
         if let Err(holder) = self.file.lock_intact() {
-            return self.lost_lock(&model.session, revision, holder);
+            let msg = self.lost_lock(session, revision, holder);
+            if matches!(msg, Msg::LostLock { .. }) {
+                // No longer the writer: nothing more goes to this file.
+                self.pending.clear();
+            }
+            return msg;
         }
-        if !model.needs_snapshot
-            && !model.pending.is_empty()
-            && self.file.append(now, &model.pending).is_ok()
+        if !self.needs_rewrite
+            && !self.pending.is_empty()
+            && self.file.append(now, &self.pending).is_ok()
         {
-            model.pending.clear();
+            self.pending.clear();
             self.failed_at = None;
             self.snapshot_at.get_or_insert(now);
             return Msg::Saved { revision };
         }
         // A full rewrite holds everything; until one succeeds, no edit may
         // go to the journal (it would miss the ones before it).
-        model.pending.clear();
-        model.needs_snapshot = true;
+        self.pending.clear();
+        self.needs_rewrite = true;
         self.wait_for_snapshot();
-        let msg = self.save(&model.session, revision, now);
+        let msg = self.save(session, revision, now);
         if matches!(msg, Msg::Saved { .. } | Msg::Diverted { .. }) {
-            model.needs_snapshot = false;
+            self.needs_rewrite = false;
             self.snapshot_at = None;
         }
         msg
@@ -254,7 +275,12 @@ impl Saver {
     pub fn reload(&mut self) -> Msg {
         self.wait_for_snapshot();
         match self.file.reload() {
-            Ok(Loaded::Session(session)) => Msg::Reloaded(Box::new(session)),
+            Ok(Loaded::Session(session)) => {
+                // The file now is what the editor shows: nothing waits.
+                self.pending.clear();
+                self.needs_rewrite = false;
+                Msg::Reloaded(Box::new(session))
+            }
             Ok(Loaded::Program(_)) => {
                 Msg::ReloadFailed { error: crate::i18n::t("present-not-a-session") }
             }

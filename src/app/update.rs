@@ -1,5 +1,6 @@
 //! `update(model, msg, now)`: the only place the model changes. No I/O and
-//! no clock reads; saving happens at the edge, which reports back with
+//! no clock reads: saving, reloading, drafts, recovery copies and quitting
+//! are `Effect`s the edge performs, reporting back with messages such as
 //! `Msg::Saved` or `Msg::SaveFailed`.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEventKind};
@@ -7,7 +8,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEventKind};
 use super::action::Action;
 use super::capture_line::{CaptureLine, Feedback};
 use super::edit;
-use super::form::{self, FormKind, FormOutcome};
+use super::effect::Effect;
+use super::form::{self, FieldId, FormKind, FormOutcome};
 use super::keymap::{latin_code, normalize_key};
 use super::layout;
 use super::model::{Mode, Model, Pane};
@@ -17,11 +19,16 @@ use super::text_input::TextInput;
 use crate::i18n::{t, targs};
 use crate::model::{AgendaStatus, Change, Entity, EntityKind, Id, Timestamp};
 
-pub fn update(model: &mut Model, msg: Msg, now: Timestamp) {
+/// Effects, in the order they were asked for.
+type Effects = Vec<Effect>;
+
+/// Applies `msg` to the model and returns what the edge must do about it.
+pub fn update(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
+    let mut fx = Effects::new();
     model.now = now;
     match msg {
-        Msg::Key(key) => on_key(model, &key, now),
-        Msg::Paste(text) => on_paste(model, &text),
+        Msg::Key(key) => on_key(model, &key, now, &mut fx),
+        Msg::Paste(text) => on_paste(model, &text, &mut fx),
         Msg::Mouse(mouse) => {
             if mouse.kind == MouseEventKind::Down(MouseButton::Left)
                 && matches!(model.mode, Mode::Normal)
@@ -33,7 +40,7 @@ pub fn update(model: &mut Model, msg: Msg, now: Timestamp) {
             model.screen = ratatui::layout::Rect::new(0, 0, width, height)
         }
         Msg::Tick => {}
-        Msg::Interrupt => on_interrupt(model, now),
+        Msg::Interrupt => on_interrupt(model, now, &mut fx),
         Msg::Notice(text) => model.notice = Some(text),
         Msg::Saved { revision } => {
             model.save.saved_revision = model.save.saved_revision.max(revision);
@@ -68,7 +75,6 @@ pub fn update(model: &mut Model, msg: Msg, now: Timestamp) {
             model.save.saved_at = Some(now);
             model.save.diverted_to = Some(kept_in);
             model.read_only = Some(holder);
-            model.pending.clear();
         }
         Msg::Followed(session) => {
             model.session = *session;
@@ -76,8 +82,6 @@ pub fn update(model: &mut Model, msg: Msg, now: Timestamp) {
         }
         Msg::Reloaded(session) => {
             model.session = *session;
-            model.pending.clear();
-            model.needs_snapshot = false;
             model.history = super::history::History::default();
             model.save.diverted_to = None;
             model.save.error = None;
@@ -85,123 +89,150 @@ pub fn update(model: &mut Model, msg: Msg, now: Timestamp) {
             model.notice = Some(t("notice-reloaded"));
             model.rebuild_rows();
         }
+        Msg::ReadOnly { holder } => model.read_only = Some(holder),
+        Msg::OfferDraft(draft) => model.mode = Mode::OfferDraft(draft),
+        Msg::OfferRecovery(session) => model.mode = Mode::OfferRecovery(session),
+        Msg::QuitBlocked => model.mode = Mode::ConfirmQuit,
     }
+    fx
 }
 
-fn on_key(model: &mut Model, key: &KeyEvent, now: Timestamp) {
+/// A key, by what has the keyboard.
+fn on_key(model: &mut Model, key: &KeyEvent, now: Timestamp, fx: &mut Effects) {
     let key = &normalize_key(key);
     // Any key dismisses a one-off notice.
     model.notice = None;
-    match &mut model.mode {
-        Mode::Normal if model.projector.is_some() => projector_key(model, key, now),
+    match &model.mode {
+        Mode::Normal if model.projector.is_some() => projector_key(model, key, now, fx),
         Mode::Normal => match model.keymap.action_for(key, model.focus) {
-            Some(action) => act(model, action, now),
+            Some(action) => act(model, action, now, fx),
             None => hint_where_key_works(model, key),
         },
-        Mode::Help { .. } => {
-            // Scrolling stops with the last line at the bottom, wherever the
-            // screen size puts it.
-            let end = crate::ui::help::max_scroll(model);
-            let Mode::Help { scroll } = &mut model.mode else { unreachable!() };
-            match latin_code(key.code) {
-                KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('?') | KeyCode::F(1) => {
-                    model.mode = Mode::Normal;
-                }
-                KeyCode::Down | KeyCode::Char('j') => *scroll = scroll.saturating_add(1).min(end),
-                KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
-                KeyCode::PageDown => *scroll = scroll.saturating_add(10).min(end),
-                KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
-                KeyCode::End | KeyCode::Char('G') => *scroll = end,
-                KeyCode::Home | KeyCode::Char('g') => *scroll = 0,
-                _ => {}
-            }
+        Mode::Help { scroll } => {
+            let scroll = *scroll;
+            help_key(model, scroll, key);
         }
-        Mode::Form(form) => {
-            match form.handle_key(key) {
-                FormOutcome::Stay => {}
-                FormOutcome::Cancel => model.mode = Mode::Normal,
-                FormOutcome::Submit => submit_form(model, now),
-            }
-            model.draft_revision += 1;
-        }
-        Mode::Filter(input) => {
-            match key.code {
-                KeyCode::Enter => {}
-                KeyCode::Esc => *input = TextInput::default(),
-                _ => {
-                    input.handle_key(key);
-                }
-            }
-            let text = input.value().to_owned();
-            if matches!(key.code, KeyCode::Enter | KeyCode::Esc) {
-                model.mode = Mode::Normal;
-            }
-            set_filter(model, text);
-        }
-        Mode::Capture(line) => {
-            let digit = match key.code {
-                KeyCode::Char(c) => c.to_digit(10),
-                _ => None,
-            };
-            if digit.is_some_and(|d| line.pick(d as usize)) {
-                line.feedback = None;
-                model.draft_revision += 1;
-                return;
-            }
-            if key.code != KeyCode::Tab {
-                line.completion = None;
-            }
-            match key.code {
-                KeyCode::Esc => model.mode = Mode::Normal,
-                KeyCode::Enter => commit_capture(model, now),
-                KeyCode::Tab => line.complete(&model.session),
-                KeyCode::Up => line.recall(&model.capture_history, -1),
-                KeyCode::Down => line.recall(&model.capture_history, 1),
-                _ => {
-                    if line.input.handle_key(key) {
-                        line.feedback = None;
-                    }
-                }
-            }
-            model.draft_revision += 1;
-        }
-        Mode::OfferDraft(draft) => {
-            let draft = draft.clone();
-            model.mode = Mode::Normal;
-            if key.code == KeyCode::Enter {
-                draft.restore(model);
-            }
-            // Either way the draft file now follows the screen.
-            model.draft_revision += 1;
-        }
-        Mode::OfferRecovery(recovered) => {
-            if key.code == KeyCode::Enter {
-                model.session = (**recovered).clone();
-                // The recovered content is not on disk yet: write it whole.
-                changed(model, now);
-                model.needs_snapshot = true;
-            }
-            model.mode = Mode::Normal;
-            model.recovery_resolved = true;
-        }
+        Mode::Form(_) => form_key(model, key, now, fx),
+        Mode::Filter(_) => filter_key(model, key),
+        Mode::Capture(_) => capture_key(model, key, now, fx),
+        Mode::OfferDraft(_) | Mode::OfferRecovery(_) => offer_key(model, key, now, fx),
         Mode::ConfirmQuit => match latin_code(key.code) {
             KeyCode::Char('y') | KeyCode::Char('Y') => {
-                model.quit_with_recovery = true;
-                model.quit = true;
+                fx.push(Effect::Quit { keep_recovery: true });
             }
             _ => model.mode = Mode::Normal,
         },
     }
 }
 
-fn on_paste(model: &mut Model, text: &str) {
+/// Scrolling the help stops with the last line at the bottom, wherever
+/// the screen size puts it.
+fn help_key(model: &mut Model, scroll: u16, key: &KeyEvent) {
+    let end = crate::ui::help::max_scroll(model);
+    let scroll = match latin_code(key.code) {
+        KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('?') | KeyCode::F(1) => {
+            model.mode = Mode::Normal;
+            return;
+        }
+        KeyCode::Down | KeyCode::Char('j') => scroll.saturating_add(1).min(end),
+        KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
+        KeyCode::PageDown => scroll.saturating_add(10).min(end),
+        KeyCode::PageUp => scroll.saturating_sub(10),
+        KeyCode::End | KeyCode::Char('G') => end,
+        KeyCode::Home | KeyCode::Char('g') => 0,
+        _ => scroll,
+    };
+    model.mode = Mode::Help { scroll };
+}
+
+fn form_key(model: &mut Model, key: &KeyEvent, now: Timestamp, fx: &mut Effects) {
+    let Mode::Form(form) = &mut model.mode else { return };
+    match form.handle_key(key) {
+        FormOutcome::Stay => {}
+        FormOutcome::Cancel => model.mode = Mode::Normal,
+        FormOutcome::Submit => submit_form(model, now, fx),
+    }
+    fx.push(Effect::SyncDraft);
+}
+
+fn filter_key(model: &mut Model, key: &KeyEvent) {
+    let Mode::Filter(input) = &mut model.mode else { return };
+    match key.code {
+        KeyCode::Enter => {}
+        KeyCode::Esc => *input = TextInput::default(),
+        _ => {
+            input.handle_key(key);
+        }
+    }
+    let text = input.value().to_owned();
+    if matches!(key.code, KeyCode::Enter | KeyCode::Esc) {
+        model.mode = Mode::Normal;
+    }
+    set_filter(model, text);
+}
+
+fn capture_key(model: &mut Model, key: &KeyEvent, now: Timestamp, fx: &mut Effects) {
+    let Mode::Capture(line) = &mut model.mode else { return };
+    // Every key changes what a crash would lose: the draft file follows.
+    fx.push(Effect::SyncDraft);
+    let digit = match key.code {
+        KeyCode::Char(c) => c.to_digit(10),
+        _ => None,
+    };
+    if digit.is_some_and(|d| line.pick(d as usize)) {
+        line.feedback = None;
+        return;
+    }
+    if key.code != KeyCode::Tab {
+        line.completion = None;
+    }
+    match key.code {
+        KeyCode::Esc => model.mode = Mode::Normal,
+        KeyCode::Enter => commit_capture(model, now, fx),
+        KeyCode::Tab => line.complete(&model.session),
+        KeyCode::Up => line.recall(&model.capture_history, -1),
+        KeyCode::Down => line.recall(&model.capture_history, 1),
+        _ => {
+            if line.input.handle_key(key) {
+                line.feedback = None;
+            }
+        }
+    }
+}
+
+/// At start: Enter takes the offered draft or recovery copy, any other key
+/// declines it.
+fn offer_key(model: &mut Model, key: &KeyEvent, now: Timestamp, fx: &mut Effects) {
+    let take = key.code == KeyCode::Enter;
+    match std::mem::replace(&mut model.mode, Mode::Normal) {
+        Mode::OfferDraft(draft) => {
+            if take {
+                model.mode = draft.reopen(&model.session);
+            }
+            // Either way the draft file now follows the screen.
+            fx.push(Effect::SyncDraft);
+        }
+        Mode::OfferRecovery(recovered) => {
+            if take {
+                model.session = *recovered;
+                // The recovered content is not on disk yet: write it whole.
+                changed(model, now, Vec::new(), fx);
+                fx.push(Effect::Rewrite);
+            }
+            fx.push(Effect::ForgetRecovery);
+        }
+        other => model.mode = other,
+    }
+}
+
+fn on_paste(model: &mut Model, text: &str, fx: &mut Effects) {
     let cut = match &mut model.mode {
         Mode::Form(form) => {
-            model.draft_revision += 1;
+            fx.push(Effect::SyncDraft);
             form.paste(text)
         }
         Mode::Capture(line) => {
-            model.draft_revision += 1;
+            fx.push(Effect::SyncDraft);
             line.input.paste(text)
         }
         Mode::Filter(input) => {
@@ -226,11 +257,11 @@ fn on_paste(model: &mut Model, text: &str) {
 /// Ctrl-C or Ctrl-\ says how to quit; a second one within two seconds
 /// quits as `q` does (saving on the way out). The clock has whole seconds,
 /// so "within two" means a gap of up to 2–3 s.
-fn on_interrupt(model: &mut Model, now: Timestamp) {
+fn on_interrupt(model: &mut Model, now: Timestamp, fx: &mut Effects) {
     let again = model.interrupted_at.is_some_and(|at| now - at <= chrono::TimeDelta::seconds(2));
     if again {
         model.interrupted_at = None;
-        act(model, Action::Quit, now);
+        act(model, Action::Quit, now, fx);
     } else {
         model.interrupted_at = Some(now);
         model.notice = Some(t("notice-interrupt"));
@@ -244,9 +275,37 @@ fn set_filter(model: &mut Model, text: String) {
     model.rebuild_rows();
 }
 
-fn act(model: &mut Model, action: Action, now: Timestamp) {
+/// Runs a normal-mode action, by scope: moving around, the screen and the
+/// file, the meeting's clock and queue, and edits of the selected row.
+fn act(model: &mut Model, action: Action, now: Timestamp, fx: &mut Effects) {
+    if move_around(model, action) || act_on_screen(model, action, now, fx) {
+        return;
+    }
+    if writes(action) && refuse_read_only(model) {
+        return;
+    }
+    if !run_meeting(model, action, now, fx) {
+        edit_selected(model, action, now, fx);
+    }
+}
+
+/// Actions that would change the session (refused in a read-only editor
+/// before anything opens).
+fn writes(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Add
+            | Action::Edit
+            | Action::EditSession
+            | Action::EditSettlement
+            | Action::Capture
+            | Action::LinkNeed
+    )
+}
+
+/// Focus and selection. True if `action` was one of them.
+fn move_around(model: &mut Model, action: Action) -> bool {
     let focus = model.focus;
-    let selected = model.pane(focus).selected_id();
     match action {
         Action::FocusNext => model.focus = focus.next(),
         Action::FocusPrev => model.focus = focus.prev(),
@@ -257,9 +316,24 @@ fn act(model: &mut Model, action: Action, now: Timestamp) {
         Action::PageDown => move_selection(model, 1, page(model)),
         Action::First => move_selection(model, -1, usize::MAX),
         Action::Last => move_selection(model, 1, usize::MAX),
+        Action::ToggleGrouping => {
+            model.need_grouping = match model.need_grouping {
+                super::model::NeedGrouping::Settlement => super::model::NeedGrouping::Category,
+                super::model::NeedGrouping::Category => super::model::NeedGrouping::Settlement,
+            };
+            model.rebuild_rows();
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// Modes, views, quitting and reloading. True if `action` was one of them.
+fn act_on_screen(model: &mut Model, action: Action, now: Timestamp, fx: &mut Effects) -> bool {
+    match action {
         Action::Help => model.mode = Mode::Help { scroll: 0 },
         Action::Filter => {
-            let current = model.pane(focus).filter.clone();
+            let current = model.pane(model.focus).filter.clone();
             model.mode = Mode::Filter(TextInput::new(&current));
         }
         Action::Quit => {
@@ -269,63 +343,57 @@ fn act(model: &mut Model, action: Action, now: Timestamp) {
             if model.save.is_dirty() && model.save.error.is_some() {
                 model.mode = Mode::ConfirmQuit;
             } else {
-                model.quit = true;
+                fx.push(Effect::Quit { keep_recovery: false });
             }
+        }
+        Action::Reload => {
+            if model.save.diverted_to.is_some() || model.read_only.is_some() {
+                fx.push(Effect::Reload);
+            } else {
+                model.notice = Some(t("notice-nothing-to-reload"));
+            }
+        }
+        Action::ToggleProjector => {
+            model.projector = match model.projector {
+                Some(_) => None,
+                None => Some(crate::ui::projector::ProjectorState {
+                    theme: model.projector_theme,
+                    ..Default::default()
+                }),
+            };
         }
         Action::Undo | Action::Redo if refuse_read_only(model) => {}
-        Action::Undo => match model.history.take_undo() {
-            Some(mut step) => {
-                // Undoing is a new edit too: it must win over what it undoes
-                // when the session is merged.
-                model.session.stamp(&mut step, now);
-                model.pending.extend(step.iter().cloned());
-                let redo = model.session.apply_all(step);
-                model.history.push_redo(redo);
-                changed(model, now);
-            }
-            None => model.notice = Some(t("notice-nothing-to-undo")),
-        },
-        Action::Redo => match model.history.take_redo() {
-            Some(mut step) => {
-                model.session.stamp(&mut step, now);
-                model.pending.extend(step.iter().cloned());
-                let undo = model.session.apply_all(step);
-                model.history.push_undo(undo);
-                changed(model, now);
-            }
-            None => model.notice = Some(t("notice-nothing-to-redo")),
-        },
-        Action::Add
-        | Action::Edit
-        | Action::EditSession
-        | Action::EditSettlement
-        | Action::Capture
-        | Action::LinkNeed
-            if refuse_read_only(model) => {}
-        Action::Add => open_form(model, add_form(focus)),
-        Action::Edit => {
-            if let Some(kind) = selected.and_then(|id| edit_form(model, focus, id)) {
-                open_form(model, kind);
-            }
-        }
-        Action::EditSession => open_form(model, FormKind::Session),
-        Action::Delete => {
-            if let Some(id) = selected {
-                let kind = match focus {
-                    Pane::Agenda => EntityKind::AgendaItem,
-                    Pane::Participants => EntityKind::Participant,
-                    Pane::Needs => EntityKind::Need,
-                    Pane::Actions => EntityKind::Action,
-                    Pane::Proposals if model.session.private_notes.iter().any(|n| n.id == id) => {
-                        EntityKind::PrivateNote
-                    }
-                    Pane::Proposals => EntityKind::Proposal,
-                };
-                let changes = edit::delete(&model.session, kind, id, now);
-                commit(model, changes, now);
-                model.notice = Some(t("notice-deleted"));
-            }
-        }
+        Action::Undo | Action::Redo => undo_redo(model, action == Action::Undo, now, fx),
+        _ => return false,
+    }
+    true
+}
+
+/// Undo or redo one step. Undoing is a new edit too: it must win over what
+/// it undoes when the session is merged.
+fn undo_redo(model: &mut Model, undo: bool, now: Timestamp, fx: &mut Effects) {
+    let step = if undo { model.history.take_undo() } else { model.history.take_redo() };
+    let Some(mut step) = step else {
+        let id = if undo { "notice-nothing-to-undo" } else { "notice-nothing-to-redo" };
+        model.notice = Some(t(id));
+        return;
+    };
+    model.session.stamp(&mut step, now);
+    let inverse = model.session.apply_all(step.clone());
+    if undo {
+        model.history.push_redo(inverse);
+    } else {
+        model.history.push_undo(inverse);
+    }
+    changed(model, now, step, fx);
+}
+
+/// The agenda clock and the speaker queue, from any pane. True if
+/// `action` was one of them.
+fn run_meeting(model: &mut Model, action: Action, now: Timestamp, fx: &mut Effects) -> bool {
+    let focus = model.focus;
+    let selected = model.pane(focus).selected_id();
+    match action {
         Action::StartStop => {
             // Outside the agenda, `s` stops the running item, or starts the
             // one selected in the agenda.
@@ -336,12 +404,12 @@ fn act(model: &mut Model, action: Action, now: Timestamp) {
             };
             if let Some(id) = target {
                 let changes = edit::start_stop(&model.session, id, now);
-                commit_agenda(model, changes, now);
+                commit_agenda(model, changes, now, fx);
             }
         }
         Action::NextItem => {
             let changes = edit::next_item(&model.session, now);
-            commit_agenda(model, changes, now);
+            commit_agenda(model, changes, now, fx);
             if let Some(active) = model.session.active_item().map(|a| a.id) {
                 select(model, Pane::Agenda, active);
             }
@@ -357,120 +425,142 @@ fn act(model: &mut Model, action: Action, now: Timestamp) {
                 if changes.is_empty() {
                     model.notice = Some(t("notice-not-queued"));
                 }
-                commit(model, changes, now);
+                commit(model, changes, now, fx);
             }
-        }
-        Action::DropQueue => {
-            let changes = edit::drop_queue(&model.session);
-            if changes.is_empty() {
-                model.notice = Some(t("notice-queue-empty"));
-            } else {
-                model.notice = Some(t("notice-queue-dropped"));
-            }
-            commit(model, changes, now);
-        }
-        Action::VoteUp | Action::VoteDown => {
-            if let Some(id) = selected {
-                let delta = if action == Action::VoteUp { 1 } else { -1 };
-                let changes = edit::vote(&model.session, id, delta, now);
-                commit(model, changes, now);
-            }
-        }
-        Action::TogglePresent => {
-            if let Some(id) = selected {
-                let changes = edit::toggle_present(&model.session, id, now);
-                commit(model, changes, now);
-            }
-        }
-        Action::ToggleGrouping => {
-            model.need_grouping = match model.need_grouping {
-                super::model::NeedGrouping::Settlement => super::model::NeedGrouping::Category,
-                super::model::NeedGrouping::Category => super::model::NeedGrouping::Settlement,
-            };
-            model.rebuild_rows();
-        }
-        Action::CycleStatus => {
-            if let Some(id) = selected {
-                let changes = match focus {
-                    Pane::Needs => edit::cycle_need_status(&model.session, id, now),
-                    Pane::Actions => edit::cycle_action_status(&model.session, id, now),
-                    Pane::Proposals => edit::cycle_proposal_kind(&model.session, id, now),
-                    _ => Vec::new(),
-                };
-                commit(model, changes, now);
-            }
-        }
-        Action::EditSettlement => {
-            let settlement = selected.and_then(|id| match focus {
-                Pane::Participants => model.session.participant(id).and_then(|p| p.settlement),
-                Pane::Needs => model.session.need(id).and_then(|n| n.settlement),
-                _ => None,
-            });
-            match settlement.and_then(|id| model.session.settlement(id)).cloned() {
-                Some(s) => open_form(model, FormKind::Settlement(s)),
-                None => model.notice = Some(t("notice-no-settlement")),
-            }
-        }
-        Action::Reload => {
-            if model.save.diverted_to.is_some() || model.read_only.is_some() {
-                model.reload_requested = true;
-            } else {
-                model.notice = Some(t("notice-nothing-to-reload"));
-            }
-        }
-        Action::ToggleProjector => {
-            model.projector = match model.projector {
-                Some(_) => None,
-                None => Some(crate::app::projector::ProjectorState {
-                    theme: model.projector_theme,
-                    ..Default::default()
-                }),
-            };
-        }
-        Action::Capture => {
-            model.mode = Mode::Capture(Box::default());
-            model.draft_revision += 1;
         }
         Action::QueueSpeaker => match (model.session.active_item().map(|a| a.id), selected) {
             (Some(item), Some(person)) => {
                 let changes = edit::queue_speaker(&model.session, item, person, now);
-                commit(model, changes, now);
+                commit(model, changes, now, fx);
             }
             (None, _) => model.notice = Some(t("notice-no-active-item")),
             _ => {}
         },
+        _ => return run_turns(model, action, now, fx),
+    }
+    true
+}
+
+/// Turns and the queue as a whole. True if `action` was one of them.
+fn run_turns(model: &mut Model, action: Action, now: Timestamp, fx: &mut Effects) -> bool {
+    match action {
+        Action::DropQueue => {
+            let changes = edit::drop_queue(&model.session);
+            let id = if changes.is_empty() { "notice-queue-empty" } else { "notice-queue-dropped" };
+            model.notice = Some(t(id));
+            commit(model, changes, now, fx);
+        }
         Action::NextSpeaker => {
             if model.session.active_item().is_none() {
                 model.notice = Some(t("notice-no-active-item"));
             }
             let changes = edit::next_speaker(&model.session, now);
-            commit(model, changes, now);
+            commit(model, changes, now, fx);
         }
         Action::EndTurn => {
             let changes = edit::end_turn(&model.session, now);
-            commit(model, changes, now);
+            commit(model, changes, now, fx);
         }
-        Action::Promote => {
-            if let Some(id) = selected {
-                let changes = edit::promote(&model.session, id, now);
-                if changes.is_empty() {
-                    model.notice = Some(t("notice-already-promoted"));
-                } else {
-                    commit(model, changes, now);
-                    model.notice = Some(t("notice-promoted"));
-                    ask_responsible(model, id);
-                }
+        _ => return false,
+    }
+    true
+}
+
+/// Forms and edits of the focused pane's selected row.
+fn edit_selected(model: &mut Model, action: Action, now: Timestamp, fx: &mut Effects) {
+    let focus = model.focus;
+    let selected = model.pane(focus).selected_id();
+    match action {
+        Action::Add => open_form(model, add_form(focus)),
+        Action::EditSession => open_form(model, FormKind::Session),
+        Action::Capture => {
+            model.mode = Mode::Capture(Box::default());
+            fx.push(Effect::SyncDraft);
+        }
+        Action::EditSettlement => edit_settlement(model, selected),
+        _ => {
+            let Some(id) = selected else { return };
+            edit_row(model, action, id, now, fx);
+        }
+    }
+}
+
+/// An action on the selected entity `id` of the focused pane.
+fn edit_row(model: &mut Model, action: Action, id: Id, now: Timestamp, fx: &mut Effects) {
+    let focus = model.focus;
+    let changes = match action {
+        Action::Edit | Action::LinkNeed => {
+            let Some(kind) = edit_form(model, focus, id) else { return };
+            let link = action == Action::LinkNeed;
+            if link && !matches!(kind, FormKind::Proposal(_)) {
+                return;
             }
-        }
-        Action::LinkNeed => {
-            if let Some(FormKind::Proposal(p)) = selected.and_then(|id| edit_form(model, focus, id))
-            {
-                open_form(model, FormKind::Proposal(p));
-                if let Mode::Form(form) = &mut model.mode {
-                    form.focus(4);
-                }
+            open_form(model, kind);
+            if let (true, Mode::Form(form)) = (link, &mut model.mode) {
+                form.focus_field(FieldId::Need);
             }
+            return;
         }
+        Action::Delete => {
+            let kind = entity_kind(model, focus, id);
+            let changes = edit::delete(&model.session, kind, id, now);
+            commit(model, changes, now, fx);
+            model.notice = Some(t("notice-deleted"));
+            return;
+        }
+        Action::Promote => return promote(model, id, now, fx),
+        Action::VoteUp | Action::VoteDown => {
+            let delta = if action == Action::VoteUp { 1 } else { -1 };
+            edit::vote(&model.session, id, delta, now)
+        }
+        Action::TogglePresent => edit::toggle_present(&model.session, id, now),
+        Action::CycleStatus => match focus {
+            Pane::Needs => edit::cycle_need_status(&model.session, id, now),
+            Pane::Actions => edit::cycle_action_status(&model.session, id, now),
+            Pane::Proposals => edit::cycle_proposal_kind(&model.session, id, now),
+            _ => Vec::new(),
+        },
+        _ => return,
+    };
+    commit(model, changes, now, fx);
+}
+
+/// What kind of entity a row of `pane` is.
+fn entity_kind(model: &Model, pane: Pane, id: Id) -> EntityKind {
+    match pane {
+        Pane::Agenda => EntityKind::AgendaItem,
+        Pane::Participants => EntityKind::Participant,
+        Pane::Needs => EntityKind::Need,
+        Pane::Actions => EntityKind::Action,
+        Pane::Proposals if model.session.private_notes.iter().any(|n| n.id == id) => {
+            EntityKind::PrivateNote
+        }
+        Pane::Proposals => EntityKind::Proposal,
+    }
+}
+
+/// `E`: the form of the selected participant's or need's settlement.
+fn edit_settlement(model: &mut Model, selected: Option<Id>) {
+    let settlement = selected.and_then(|id| match model.focus {
+        Pane::Participants => model.session.participant(id).and_then(|p| p.settlement),
+        Pane::Needs => model.session.need(id).and_then(|n| n.settlement),
+        _ => None,
+    });
+    match settlement.and_then(|id| model.session.settlement(id)).cloned() {
+        Some(s) => open_form(model, FormKind::Settlement(s)),
+        None => model.notice = Some(t("notice-no-settlement")),
+    }
+}
+
+/// `A`: the selected proposal becomes an action, whose form opens next.
+fn promote(model: &mut Model, id: Id, now: Timestamp, fx: &mut Effects) {
+    let changes = edit::promote(&model.session, id, now);
+    if changes.is_empty() {
+        model.notice = Some(t("notice-already-promoted"));
+    } else {
+        commit(model, changes, now, fx);
+        model.notice = Some(t("notice-promoted"));
+        ask_responsible(model, id);
     }
 }
 
@@ -495,9 +585,9 @@ fn hint_where_key_works(model: &mut Model, key: &KeyEvent) {
 
 /// Commits a start, stop or next item, saying when queued speakers moved
 /// to the item that now runs.
-fn commit_agenda(model: &mut Model, changes: Vec<Change>, now: Timestamp) {
+fn commit_agenda(model: &mut Model, changes: Vec<Change>, now: Timestamp, fx: &mut Effects) {
     let carried = edit::carried_speakers(&changes);
-    commit(model, changes, now);
+    commit(model, changes, now, fx);
     if carried > 0 {
         let title = model.session.active_item().map(|a| a.title.clone()).unwrap_or_default();
         model.notice = Some(targs(
@@ -515,14 +605,13 @@ fn ask_responsible(model: &mut Model, proposal: Id) {
     };
     open_form(model, FormKind::Action(Some(action.clone())));
     if let Mode::Form(form) = &mut model.mode {
-        let responsible = form.fields.iter().position(|f| f.label == "field-responsible");
-        form.focus(responsible.unwrap_or(0));
+        form.focus_field(FieldId::Responsible);
     }
 }
 
 /// Keys while the projector is shown: slides and themes, plus what the
 /// facilitator needs without leaving it (next item, speakers, quit).
-fn projector_key(model: &mut Model, key: &KeyEvent, now: Timestamp) {
+fn projector_key(model: &mut Model, key: &KeyEvent, now: Timestamp, fx: &mut Effects) {
     let action = model.keymap.action_for(key, Pane::Agenda);
     match action {
         Some(Action::ToggleProjector) => model.projector = None,
@@ -534,7 +623,7 @@ fn projector_key(model: &mut Model, key: &KeyEvent, now: Timestamp) {
             | Action::Quit
             | Action::Help),
         ) => {
-            act(model, a, now);
+            act(model, a, now, fx);
         }
         _ if key.code == KeyCode::Esc => model.projector = None,
         _ => {
@@ -547,7 +636,7 @@ fn projector_key(model: &mut Model, key: &KeyEvent, now: Timestamp) {
 
 /// Enter in the capture line: parse, apply, keep the line open for the next.
 /// A refused line stays as typed, with what to do about it.
-fn commit_capture(model: &mut Model, now: Timestamp) {
+fn commit_capture(model: &mut Model, now: Timestamp, fx: &mut Effects) {
     let Mode::Capture(line) = &mut model.mode else { return };
     let text = line.input.value().to_owned();
     let allow_duplicate = line.confirm_duplicate.as_deref() == Some(text.as_str());
@@ -579,7 +668,7 @@ fn commit_capture(model: &mut Model, now: Timestamp) {
     if model.capture_history.last() != Some(&text) {
         model.capture_history.push(text);
     }
-    commit(model, captured.changes, now);
+    commit(model, captured.changes, now, fx);
     if let Some((id, pane)) = captured.entity {
         select(model, pane, id);
     }
@@ -637,15 +726,16 @@ fn open_form(model: &mut Model, kind: FormKind) {
     model.mode = Mode::Form(Box::new(form::open(kind, &model.session)));
 }
 
-fn submit_form(model: &mut Model, now: Timestamp) {
+fn submit_form(model: &mut Model, now: Timestamp, fx: &mut Effects) {
     let Mode::Form(form) = &mut model.mode else { return };
     // A name already listed is asked about once; the same name again adds.
     if let Some(existing) = form::duplicate_participant(form, &model.session) {
         let typed = existing.to_owned();
         if form.confirmed_name.as_deref() != Some(typed.as_str()) {
             form.confirmed_name = Some(typed.clone());
-            form.focused = 0;
-            form.error = Some((0, targs("form-duplicate-name", &[("name", typed.into())])));
+            form.focused = form.index_of(FieldId::Name).unwrap_or(0);
+            let message = targs("form-duplicate-name", &[("name", typed.into())]);
+            form.error = Some((FieldId::Name, message));
             return;
         }
     }
@@ -660,7 +750,7 @@ fn submit_form(model: &mut Model, now: Timestamp) {
         .unwrap_or(usize::MAX);
     match form::submit(form, &model.session, now, insert_at) {
         Err((field, message)) => {
-            form.focus(field);
+            form.focus_field(field);
             form.error = Some((field, message));
         }
         Ok(mut changes) => {
@@ -678,7 +768,7 @@ fn submit_form(model: &mut Model, now: Timestamp) {
                 changes.extend(extra);
             }
             model.mode = Mode::Normal;
-            commit(model, changes, now);
+            commit(model, changes, now, fx);
             if let Some(id) = new_id {
                 let focus = model.focus;
                 select(model, focus, id);
@@ -696,7 +786,7 @@ fn refuse_read_only(model: &mut Model) -> bool {
 }
 
 /// Applies an edit, records it for undo and marks the session unsaved.
-fn commit(model: &mut Model, mut changes: Vec<Change>, now: Timestamp) {
+fn commit(model: &mut Model, mut changes: Vec<Change>, now: Timestamp, fx: &mut Effects) {
     if changes.is_empty() {
         return;
     }
@@ -704,17 +794,19 @@ fn commit(model: &mut Model, mut changes: Vec<Change>, now: Timestamp) {
         return;
     }
     model.session.stamp(&mut changes, now);
-    model.pending.extend(changes.iter().cloned());
-    let inverse = model.session.apply_all(changes);
+    let inverse = model.session.apply_all(changes.clone());
     model.history.record(inverse);
-    changed(model, now);
+    changed(model, now, changes, fx);
 }
 
-fn changed(model: &mut Model, now: Timestamp) {
-    model.pending.push(Change::Touched(now));
+/// After `applied` changed the session: a new revision to save, with the
+/// changes for the journal.
+fn changed(model: &mut Model, now: Timestamp, mut applied: Vec<Change>, fx: &mut Effects) {
+    applied.push(Change::Touched(now));
     model.session.updated = now;
     model.save.revision += 1;
     model.rebuild_rows();
+    fx.push(Effect::Save(applied));
 }
 
 fn select(model: &mut Model, pane: Pane, id: Id) {

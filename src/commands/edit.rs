@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 
 use crate::app::run::{TerminalEvents, run};
 use crate::app::saver::Saver;
-use crate::app::{Model, terminal};
+use crate::app::{Model, Msg, terminal};
 use crate::i18n::{t, targs};
 use crate::model::{Session, Timestamp, now};
 use crate::store::{Loaded, SessionFile, clean_stray_temp_files};
@@ -123,7 +123,7 @@ pub fn apply_config(model: &mut Model, config: &crate::config::Config, theme: Op
     if let Some(limit) = config.speaking_limit_seconds {
         model.turn_limit = i64::from(limit);
     }
-    for problem in config.apply_keys(&mut model.keymap) {
+    for problem in model.keymap.apply_overrides(config.key_overrides()) {
         eprintln!("kenesh: {problem}");
     }
 }
@@ -252,19 +252,25 @@ fn edit(
     let name =
         file.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let mut model = Model::new(session, name, now_at_start);
-    model.notice = folded;
+    // What the editor starts with goes through `update` like everything
+    // else (none of these messages asks for an effect).
+    let mut opening = Vec::new();
+    opening.extend(folded.map(Msg::Notice));
     // Drafts and recovery copies belong to the writer: a read-only viewer
     // neither offers nor removes them.
-    if read_only.is_none() {
-        let draft = crate::app::draft::read(&file.sidecars().draft(), model.session.id);
-        if let Some(draft) = draft {
-            model.mode = crate::app::model::Mode::OfferDraft(Box::new(draft));
-        }
-        if let Some(recovered) = crate::app::recovery::find(file.path(), &model.session) {
-            model.mode = crate::app::model::Mode::OfferRecovery(Box::new(recovered));
+    match read_only {
+        Some(holder) => opening.push(Msg::ReadOnly { holder }),
+        None => {
+            let draft = crate::app::draft::read(&file.sidecars().draft(), model.session.id);
+            opening.extend(draft.map(|d| Msg::OfferDraft(Box::new(d))));
+            let recovered = crate::app::recovery::find(file.path(), &model.session);
+            opening.extend(recovered.map(|r| Msg::OfferRecovery(Box::new(r))));
         }
     }
-    model.read_only = read_only;
+    for msg in opening {
+        let effects = crate::app::update(&mut model, msg, now_at_start);
+        debug_assert!(effects.is_empty(), "opening messages ask for nothing");
+    }
     apply_config(&mut model, crate::config::current(), theme);
     let mut saver = Saver::new(file);
     let mut tui = terminal::enter()?;
@@ -274,13 +280,17 @@ fn edit(
         run(&mut tui, &mut model, &mut TerminalEvents, &mut saver, &mut now)
     }));
     terminal::restore();
+    let keep_recovery =
+        matches!(result, Ok(Ok(crate::app::run::Exit::Quit { keep_recovery: true })));
     let crashed = result.is_err();
-    if crashed || model.quit_with_recovery {
+    if crashed || keep_recovery {
         let path = crate::app::recovery::write(saver.path(), &model.session)?;
         eprintln!("{}", targs("recovery-written", &[("file", path.display().to_string().into())]));
     }
     match result {
-        Ok(run_result) => run_result?,
+        Ok(run_result) => {
+            run_result?;
+        }
         Err(_) => return Ok(ExitCode::from(101)),
     }
     Ok(where_the_data_is(&model, &saver))

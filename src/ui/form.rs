@@ -45,7 +45,7 @@ pub fn render(form: &Form, frame: &mut Frame, area: Rect) {
     let mut cursor = None;
     for (i, field) in form.fields.iter().enumerate() {
         let focused = i == form.focused;
-        let label = format!("{}{}", t(field.label), if field.required { " *" } else { "" });
+        let label = format!("{}{}", t(field.label()), if field.required { " *" } else { "" });
         let label = format!("{label:>LABEL_WIDTH$}  ");
         let label_style = if focused { theme::border_focused() } else { theme::dim() };
         let (value, cursor_column) = value_text(&field.value, focused, value_width);
@@ -68,7 +68,7 @@ pub fn render(form: &Form, frame: &mut Frame, area: Rect) {
             Span::styled(label, label_style),
             Span::styled(value, value_style),
         ]));
-        if let Some((_, message)) = form.error.as_ref().filter(|(f, _)| *f == i) {
+        if let Some((_, message)) = form.error.as_ref().filter(|(f, _)| *f == field.id) {
             lines.extend(error_lines(message, value_width));
         }
     }

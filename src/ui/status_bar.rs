@@ -160,8 +160,3 @@ fn short_save_state(model: &Model) -> Span<'static> {
         None => Span::styled(format!("· {} ", t("save-unchanged")), theme::dim()),
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-}

@@ -44,7 +44,7 @@ pub fn files_in(dir: &Path) -> Vec<String> {
 }
 
 use chrono::{DateTime, FixedOffset};
-use kenesh::app::{Model, Msg, update};
+use kenesh::app::{Effect, Model, Msg, update};
 use kenesh::model::Session;
 use kenesh::store::{Loaded, load_file};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -64,6 +64,8 @@ pub fn load_session(path: &Path) -> Session {
 pub struct Harness {
     pub model: Model,
     pub now: DateTime<FixedOffset>,
+    /// Every effect `update` returned, oldest first.
+    pub effects: Vec<Effect>,
 }
 
 impl Harness {
@@ -73,11 +75,12 @@ impl Harness {
 
     pub fn with(session: Session) -> Harness {
         let now = at("2026-11-19T14:00:00+06:00");
-        Harness { model: Model::new(session, "example.ron".into(), now), now }
+        Harness { model: Model::new(session, "example.ron".into(), now), now, effects: Vec::new() }
     }
 
     pub fn send(&mut self, msg: Msg) -> &mut Self {
-        update(&mut self.model, msg, self.now);
+        let effects = update(&mut self.model, msg, self.now);
+        self.effects.extend(effects);
         self
     }
 
@@ -95,6 +98,14 @@ impl Harness {
             self.key(KeyCode::Char(c));
         }
         self
+    }
+
+    /// `Some(keep_recovery)` if `update` asked to quit.
+    pub fn quit(&self) -> Option<bool> {
+        self.effects.iter().find_map(|e| match e {
+            Effect::Quit { keep_recovery } => Some(*keep_recovery),
+            _ => None,
+        })
     }
 
     pub fn advance(&mut self, seconds: i64) -> &mut Self {

@@ -10,6 +10,94 @@ use super::text_input::TextInput;
 use crate::i18n::t;
 use crate::model::{Date, Id, Session};
 
+/// Every field a form can have, by name: forms are read and focused by
+/// these, never by position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldId {
+    Title,
+    Presenter,
+    PlannedMinutes,
+    Status,
+    Notes,
+    Name,
+    Organisation,
+    Group,
+    Settlement,
+    Present,
+    Gender,
+    AgeBand,
+    Contact,
+    Detail,
+    Category,
+    RaisedBy,
+    Votes,
+    What,
+    LinkedNeeds,
+    Responsible,
+    Partners,
+    Deadline,
+    Funding,
+    Indicator,
+    Text,
+    Kind,
+    Author,
+    AgendaItem,
+    Need,
+    City,
+    Date,
+    Place,
+    Organiser,
+    Facilitator,
+    Secretary,
+    ProtocolNumber,
+    Programme,
+}
+
+impl FieldId {
+    /// Message id of the field's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            FieldId::Title => "field-title",
+            FieldId::Presenter => "field-presenter",
+            FieldId::PlannedMinutes => "field-planned-minutes",
+            FieldId::Status => "field-status",
+            FieldId::Notes => "field-notes",
+            FieldId::Name => "field-name",
+            FieldId::Organisation => "field-organisation",
+            FieldId::Group => "field-group",
+            FieldId::Settlement => "field-settlement",
+            FieldId::Present => "field-present",
+            FieldId::Gender => "field-gender",
+            FieldId::AgeBand => "field-age-band",
+            FieldId::Contact => "field-contact",
+            FieldId::Detail => "field-detail",
+            FieldId::Category => "field-category",
+            FieldId::RaisedBy => "field-raised-by",
+            FieldId::Votes => "field-votes",
+            FieldId::What => "field-what",
+            FieldId::LinkedNeeds => "field-linked-needs",
+            FieldId::Responsible => "field-responsible",
+            FieldId::Partners => "field-partners",
+            FieldId::Deadline => "field-deadline",
+            FieldId::Funding => "field-funding",
+            FieldId::Indicator => "field-indicator",
+            FieldId::Text => "field-text",
+            FieldId::Kind => "field-kind",
+            FieldId::Author => "field-author",
+            FieldId::AgendaItem => "field-agenda-item",
+            FieldId::Need => "field-need",
+            FieldId::City => "field-city",
+            FieldId::Date => "field-date",
+            FieldId::Place => "field-place",
+            FieldId::Organiser => "field-organiser",
+            FieldId::Facilitator => "field-facilitator",
+            FieldId::Secretary => "field-secretary",
+            FieldId::ProtocolNumber => "field-protocol-number",
+            FieldId::Programme => "field-programme",
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum FieldValue {
     Text(TextInput),
@@ -38,15 +126,19 @@ pub enum FieldValue {
 
 #[derive(Debug, Clone)]
 pub struct Field {
-    /// Message id of the label.
-    pub label: &'static str,
+    pub id: FieldId,
     pub value: FieldValue,
     pub required: bool,
 }
 
 impl Field {
-    pub fn text(label: &'static str, value: &str) -> Field {
-        Field { label, value: FieldValue::Text(TextInput::new(value)), required: false }
+    /// Message id of the label.
+    pub fn label(&self) -> &'static str {
+        self.id.label()
+    }
+
+    pub fn text(id: FieldId, value: &str) -> Field {
+        Field { id, value: FieldValue::Text(TextInput::new(value)), required: false }
     }
 
     pub fn required(mut self) -> Field {
@@ -54,29 +146,25 @@ impl Field {
         self
     }
 
-    pub fn number(label: &'static str, value: u32) -> Field {
-        Field {
-            label,
-            value: FieldValue::Number(TextInput::new(&value.to_string())),
-            required: true,
-        }
+    pub fn number(id: FieldId, value: u32) -> Field {
+        Field { id, value: FieldValue::Number(TextInput::new(&value.to_string())), required: true }
     }
 
-    pub fn date(label: &'static str, value: Option<Date>) -> Field {
+    pub fn date(id: FieldId, value: Option<Date>) -> Field {
         let text = value.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
-        Field { label, value: FieldValue::Date(TextInput::new(&text)), required: false }
+        Field { id, value: FieldValue::Date(TextInput::new(&text)), required: false }
     }
 
-    pub fn choice(label: &'static str, labels: Vec<String>, selected: usize) -> Field {
+    pub fn choice(id: FieldId, labels: Vec<String>, selected: usize) -> Field {
         Field {
-            label,
+            id,
             value: FieldValue::Choice { labels, ids: Vec::new(), selected, new_entry: None },
             required: false,
         }
     }
 
-    pub fn toggle(label: &'static str, value: bool) -> Field {
-        Field { label, value: FieldValue::Toggle(value), required: false }
+    pub fn toggle(id: FieldId, value: bool) -> Field {
+        Field { id, value: FieldValue::Toggle(value), required: false }
     }
 
     /// Does the field take typed text right now (for paste)?
@@ -101,7 +189,7 @@ pub struct Form {
     pub fields: Vec<Field>,
     pub focused: usize,
     /// A validation message and the field it is about.
-    pub error: Option<(usize, String)>,
+    pub error: Option<(FieldId, String)>,
     /// A participant name the user was told already exists: submitting
     /// it again adds the person anyway.
     pub confirmed_name: Option<String>,
@@ -149,9 +237,21 @@ impl Form {
         self.focus((self.focused as isize + step).rem_euclid(n) as usize);
     }
 
+    /// Where the field `id` is in the form, if it has it.
+    pub fn index_of(&self, id: FieldId) -> Option<usize> {
+        self.fields.iter().position(|f| f.id == id)
+    }
+
+    /// Focuses the field `id` (if the form has it) with its value selected.
+    pub fn focus_field(&mut self, id: FieldId) {
+        if let Some(i) = self.fields.iter().position(|f| f.id == id) {
+            self.focus(i);
+        }
+    }
+
     /// Focuses field `i` with its value selected: typing replaces a
     /// default or an existing value, `End` or an arrow edits it.
-    pub fn focus(&mut self, i: usize) {
+    fn focus(&mut self, i: usize) {
         self.focused = i.min(self.fields.len().saturating_sub(1));
         if let Some(field) = self.fields.get_mut(self.focused)
             && let FieldValue::Text(input) | FieldValue::Number(input) | FieldValue::Date(input) =
@@ -209,70 +309,90 @@ impl Form {
         }
     }
 
-    // Readers used by `submit`; each returns the value or the message to show.
+    // Readers used by `submit`, by field name; each returns the value or
+    // the message to show. A form without the field reads as empty.
 
-    pub fn text(&self, i: usize) -> Result<String, (usize, String)> {
-        let field = &self.fields[i];
-        let FieldValue::Text(input) = &field.value else { unreachable!("field {i} is text") };
-        let value = input.value().trim().to_owned();
+    fn value(&self, id: FieldId) -> Option<&Field> {
+        self.fields.iter().find(|f| f.id == id)
+    }
+
+    pub fn text(&self, id: FieldId) -> Result<String, FieldError> {
+        let Some(field) = self.value(id) else { return Ok(String::new()) };
+        let value = match &field.value {
+            FieldValue::Text(input) => input.value().trim().to_owned(),
+            _ => String::new(),
+        };
         if field.required && value.is_empty() {
-            return Err((i, t("form-required")));
+            return Err((id, t("form-required")));
         }
         Ok(value)
     }
 
-    pub fn number(&self, i: usize, max: u32) -> Result<u32, (usize, String)> {
-        let FieldValue::Number(input) = &self.fields[i].value else { unreachable!() };
-        input
-            .value()
-            .trim()
+    pub fn number(&self, id: FieldId, max: u32) -> Result<u32, FieldError> {
+        let typed = match self.value(id).map(|f| &f.value) {
+            Some(FieldValue::Number(input)) => input.value().trim(),
+            _ => "",
+        };
+        typed
             .parse::<u32>()
             .ok()
             .filter(|n| *n <= max)
-            .ok_or_else(|| (i, crate::i18n::targs("form-bad-number", &[("max", max.into())])))
+            .ok_or_else(|| (id, crate::i18n::targs("form-bad-number", &[("max", max.into())])))
     }
 
-    pub fn date(&self, i: usize) -> Result<Option<Date>, (usize, String)> {
-        let field = &self.fields[i];
-        let FieldValue::Date(input) = &field.value else { unreachable!() };
-        let text = input.value().trim();
+    pub fn date(&self, id: FieldId) -> Result<Option<Date>, FieldError> {
+        let Some(field) = self.value(id) else { return Ok(None) };
+        let text = match &field.value {
+            FieldValue::Date(input) => input.value().trim(),
+            _ => "",
+        };
         if text.is_empty() {
-            return if field.required { Err((i, t("form-required"))) } else { Ok(None) };
+            return if field.required { Err((id, t("form-required"))) } else { Ok(None) };
         }
-        crate::format::parse_date(text).map(Some).ok_or_else(|| (i, date_problem(text)))
+        crate::format::parse_date(text).map(Some).ok_or_else(|| (id, date_problem(text)))
     }
 
     /// The index chosen in a pick list.
-    pub fn choice(&self, i: usize) -> usize {
-        let FieldValue::Choice { selected, .. } = &self.fields[i].value else { unreachable!() };
-        *selected
+    pub fn choice(&self, id: FieldId) -> usize {
+        match self.value(id).map(|f| &f.value) {
+            Some(FieldValue::Choice { selected, .. }) => *selected,
+            _ => 0,
+        }
     }
 
     /// The id chosen in a pick list of entities, or the typed name of a new one.
-    pub fn choice_id(&self, i: usize) -> Result<ChoiceId, (usize, String)> {
-        let FieldValue::Choice { labels, ids, selected, new_entry } = &self.fields[i].value else {
-            unreachable!()
+    pub fn choice_id(&self, id: FieldId) -> Result<ChoiceId, FieldError> {
+        let Some(FieldValue::Choice { labels, ids, selected, new_entry }) =
+            self.value(id).map(|f| &f.value)
+        else {
+            return Ok(ChoiceId::None);
         };
         if let Some(entry) = new_entry.as_ref().filter(|_| *selected + 1 == labels.len()) {
             let name = entry.value().trim();
             if name.is_empty() {
-                return Err((i, t("form-required")));
+                return Err((id, t("form-required")));
             }
             return Ok(ChoiceId::New(name.to_owned()));
         }
         Ok(ids.get(*selected).copied().flatten().map_or(ChoiceId::None, ChoiceId::Existing))
     }
 
-    pub fn multi(&self, i: usize) -> Vec<Id> {
-        let FieldValue::Multi { ids, chosen, .. } = &self.fields[i].value else { unreachable!() };
-        ids.iter().zip(chosen).filter(|(_, c)| **c).map(|(id, _)| *id).collect()
+    pub fn multi(&self, id: FieldId) -> Vec<Id> {
+        match self.value(id).map(|f| &f.value) {
+            Some(FieldValue::Multi { ids, chosen, .. }) => {
+                ids.iter().zip(chosen).filter(|(_, c)| **c).map(|(id, _)| *id).collect()
+            }
+            _ => Vec::new(),
+        }
     }
 
-    pub fn toggle(&self, i: usize) -> bool {
-        let FieldValue::Toggle(v) = &self.fields[i].value else { unreachable!() };
-        *v
+    pub fn toggle(&self, id: FieldId) -> bool {
+        matches!(self.value(id).map(|f| &f.value), Some(FieldValue::Toggle(true)))
     }
 }
+
+/// A field that is wrong, and the message to show under it.
+pub type FieldError = (FieldId, String);
 
 /// Why `text` is not a date, as precisely as can be told: a month past 12
 /// or a day the month does not have (31.02.2027), else the accepted forms.
@@ -314,7 +434,7 @@ fn date_problem(text: &str) -> String {
 /// repeats (another person than the one edited), if any.
 pub fn duplicate_participant<'a>(form: &Form, session: &'a Session) -> Option<&'a str> {
     let FormKind::Participant(person) = &form.kind else { return None };
-    let FieldValue::Text(input) = &form.fields.first()?.value else { return None };
+    let FieldValue::Text(input) = &form.value(FieldId::Name)?.value else { return None };
     let name = input.value().trim();
     let own = person.as_ref().map(|p| p.id);
     session
