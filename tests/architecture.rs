@@ -55,18 +55,6 @@ const KNOWN_IMPORTS: &[(&str, &str, &str)] = &[
 /// work named. The test fails when one of them is gone, so the list shrinks.
 const KNOWN_CYCLES: &[(&[&str], &str)] = &[
     (
-        &[
-            "app::action",
-            "app::draft",
-            "app::form::entities",
-            "app::keymap",
-            "app::model",
-            "app::rows",
-            "config",
-        ],
-        "until key parsing leaves config and the editor wing is untangled (issue 15, editor half)",
-    ),
-    (
         &["app::run", "app::signals", "app::terminal"],
         "the terminal setup and the signal handler call each other on suspend and resume",
     ),

@@ -264,7 +264,7 @@ fn a_form_draft_restores_every_field() {
     ]);
     events.extend(keys("Мэрия"));
     let (_, model) = drive(&running_example(), 120, 40, events, now());
-    let draft = Draft::of(&model, now()).expect("an open form is a draft");
+    let draft = model.draft(now()).expect("an open form is a draft");
     let mut restored = Model::new(running_example(), "s.ron".into(), now());
     // Offered at start and taken with Enter, as a user would.
     let offer = kenesh::app::Msg::OfferDraft(Box::new(draft.clone()));
@@ -273,7 +273,7 @@ fn a_form_draft_restores_every_field() {
     let enter = kenesh::app::Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     let effects = kenesh::app::update(&mut restored, enter, now());
     assert_eq!(effects, [kenesh::app::Effect::SyncDraft], "the draft file follows");
-    assert_eq!(Draft::of(&restored, now()), Some(draft));
+    assert_eq!(restored.draft(now()), Some(draft));
 }
 
 #[test]

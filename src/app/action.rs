@@ -1,6 +1,6 @@
 //! What a key means, independent of which key it is.
 
-use super::model::Pane;
+use super::pane::Pane;
 
 /// An action the user can ask for in the normal (non-form) mode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -6,7 +6,6 @@ use serde::{Deserialize, Serialize};
 
 use super::capture_line::CaptureLine;
 use super::form::{self, FieldValue, Form, FormKind};
-use super::model::{Mode, Model};
 use super::text_input::TextInput;
 use crate::model::{Id, Session, Timestamp};
 
@@ -124,39 +123,46 @@ fn restore_field(value: &mut FieldValue, draft: &FieldDraft) {
     }
 }
 
+/// What a draft reopens as.
+pub enum Reopened {
+    Capture(Box<CaptureLine>),
+    Form(Box<Form>),
+}
+
 impl Draft {
-    /// What is being typed right now, if anything worth keeping.
-    pub fn of(model: &Model, now: Timestamp) -> Option<Draft> {
-        let kind = match &model.mode {
-            Mode::OfferDraft(draft) => return Some((**draft).clone()),
-            Mode::Capture(line) if !line.input.value().trim().is_empty() => {
-                DraftKind::Capture(line.input.value().to_owned())
-            }
-            Mode::Form(form) => DraftKind::Form {
-                form: form_ref(&form.kind),
-                fields: form.fields.iter().map(|f| field_draft(&f.value)).collect(),
-                focused: form.focused,
-            },
-            _ => return None,
-        };
-        Some(Draft { format: DRAFT_FORMAT, session: model.session.id, saved: now, kind })
+    /// A draft of the capture line's text.
+    pub fn of_capture(session: Id, text: &str, now: Timestamp) -> Draft {
+        Draft {
+            format: DRAFT_FORMAT,
+            session,
+            saved: now,
+            kind: DraftKind::Capture(text.to_owned()),
+        }
     }
 
-    /// The capture line or the form as it was (the normal mode if the
-    /// entity the form edited is gone).
-    pub fn reopen(&self, session: &Session) -> Mode {
+    /// A draft of an open form, field by field.
+    pub fn of_form(session: Id, form: &Form, now: Timestamp) -> Draft {
+        let kind = DraftKind::Form {
+            form: form_ref(&form.kind),
+            fields: form.fields.iter().map(|f| field_draft(&f.value)).collect(),
+            focused: form.focused,
+        };
+        Draft { format: DRAFT_FORMAT, session, saved: now, kind }
+    }
+
+    /// The capture line or the form as it was (`None` if the entity the
+    /// form edited is gone).
+    pub fn reopen(&self, session: &Session) -> Option<Reopened> {
         match &self.kind {
-            DraftKind::Capture(text) => Mode::Capture(Box::new(CaptureLine::new(text))),
+            DraftKind::Capture(text) => Some(Reopened::Capture(Box::new(CaptureLine::new(text)))),
             DraftKind::Form { form: form_ref, fields, focused } => {
-                let Some(kind) = form_kind(form_ref, session) else {
-                    return Mode::Normal;
-                };
+                let kind = form_kind(form_ref, session)?;
                 let mut form: Form = form::open(kind, session);
                 for (field, draft) in form.fields.iter_mut().zip(fields) {
                     restore_field(&mut field.value, draft);
                 }
                 form.focused = (*focused).min(form.fields.len().saturating_sub(1));
-                Mode::Form(Box::new(form))
+                Some(Reopened::Form(Box::new(form)))
             }
         }
     }

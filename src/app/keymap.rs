@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
-use super::model::Pane;
+use super::pane::Pane;
 use crate::layout_keys::{canonical, cyrillic_twin};
 
 /// The key as the Latin layout names it: `н` (on the `y` key) is `y`, so

@@ -13,6 +13,7 @@ pub mod keymap;
 pub mod layout;
 pub mod model;
 pub mod msg;
+pub mod pane;
 pub mod present;
 pub mod projector;
 pub mod recovery;

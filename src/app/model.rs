@@ -3,63 +3,14 @@
 
 use ratatui::layout::Rect;
 
+use super::draft::{Draft, Reopened};
 use super::form::Form;
 use super::history::History;
 use super::keymap::KeyMap;
 use super::rows::{self, Row};
 use crate::model::{Id, Session, Timestamp};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Pane {
-    Agenda,
-    Participants,
-    Needs,
-    Actions,
-    /// Proposals, decisions, parking lot and private notes, by agenda item.
-    /// Shown full-screen when focused.
-    Proposals,
-}
-
-impl Pane {
-    pub const ALL: [Pane; 5] =
-        [Pane::Agenda, Pane::Participants, Pane::Needs, Pane::Actions, Pane::Proposals];
-
-    pub fn index(self) -> usize {
-        match self {
-            Pane::Agenda => 0,
-            Pane::Participants => 1,
-            Pane::Needs => 2,
-            Pane::Actions => 3,
-            Pane::Proposals => 4,
-        }
-    }
-
-    pub fn next(self) -> Pane {
-        Pane::ALL[(self.index() + 1) % Pane::ALL.len()]
-    }
-
-    pub fn prev(self) -> Pane {
-        Pane::ALL[(self.index() + Pane::ALL.len() - 1) % Pane::ALL.len()]
-    }
-
-    /// Message id of the pane's title.
-    pub fn title_id(self) -> &'static str {
-        match self {
-            Pane::Agenda => "pane-agenda",
-            Pane::Participants => "pane-participants",
-            Pane::Needs => "pane-needs",
-            Pane::Actions => "pane-actions",
-            Pane::Proposals => "pane-proposals",
-        }
-    }
-}
-
-/// How the needs board is grouped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NeedGrouping {
-    Settlement,
-    Category,
-}
+pub use super::pane::{NeedGrouping, Pane};
 
 /// Per-pane view state. `rows` is derived from the session and the filter,
 /// rebuilt by `update` after every change, so drawing a frame never sorts.
@@ -95,7 +46,7 @@ pub enum Mode {
     /// `q` while changes are not on disk.
     ConfirmQuit,
     /// At start: a draft from an interrupted session, offered back.
-    OfferDraft(Box<super::draft::Draft>),
+    OfferDraft(Box<Draft>),
     /// At start: the session as it was in memory when kenesh last stopped
     /// without saving it, offered back.
     OfferRecovery(Box<Session>),
@@ -263,6 +214,32 @@ impl Model {
             state.selected = previous
                 .and_then(|id| state.rows.iter().position(|r| r.id() == Some(id)))
                 .unwrap_or_else(|| rows::nearest_item(&state.rows, old_index));
+        }
+    }
+}
+
+impl Model {
+    /// What is being typed right now, if anything worth keeping as a draft.
+    pub fn draft(&self, now: Timestamp) -> Option<Draft> {
+        match &self.mode {
+            Mode::OfferDraft(draft) => Some((**draft).clone()),
+            Mode::Capture(line) if !line.input.value().trim().is_empty() => {
+                Some(Draft::of_capture(self.session.id, line.input.value(), now))
+            }
+            Mode::Form(form) => Some(Draft::of_form(self.session.id, form, now)),
+            _ => None,
+        }
+    }
+}
+
+impl Mode {
+    /// The capture line or the form a draft holds (the normal mode if the
+    /// entity the form edited is gone).
+    pub fn reopen(draft: &Draft, session: &Session) -> Mode {
+        match draft.reopen(session) {
+            Some(Reopened::Capture(line)) => Mode::Capture(line),
+            Some(Reopened::Form(form)) => Mode::Form(form),
+            None => Mode::Normal,
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The rows each pane shows: filtered, sorted and grouped from the session.
 
-use super::model::{NeedGrouping, Pane};
+use super::pane::{NeedGrouping, Pane};
 use crate::labels;
 use crate::model::{Id, Need, Session};
 

@@ -165,7 +165,7 @@ where
         }
         if edge.draft_changed && model.read_only.is_none() {
             edge.draft_changed = false;
-            edge.saver.sync_draft(super::draft::Draft::of(model, clock()).as_ref());
+            edge.saver.sync_draft(model.draft(clock()).as_ref());
         }
         if edge.quitting.is_some() {
             if let Some(exit) = edge.try_to_quit(model, clock) {

@@ -207,7 +207,7 @@ fn offer_key(model: &mut Model, key: &KeyEvent, now: Timestamp, fx: &mut Effects
     match std::mem::replace(&mut model.mode, Mode::Normal) {
         Mode::OfferDraft(draft) => {
             if take {
-                model.mode = draft.reopen(&model.session);
+                model.mode = Mode::reopen(&draft, &model.session);
             }
             // Either way the draft file now follows the screen.
             fx.push(Effect::SyncDraft);
