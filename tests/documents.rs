@@ -399,7 +399,7 @@ fn russian_minutes_follow_the_protocol_form_and_english_keeps_its_own() {
         "Секретарь — Ким Ольга".to_owned(),
         format!("ПРИСУТСТВОВАЛИ: {present} человек (список прилагается)."),
         "## ПОВЕСТКА ДНЯ".to_owned(),
-        "## Приложение: список участников".to_owned(),
+        "## Приложение 1: список участников".to_owned(),
         "Секретарь \\_".to_owned(),
     ] {
         assert!(md.contains(&line), "{line}");
@@ -601,9 +601,9 @@ fn assert_minutes(cell: &str) {
 
 #[test]
 fn minutes_write_times_in_words_and_shares_that_add_up_to_a_hundred() {
-    // Russian sessions take the protocol form, which has no timing tables;
-    // the English minutes show them (and ru.ftl has the same messages,
-    // which the catalogue test holds to).
+    // The English minutes' own layout; the Russian protocol's timing
+    // attachment is checked in
+    // `the_protocol_carries_proposals_parking_lot_and_timing_in_every_format`.
     let dir = tempfile::tempdir().unwrap();
     let md = dir.path().join("minutes.md");
     export(&common::bishkek_example(), "en", "markdown", &md);
@@ -648,4 +648,102 @@ fn a_running_item_exports_the_time_spent_on_it_so_far() {
     let md = String::from_utf8(md).unwrap();
     let row = table_under(&md, "## Agenda").into_iter().find(|r| title.starts_with(r[1])).unwrap();
     assert_eq!(row[6], "6 min", "spent so far: {row:?}");
+}
+
+/// Russian speaking time (`7 мин 29 с`, `1 ч 02 мин 05 с`) in seconds.
+fn russian_seconds(cell: &str) -> i64 {
+    let number = |s: &str| -> i64 { s.parse().unwrap_or_else(|_| panic!("{cell}")) };
+    let rest = cell.strip_suffix(" с").unwrap_or_else(|| panic!("{cell}"));
+    let (hours, rest) = rest.split_once(" ч ").map_or((0, rest), |(h, r)| (number(h), r));
+    let (minutes, seconds) = rest.split_once(" мин ").unwrap_or_else(|| panic!("{cell}"));
+    assert_eq!(seconds.len(), 2, "{cell}");
+    hours * 3600 + number(minutes) * 60 + number(seconds)
+}
+
+/// A speaking-time table's seconds per row, after checking its shares add up.
+fn speaking_rows(md: &str, heading: &str) -> Vec<(String, i64)> {
+    let rows = table_under(md, heading);
+    assert!(rows.len() > 1, "{heading}: several spoke");
+    let shares: u32 = rows.iter().map(|r| r[2].trim_end_matches('%').parse::<u32>().unwrap()).sum();
+    assert_eq!(shares, 100, "{heading}: the shares add up");
+    rows.iter().map(|r| (r[0].to_owned(), russian_seconds(r[1]))).collect()
+}
+
+#[test]
+fn the_protocol_carries_proposals_parking_lot_and_timing_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = example();
+    let of_kind = |kind: ProposalKind| -> Vec<&str> {
+        session.proposals.iter().filter(|p| p.kind == kind).map(|p| p.text.as_str()).collect()
+    };
+    let (proposals, parked) = (of_kind(ProposalKind::Proposal), of_kind(ProposalKind::ParkingLot));
+    assert!(!proposals.is_empty() && !parked.is_empty(), "the example has both");
+    let md = dir.path().join("protocol.md");
+    export(&common::bishkek_example(), "ru", "markdown", &md);
+    let md = std::fs::read_to_string(&md).unwrap();
+    for (heading, texts) in [("## ПРЕДЛОЖЕНИЯ", &proposals), ("## ОТЛОЖЕННЫЕ ВОПРОСЫ", &parked)]
+    {
+        let rows = table_under(&md, heading);
+        let shown: Vec<&str> = rows.iter().map(|r| r[1]).collect();
+        assert_eq!(&shown, texts, "{heading}: every one, in order");
+    }
+    let timing = "## Приложение 2: регламент и время выступлений";
+    let order = ["## ОТЛОЖЕННЫЕ ВОПРОСЫ", "## Приложение 1:", timing, "## План действий"];
+    let at: Vec<usize> =
+        order.iter().map(|h| md.find(h).unwrap_or_else(|| panic!("{h}"))).collect();
+    assert!(at.is_sorted(), "after the items, attachments before the action plan: {at:?}");
+    let agenda = table_under(&md, "### Повестка: время по плану и фактически");
+    assert_eq!(agenda.len(), session.agenda.len());
+    for row in &agenda {
+        for cell in [row[3], row[6], row[7].trim_start_matches('+')] {
+            assert!(cell.is_empty() || (cell.ends_with(" мин") && !cell.contains(':')), "{cell}");
+        }
+    }
+    // Per participant and per group: the same seconds, shares of 100 each.
+    let groups = speaking_rows(&md, "### Время выступлений по группам");
+    let people = speaking_rows(&md, "### Время выступлений по участникам");
+    let total = |rows: &[(String, i64)]| rows.iter().map(|(_, s)| s).sum::<i64>();
+    assert_eq!(total(&groups), total(&people));
+    for (name, _) in &people {
+        assert!(session.participants.iter().any(|p| &p.name == name), "{name}");
+    }
+
+    let html = dir.path().join("protocol.html");
+    export(&common::bishkek_example(), "ru", "html", &html);
+    let html = std::fs::read_to_string(&html).unwrap();
+    let docx = dir.path().join("protocol.docx");
+    export(&common::bishkek_example(), "ru", "docx", &docx);
+    let docx = part(&std::fs::read(&docx).unwrap(), "word/document.xml");
+    for document in [&html, &docx] {
+        for text in
+            ["ПРЕДЛОЖЕНИЯ", "ОТЛОЖЕННЫЕ ВОПРОСЫ", &timing[3..], "Время выступлений по участникам"]
+        {
+            assert!(document.contains(&format!(">{text}<")), "{text}");
+        }
+        for text in proposals.iter().chain(&parked) {
+            assert!(document.contains(&format!(">{}<", text.replace('"', "&quot;"))), "{text}");
+        }
+    }
+}
+
+#[test]
+fn kyrgyz_protocol_labels_are_kyrgyz_throughout() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("protocol.md");
+    export(&common::bishkek_example(), "ky", "markdown", &md);
+    let md = std::fs::read_to_string(&md).unwrap();
+    for heading in [
+        "## СУНУШТАР",
+        "## КИЙИНКИГЕ КАЛТЫРЫЛГАН МАСЕЛЕЛЕР",
+        "## 1-тиркеме: катышуучулардын тизмеси",
+        "## 2-тиркеме: регламент жана сөз сүйлөө убактысы",
+    ] {
+        assert!(md.contains(heading), "{heading}");
+    }
+    // Russian labels the Kyrgyz catalogue has its own words for.
+    for russian in
+        ["Приложение", "ПРЕДЛОЖЕНИЯ", "СЛУШАЛИ", "Повестка:", " мин |", " с |", "Секретарь"]
+    {
+        assert!(!md.contains(russian), "a Russian label in the Kyrgyz protocol: {russian}");
+    }
 }

@@ -5,7 +5,9 @@
 mod common;
 
 use common::Harness;
-use kenesh::model::{AgendaStatus, Id, Session};
+use kenesh::export::{Filters, Report};
+use kenesh::model::{AgendaStatus, Id, Session, StakeholderGroup};
+use kenesh::store::Loaded;
 use proptest::prelude::*;
 
 /// The example with no item running and no turns: a meeting about to start.
@@ -209,6 +211,39 @@ fn run(h: &mut Harness, step: &Step) {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// The minutes' speaking-time totals (per participant and per group,
+    /// in seconds, as the export computes them before formatting) equal
+    /// the sum over the session's turns, once the last turn has ended.
+    #[test]
+    fn the_minutes_totals_equal_the_sum_of_turns(steps in prop::collection::vec(step(), 1..40)) {
+        let mut h = fresh();
+        for step in &steps {
+            run(&mut h, step);
+        }
+        h.keys("x");
+        let session = h.model.session.clone();
+        prop_assert!(session.speaker_turns.iter().all(|t| !t.is_speaking()));
+        let of = |keep: &dyn Fn(Id) -> bool| -> i64 {
+            session
+                .speaker_turns
+                .iter()
+                .filter(|t| keep(t.participant))
+                .map(|t| t.duration(h.now).num_seconds())
+                .sum()
+        };
+        let loaded = Loaded::Session(session.clone());
+        let report = Report::new(&loaded, &Filters::default());
+        let by_person = report.speaking_by_person();
+        for (p, seconds) in session.participants.iter().zip(&by_person) {
+            prop_assert_eq!(*seconds, of(&|id| id == p.id), "{}: {:?}", p.name, steps);
+        }
+        for (group, seconds) in StakeholderGroup::ALL.iter().zip(report.speaking_by_group()) {
+            let in_group = |id: Id| session.participants.iter().any(|p| p.id == id && p.group == *group);
+            prop_assert_eq!(seconds, of(&in_group), "{:?}: {:?}", group, steps);
+        }
+        prop_assert_eq!(by_person.iter().sum::<i64>(), of(&|_| true));
+    }
 
     /// For every item, the speaking time over its turns is at most the
     /// item's elapsed time, and every turn lies inside one of its runs.

@@ -250,6 +250,22 @@ fn attendance(r: &Report, doc: &mut Vec<Block>) {
 
 fn agenda(r: &Report, doc: &mut Vec<Block>) {
     doc.push(Block::Heading(2, t("export-agenda")));
+    doc.push(agenda_table(r));
+    let notes: Vec<String> = r
+        .agenda
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| !a.notes.trim().is_empty())
+        .map(|(i, a)| format!("{}. {}: {}", i + 1, clean(&a.title), clean(&a.notes)))
+        .collect();
+    if !notes.is_empty() {
+        doc.push(Block::Heading(3, t("export-agenda-notes")));
+        doc.push(Block::Bullets(notes));
+    }
+}
+
+/// The agenda with planned and actual times, the overrun and the status.
+pub(super) fn agenda_table(r: &Report) -> Block {
     let rows = r
         .agenda
         .iter()
@@ -279,7 +295,7 @@ fn agenda(r: &Report, doc: &mut Vec<Block>) {
             ]
         })
         .collect();
-    doc.push(Block::Table {
+    Block::Table {
         kind: TableKind::Agenda,
         header: [
             "export-no",
@@ -296,46 +312,48 @@ fn agenda(r: &Report, doc: &mut Vec<Block>) {
         .map(|id| t(id))
         .collect(),
         rows,
-    });
-    let notes: Vec<String> = r
-        .agenda
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| !a.notes.trim().is_empty())
-        .map(|(i, a)| format!("{}. {}: {}", i + 1, clean(&a.title), clean(&a.notes)))
-        .collect();
-    if !notes.is_empty() {
-        doc.push(Block::Heading(3, t("export-agenda-notes")));
-        doc.push(Block::Bullets(notes));
     }
 }
 
 fn speaking(r: &Report, doc: &mut Vec<Block>) {
-    let seconds = r.speaking_by_group();
-    let total: i64 = seconds.iter().sum();
-    if total == 0 {
-        return;
+    if let Some(table) = speaking_by_group_table(r) {
+        doc.push(Block::Heading(2, t("export-speaking")));
+        doc.push(table);
     }
-    doc.push(Block::Heading(2, t("export-speaking")));
-    let shares = times::shares(&seconds);
-    let rows = StakeholderGroup::ALL
-        .iter()
-        .zip(seconds)
-        .zip(shares)
+}
+
+/// Speaking time per stakeholder group with whole-percent shares that add
+/// up to 100; nothing when nobody finished a turn.
+pub(super) fn speaking_by_group_table(r: &Report) -> Option<Block> {
+    let seconds = r.speaking_by_group();
+    let groups = StakeholderGroup::ALL.iter().map(|g| labels::group(*g));
+    speaking_table(groups.zip(seconds).collect(), t("export-group"))
+}
+
+/// Speaking time per participant (those who spoke), shares adding up to 100.
+pub(super) fn speaking_by_person_table(r: &Report) -> Option<Block> {
+    let names = r.participants.iter().map(|p| clean(&p.name));
+    speaking_table(names.zip(r.speaking_by_person()).collect(), t("col-name"))
+}
+
+fn speaking_table(seconds: Vec<(String, i64)>, first_column: String) -> Option<Block> {
+    let parts: Vec<i64> = seconds.iter().map(|(_, s)| *s).collect();
+    if parts.iter().all(|s| *s <= 0) {
+        return None;
+    }
+    let rows = seconds
+        .into_iter()
+        .zip(times::shares(&parts))
         .filter(|((_, s), _)| *s > 0)
-        .map(|((g, s), share)| {
-            vec![
-                labels::group(*g),
-                times::seconds(chrono::TimeDelta::seconds(s)),
-                format!("{share}%"),
-            ]
+        .map(|((label, s), share)| {
+            vec![label, times::seconds(chrono::TimeDelta::seconds(s)), format!("{share}%")]
         })
         .collect();
-    doc.push(Block::Table {
+    Some(Block::Table {
         kind: TableKind::Speaking,
-        header: vec![t("export-group"), t("export-time"), t("export-share")],
+        header: vec![first_column, t("export-time"), t("export-share")],
         rows,
-    });
+    })
 }
 
 pub(super) fn needs(r: &Report, doc: &mut Vec<Block>) {
@@ -419,7 +437,7 @@ pub(super) fn participant_list(r: &Report, doc: &mut Vec<Block>) {
 
 /// Decisions, proposals or the parking lot, numbered, the author in a
 /// column of its own (and, in a programme record, the meeting).
-fn proposal_table(r: &Report, kind: ProposalKind) -> Option<Block> {
+pub(super) fn proposal_table(r: &Report, kind: ProposalKind) -> Option<Block> {
     let rows: Vec<Vec<String>> = r
         .proposals_of(kind)
         .enumerate()

@@ -2,12 +2,16 @@
 //! (ГОСТ Р 7.0.97-2016 style), used when the interface speaks Russian or
 //! Kyrgyz: ПРОТОКОЛ with date and place, the chair and the secretary,
 //! ПРИСУТСТВОВАЛИ, ПОВЕСТКА ДНЯ, then for each item СЛУШАЛИ / ВЫСТУПИЛИ /
-//! РЕШИЛИ, the list of those present as an attachment, the action plan and
-//! the signatures. The number is the session's; without one it is left
+//! РЕШИЛИ, proposals and the parking lot, the list of those present and
+//! the timing (agenda times, speaking time) as attachments, the action
+//! plan and the signatures. The number is the session's; without one it is left
 //! blank to be filled in by the office that registers the protocol.
 
 use super::clean;
-use super::minutes::{Block, action_table, needs, participant_list};
+use super::minutes::{
+    Block, action_table, agenda_table, needs, participant_list, proposal_table,
+    speaking_by_group_table, speaking_by_person_table,
+};
 use super::report::Report;
 use crate::i18n::{t, targs};
 use crate::model::{AgendaItem, ProposalKind};
@@ -59,6 +63,15 @@ pub fn protocol(r: &Report) -> Vec<Block> {
         doc.push(Block::Heading(2, t("protocol-other-decisions")));
         doc.push(Block::Numbered(loose));
     }
+    for (kind, heading) in [
+        (ProposalKind::Proposal, "protocol-proposals"),
+        (ProposalKind::ParkingLot, "protocol-parking-lot"),
+    ] {
+        if let Some(table) = proposal_table(r, kind) {
+            doc.push(Block::Heading(2, t(heading)));
+            doc.push(table);
+        }
+    }
     needs(r, &mut doc);
     // The list of participants, under the protocol's own heading.
     let start = doc.len();
@@ -66,6 +79,7 @@ pub fn protocol(r: &Report) -> Vec<Block> {
     if let Some(Block::Heading(_, heading)) = doc.get_mut(start) {
         *heading = t("protocol-attachment");
     }
+    timing(r, &mut doc);
     doc.push(Block::Landscape);
     doc.push(Block::Heading(2, t("export-action-plan")));
     doc.push(action_table(r));
@@ -74,6 +88,27 @@ pub fn protocol(r: &Report) -> Vec<Block> {
         doc.push(Block::Paragraph(format!("{} ____________________ {}", t(label), clean(name))));
     }
     doc
+}
+
+/// The second attachment: the agenda with planned and actual times, and
+/// the speaking time per group and per participant, so the protocol
+/// carries the same facts as the English minutes.
+fn timing(r: &Report, doc: &mut Vec<Block>) {
+    if r.agenda.is_empty() {
+        return;
+    }
+    doc.push(Block::Heading(2, t("protocol-attachment-timing")));
+    doc.push(Block::Heading(3, t("protocol-timing-agenda")));
+    doc.push(agenda_table(r));
+    for (table, heading) in [
+        (speaking_by_group_table(r), "protocol-speaking-groups"),
+        (speaking_by_person_table(r), "protocol-speaking-people"),
+    ] {
+        if let Some(table) = table {
+            doc.push(Block::Heading(3, t(heading)));
+            doc.push(table);
+        }
+    }
 }
 
 /// СЛУШАЛИ (the presenter and the item), ВЫСТУПИЛИ (who spoke under it,

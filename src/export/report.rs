@@ -290,6 +290,11 @@ impl<'a> Report<'a> {
         crate::model::speaking_time(self.participants, self.turns).by_group
     }
 
+    /// Seconds spoken per participant (in `participants` order).
+    pub fn speaking_by_person(&self) -> Vec<i64> {
+        crate::model::speaking_time(self.participants, self.turns).by_person
+    }
+
     /// An action's history as one text ("" for a session).
     pub fn history_of(&self, action: Id) -> &str {
         self.action_history.iter().find(|(id, _)| *id == action).map_or("", |(_, h)| h.as_str())

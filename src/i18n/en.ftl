@@ -564,7 +564,7 @@ protocol-heard = HEARD
 protocol-spoke = SPOKE
 protocol-decided = DECIDED
 protocol-other-decisions = Other decisions
-protocol-attachment = Attachment: list of participants
+protocol-attachment = Attachment 1: list of participants
 
 ## exports: durations, protocol number, letterhead (docs branch)
 export-duration-min = { $minutes } min
@@ -658,3 +658,11 @@ projector-due = until { $date }
 kind-badge-proposal = P
 kind-badge-decision = D
 kind-badge-parking-lot = L
+
+## Protocol minutes (issue 18): proposals, parking lot and the timing attachment
+protocol-proposals = PROPOSALS
+protocol-parking-lot = QUESTIONS POSTPONED
+protocol-attachment-timing = Attachment 2: agenda times and speaking time
+protocol-timing-agenda = Agenda: planned and actual time
+protocol-speaking-groups = Speaking time by stakeholder group
+protocol-speaking-people = Speaking time by participant

@@ -69,7 +69,7 @@ protocol-heard = УГУЛДУ
 protocol-spoke = СӨЗ СҮЙЛӨГӨНДӨР
 protocol-decided = ЧЕЧИЛДИ
 protocol-other-decisions = Башка чечимдер
-protocol-attachment = Тиркеме: катышуучулардын тизмеси
+protocol-attachment = 1-тиркеме: катышуучулардын тизмеси
 protocol-chair = Төрагалык кылган
 protocol-secretary = Катчы
 field-protocol-number = Протокол №
@@ -233,3 +233,11 @@ projector-not-started = Жолугушуу али башталган жок: к�
 kind-badge-proposal = С
 kind-badge-decision = Ч
 kind-badge-parking-lot = К
+
+## Protocol minutes (issue 18): proposals, parking lot and the timing attachment
+protocol-proposals = СУНУШТАР
+protocol-parking-lot = КИЙИНКИГЕ КАЛТЫРЫЛГАН МАСЕЛЕЛЕР
+protocol-attachment-timing = 2-тиркеме: регламент жана сөз сүйлөө убактысы
+protocol-timing-agenda = Күн тартиби: пландалган жана иш жүзүндөгү убакыт
+protocol-speaking-groups = Топтор боюнча сөз сүйлөө убактысы
+protocol-speaking-people = Катышуучулар боюнча сөз сүйлөө убактысы

@@ -589,7 +589,7 @@ protocol-heard = СЛУШАЛИ
 protocol-spoke = ВЫСТУПИЛИ
 protocol-decided = РЕШИЛИ
 protocol-other-decisions = Прочие решения
-protocol-attachment = Приложение: список участников
+protocol-attachment = Приложение 1: список участников
 
 ## exports: durations, protocol number, letterhead (docs branch)
 export-duration-min = { $minutes } мин
@@ -683,3 +683,11 @@ projector-due = до { $date }
 kind-badge-proposal = П
 kind-badge-decision = Р
 kind-badge-parking-lot = Н
+
+## Protocol minutes (issue 18): proposals, parking lot and the timing attachment
+protocol-proposals = ПРЕДЛОЖЕНИЯ
+protocol-parking-lot = ОТЛОЖЕННЫЕ ВОПРОСЫ
+protocol-attachment-timing = Приложение 2: регламент и время выступлений
+protocol-timing-agenda = Повестка: время по плану и фактически
+protocol-speaking-groups = Время выступлений по группам
+protocol-speaking-people = Время выступлений по участникам
