@@ -34,6 +34,8 @@ col-item = Item
 col-time = Time
 col-presenter = Presenter
 col-name = Name
+# The participants pane's one column for settlement, else group, when narrow.
+col-from = From
 col-group = Group
 col-settlement = Settlement
 col-organisation = Organisation

@@ -128,6 +128,8 @@ col-action = Иш-аракет
 col-author = Автору
 col-deadline = Мөөнөтү
 col-funding = Каржылоо
+# The participants pane's one column for settlement, else group, when narrow.
+col-from = Кайдан
 col-group = Тобу
 col-indicator = Индикатор
 col-name = Аты-жөнү

@@ -34,6 +34,8 @@ col-item = Пункт
 col-time = Время
 col-presenter = Докладчик
 col-name = Имя
+# The participants pane's one column for settlement, else group, when narrow.
+col-from = Откуда
 col-group = Группа
 col-settlement = Жилмассив
 col-organisation = Организация

@@ -19,6 +19,11 @@ use crate::model::NeedStatus;
 
 const VOTES: usize = 5;
 
+/// The votes column: wide enough for its header ("Голоса"), never cut.
+fn votes_width() -> usize {
+    unicode_width::UnicodeWidthStr::width(t("col-votes").as_str()).max(VOTES)
+}
+
 pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
     let grouping = match model.need_grouping {
         NeedGrouping::Settlement => t("needs-by-settlement"),
@@ -28,8 +33,8 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let width = usize::from(inner.width);
-    let details = (width / 4).clamp(8, 24).min(width.saturating_sub(VOTES + 2));
-    let need = width.saturating_sub(VOTES + details + 2);
+    let details = (width / 4).clamp(8, 24).min(width.saturating_sub(votes_width() + 2));
+    let need = width.saturating_sub(votes_width() + details + 2);
     // The last column shows what the grouping does not: named for it.
     let other_column = match model.need_grouping {
         NeedGrouping::Settlement => t("field-category"),
@@ -42,7 +47,7 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
     let mut lines = vec![Line::styled(
         format!(
             "{} {} {}",
-            fit(&t("col-votes"), VOTES),
+            fit(&t("col-votes"), votes_width()),
             fit(&t("col-need"), need),
             fit(&other_column, details)
         ),
@@ -85,7 +90,7 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
                 lines.push(Line::from(vec![Span::styled(
                     format!(
                         "{} {} {}",
-                        fit(&format!("▲{}", n.votes), VOTES),
+                        fit(&format!("▲{}", n.votes), votes_width()),
                         fit(&safe(&n.title), need),
                         fit(&format!("{}{status}", safe(&other)), details)
                     ),

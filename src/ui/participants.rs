@@ -72,7 +72,7 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
     });
     let (header, widths) = if compact {
         (
-            vec![String::new(), t("col-name"), t("col-group")],
+            vec![String::new(), t("col-name"), t("col-from")],
             vec![Constraint::Length(1), Constraint::Fill(1), Constraint::Length(11)],
         )
     } else {
