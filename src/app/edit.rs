@@ -183,11 +183,9 @@ fn tagged_people(
                 names_of_people.push(p.name.clone());
             }
             Err(name) => {
-                let group = if kind == CaptureKind::Participant && first_settlement.is_some() {
-                    StakeholderGroup::CommunityLeader
-                } else {
-                    StakeholderGroup::Other
-                };
+                let group = new_person_group(
+                    kind == CaptureKind::Participant && first_settlement.is_some(),
+                );
                 let mut p = Participant::new(name.clone(), group, now);
                 p.present = true;
                 if kind == CaptureKind::Participant {
@@ -255,11 +253,7 @@ fn captured_entity(
             "private-note",
         ),
         CaptureKind::Participant if !line.text.is_empty() => {
-            let group = if tagged.first_settlement.is_some() {
-                StakeholderGroup::CommunityLeader
-            } else {
-                StakeholderGroup::Other
-            };
+            let group = new_person_group(tagged.first_settlement.is_some());
             let mut p = Participant::new(line.text.clone(), group, now);
             p.present = true;
             p.settlement = tagged.first_settlement;
@@ -285,6 +279,12 @@ fn captured_entity(
             (None, Pane::Agenda, "queue")
         }
     }
+}
+
+/// Someone captured with a settlement speaks for it; anyone else is
+/// "other" until the group is set.
+fn new_person_group(for_a_settlement: bool) -> StakeholderGroup {
+    if for_a_settlement { StakeholderGroup::CommunityLeader } else { StakeholderGroup::Other }
 }
 
 /// The line's text with the names it tagged, for the status line.
