@@ -387,3 +387,15 @@ fn the_lock_file_holds_a_language_neutral_line_that_the_refusal_puts_into_words(
     assert!(words.contains(&format!("pid {pid} on ")), "{words}");
     assert!(!words.contains("pid="), "{words}");
 }
+
+#[test]
+fn a_lock_line_in_another_shape_is_shown_as_it_is() {
+    use kenesh::store::LockHolder;
+    // An older kenesh wrote a sentence in its interface language.
+    let old = LockHolder::parse("процесс 4242 на laptop с 10:02:11\n");
+    assert_eq!(old.pid, None);
+    assert_eq!(old.to_string(), "процесс 4242 на laptop с 10:02:11");
+    let neutral = LockHolder::parse("pid=4242 since=10:02:11");
+    assert_eq!((neutral.pid, neutral.host.as_deref()), (Some(4242), None));
+    assert!(neutral.to_string().starts_with("pid 4242 on "), "{neutral}");
+}
