@@ -5,7 +5,9 @@
 use std::fmt;
 
 use crate::i18n::{t, targs};
-use crate::store::{FileRefused, FoundKind, LoadError, SaveError, SyntaxProblem};
+use crate::store::{
+    FileRefused, FoundKind, LoadError, LockError, LockHolder, SaveError, SyntaxProblem,
+};
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -77,6 +79,45 @@ impl fmt::Display for SaveError {
                 write!(f, "{}", targs(id, &args))
             }
         }
+    }
+}
+
+impl fmt::Display for LockError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LockError::Held(holder) => {
+                write!(f, "{}", targs("read-only-locked", &[("holder", holder.to_string().into())]))
+            }
+            LockError::HardLinks { path, count } => write!(
+                f,
+                "{}",
+                targs(
+                    "lock-hard-links",
+                    &[
+                        ("file", path.display().to_string().into()),
+                        ("count", count.to_string().into()),
+                    ],
+                )
+            ),
+            LockError::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+/// Who holds the lock, in a sentence; the lock file's own line when it is
+/// not in the shape this kenesh writes.
+impl fmt::Display for LockHolder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (Some(pid), Some(since)) = (self.pid, &self.since) else {
+            return f.write_str(&self.raw);
+        };
+        let host = self.host.clone().unwrap_or_else(|| t("lock-this-computer"));
+        let args = [
+            ("pid", pid.to_string().into()),
+            ("host", host.into()),
+            ("time", since.clone().into()),
+        ];
+        f.write_str(&targs("lock-holder", &args))
     }
 }
 

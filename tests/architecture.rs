@@ -6,6 +6,9 @@
 //! expanded) and every `crate::x::…`/`super::…` path in code, comments and
 //! strings left out. A failure names the file and line of each offending
 //! import, and prints every import cycle with the lines that close it.
+//!
+//! It also holds the size rule: no function in `src/app` or `src/ui` over
+//! 80 lines (`scripts/longest_functions.py` lists the longest).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -36,27 +39,16 @@ const FORBIDDEN: &[(&str, &str, &str)] =
 
 /// Known exceptions, each to be removed by the work named. Nothing may be
 /// added here: fix the import instead.
-const KNOWN_IMPORTS: &[(&str, &str, &str)] = &[
-    (
-        "app::update",
-        "ui::help",
-        "the help's scroll limit measures the drawn help; the key table (issue 15, editor \
+const KNOWN_IMPORTS: &[(&str, &str, &str)] = &[(
+    "app::update",
+    "ui::help",
+    "the help's scroll limit measures the drawn help; the key table (issue 15, editor \
          half) moves the help's lines below ui",
-    ),
-    (
-        "store::handle",
-        "i18n",
-        "the one-writer lock says who holds it in a sentence (`Result<(), String>`, read by \
-         the editor and tests) and writes that line into the lock file; a `LockError` is next",
-    ),
-];
+)];
 
 /// Known cycles (every module in the group), each to be removed by the
 /// work named. The test fails when one of them is gone, so the list shrinks.
-const KNOWN_CYCLES: &[(&[&str], &str)] = &[(
-    &["app::run", "app::signals", "app::terminal"],
-    "the terminal setup and the signal handler call each other on suspend and resume",
-)];
+const KNOWN_CYCLES: &[(&[&str], &str)] = &[];
 
 #[derive(Debug, Clone)]
 struct Import {
@@ -623,4 +615,178 @@ fn shortest_cycle<'a>(
         }
     }
     vec![start]
+}
+
+/// The most lines a function in `src/app` or `src/ui` may have, from its
+/// `fn` line to its closing brace (as `scripts/longest_functions.py`
+/// counts them).
+const MAX_FUNCTION_LINES: usize = 80;
+
+/// Functions over the limit, each to be split by the work named. The test
+/// fails when one of them is back under it, so the list shrinks.
+const KNOWN_LONG_FUNCTIONS: &[(&str, &str)] = &[];
+
+#[test]
+fn no_function_in_the_editor_or_the_views_is_over_80_lines() {
+    let mut long = Vec::new();
+    for dir in ["app", "ui"] {
+        for file in rust_files(&src().join(dir)) {
+            let text = fs::read_to_string(&file).unwrap();
+            for (lines, line, name) in function_lengths(&text) {
+                if lines > MAX_FUNCTION_LINES {
+                    long.push((format!("{}:{line}", relative(&file).display()), name, lines));
+                }
+            }
+        }
+    }
+    let known = |name: &str, at: &str| {
+        KNOWN_LONG_FUNCTIONS.iter().any(|(k, _)| *k == format!("{at} {name}").as_str())
+    };
+    let new: Vec<String> = long
+        .iter()
+        .filter(|(at, name, _)| !known(name, at.split(':').next().unwrap()))
+        .map(|(at, name, lines)| format!("{at}: {name} has {lines} lines"))
+        .collect();
+    assert!(
+        new.is_empty(),
+        "functions over {MAX_FUNCTION_LINES} lines (split them into named helpers):\n{}\n",
+        new.join("\n")
+    );
+    for (which, why) in KNOWN_LONG_FUNCTIONS {
+        assert!(
+            long.iter()
+                .any(|(at, name, _)| format!("{} {name}", at.split(':').next().unwrap()) == *which),
+            "{which} ({why}) is no longer over the limit: remove it from KNOWN_LONG_FUNCTIONS"
+        );
+    }
+}
+
+#[test]
+fn function_lengths_count_from_fn_to_the_closing_brace() {
+    let code = "pub(crate) fn a() {\n    let s = \"}\";\n    let c = '{';\n    // }\n}\n\
+                fn declared();\n    async fn b<'a>(x: &'a str) {\n    if x.is_empty() { }\n}\n";
+    assert_eq!(function_lengths(code), vec![(5, 1, "a".to_owned()), (3, 7, "b".to_owned())]);
+}
+
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    files
+}
+
+/// Every function with a body in `text`: its length in lines, its first
+/// line (1-based) and its name. The same rule as the script: a line that
+/// starts (after `pub`, `pub(…)`, `const`, `async`, `unsafe`) with `fn NAME`
+/// opens one; it ends where its braces balance, strings, character
+/// literals and line comments left out.
+fn function_lengths(text: &str) -> Vec<(usize, usize, String)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut found = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(name) = function_name(line) else { continue };
+        let (mut depth, mut started) = (0i64, false);
+        for (j, next) in lines.iter().enumerate().skip(i) {
+            let code = code_of(next);
+            if !started && code.contains(';') && !code.contains('{') {
+                break; // a declaration without a body
+            }
+            for c in code.chars() {
+                match c {
+                    '{' => {
+                        depth += 1;
+                        started = true;
+                    }
+                    '}' => depth -= 1,
+                    _ => {}
+                }
+            }
+            if started && depth == 0 {
+                found.push((j - i + 1, i + 1, name));
+                break;
+            }
+        }
+    }
+    found
+}
+
+/// The name of the function a line declares, if it does.
+fn function_name(line: &str) -> Option<String> {
+    let mut rest = line.trim_start();
+    if let Some(after) = rest.strip_prefix("pub") {
+        let after = match after.strip_prefix('(') {
+            Some(inner) => &inner[inner.find(')')? + 1..],
+            None => after,
+        };
+        let trimmed = after.trim_start();
+        if trimmed.len() == after.len() {
+            return None; // `pub` must be followed by a space (e.g. not `public`)
+        }
+        rest = trimmed;
+    }
+    for keyword in ["const", "async", "unsafe"] {
+        if let Some(after) = rest.strip_prefix(keyword)
+            && after.starts_with(char::is_whitespace)
+        {
+            rest = after.trim_start();
+        }
+    }
+    let after = rest.strip_prefix("fn")?;
+    let name_part = after.trim_start();
+    if name_part.len() == after.len() {
+        return None;
+    }
+    let name: String = name_part.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+    (!name.is_empty()).then_some(name)
+}
+
+/// A line without its string literals, character literals and line comment.
+fn code_of(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut code = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        match chars[i] {
+            '"' => {
+                if let Some(end) = closing_quote(&chars, i + 1) {
+                    i = end + 1;
+                    continue;
+                }
+            }
+            '\'' => {
+                let len = if chars.get(i + 1) == Some(&'\\') { 4 } else { 3 };
+                if chars.get(i + len - 1) == Some(&'\'')
+                    && (len == 4 || chars.get(i + 1) != Some(&'\''))
+                {
+                    i += len;
+                    continue;
+                }
+            }
+            '/' if chars.get(i + 1) == Some(&'/') => break,
+            _ => {}
+        }
+        code.push(chars[i]);
+        i += 1;
+    }
+    code
+}
+
+/// Where the string literal starting at `from` ends on this line.
+fn closing_quote(chars: &[char], from: usize) -> Option<usize> {
+    let mut i = from;
+    while i < chars.len() {
+        match chars[i] {
+            '\\' => i += 2,
+            '"' => return Some(i),
+            _ => i += 1,
+        }
+    }
+    None
 }

@@ -105,7 +105,7 @@ fn a_symlinked_lock_file_neither_locks_nor_truncates_its_target() {
     std::fs::write(&victim, "keep me").unwrap();
     symlink(&victim, Sidecars::of(&path).lock()).unwrap();
     let (mut file, _) = open(&path);
-    let refused = file.lock().unwrap_err();
+    let refused = file.lock().unwrap_err().to_string();
     assert!(refused.contains("symbolic link"), "{refused}");
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
 }
@@ -188,7 +188,7 @@ fn a_hard_linked_session_opens_read_only() {
     let path = example_in(dir.path());
     std::fs::hard_link(&path, dir.path().join("t.ron")).unwrap();
     let (mut file, _) = open(&path);
-    let refused = file.lock().unwrap_err();
+    let refused = file.lock().unwrap_err().to_string();
     assert!(refused.contains("hard links"), "{refused}");
 }
 
@@ -211,7 +211,7 @@ fn a_deleted_lock_file_cannot_make_a_second_writer() {
     std::fs::remove_file(Sidecars::of(&path).lock()).unwrap();
     let (mut second, _) = open(&path);
     second.lock().unwrap();
-    let lost = first.lock_intact().unwrap_err();
+    let lost = first.lock_intact().unwrap_err().to_string();
     assert!(lost.contains("pid"), "{lost}");
 }
 
@@ -367,4 +367,35 @@ fn merging_into_a_missing_folder_names_the_path_and_prints_no_summary() {
         "{stderr}"
     );
     assert!(out.stdout.is_empty(), "no summary for a merge that cannot be written");
+}
+
+#[test]
+fn the_lock_file_holds_a_language_neutral_line_that_the_refusal_puts_into_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_in(dir.path());
+    let (mut first, _) = open(&path);
+    first.lock().unwrap();
+    let line = std::fs::read_to_string(Sidecars::of(&path).lock()).unwrap();
+    let pid = std::process::id();
+    assert!(line.starts_with(&format!("pid={pid} ")), "{line}");
+    assert!(line.contains(" since="), "{line}");
+    let (mut second, _) = open(&path);
+    let refused = second.lock().unwrap_err();
+    let kenesh::store::LockError::Held(holder) = &refused else { panic!("{refused}") };
+    assert_eq!(holder.pid, Some(pid));
+    let words = refused.to_string();
+    assert!(words.contains(&format!("pid {pid} on ")), "{words}");
+    assert!(!words.contains("pid="), "{words}");
+}
+
+#[test]
+fn a_lock_line_in_another_shape_is_shown_as_it_is() {
+    use kenesh::store::LockHolder;
+    // An older kenesh wrote a sentence in its interface language.
+    let old = LockHolder::parse("процесс 4242 на laptop с 10:02:11\n");
+    assert_eq!(old.pid, None);
+    assert_eq!(old.to_string(), "процесс 4242 на laptop с 10:02:11");
+    let neutral = LockHolder::parse("pid=4242 since=10:02:11");
+    assert_eq!((neutral.pid, neutral.host.as_deref()), (Some(4242), None));
+    assert!(neutral.to_string().starts_with("pid 4242 on "), "{neutral}");
 }

@@ -121,7 +121,7 @@ fn one_writer_per_file() {
     let (mut first, _) = SessionFile::open(&path).unwrap();
     let (mut second, _) = SessionFile::open(&path).unwrap();
     first.lock().expect("the first editor gets the lock");
-    let holder = second.lock().expect_err("the second is refused");
+    let holder = second.lock().expect_err("the second is refused").to_string();
     assert!(holder.contains(&format!("pid {}", std::process::id())), "names the holder: {holder}");
     drop(first);
     second.lock().expect("free again once the holder is gone");

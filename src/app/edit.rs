@@ -2,6 +2,7 @@
 //! changes, built from the pure edits in `crate::model::edit`, which are
 //! re-exported here for `update`.
 
+use super::model::Pane;
 use crate::capture::{Capture, CaptureKind, TagMatch, match_tag};
 use crate::model::{
     Action, Change, Entity, EventKind, Id, Need, Participant, PrivateNote, Proposal, ProposalKind,
@@ -73,7 +74,6 @@ pub fn capture(
     now: Timestamp,
     allow_duplicate: bool,
 ) -> Result<Captured, CaptureRefusal> {
-    use super::model::Pane;
     let mut changes = Vec::new();
     let mut created = Vec::new();
     let active = session.active_item().map(|a| a.id);
@@ -91,9 +91,53 @@ pub fn capture(
     {
         return Err(CaptureRefusal::Duplicate { name: name.to_owned() });
     }
+    let settlements = tagged_settlements(session, settlement_tags, now, &mut changes, &mut created);
+    let first_settlement = settlements.first().copied();
+    let (people, names_of_people) = tagged_people(
+        session,
+        person_tags,
+        line.kind,
+        first_settlement,
+        now,
+        &mut changes,
+        &mut created,
+    );
+    let tagged = Tagged { active, first_settlement, people: &people, names: &names_of_people };
+    let (entity, pane, what) = captured_entity(session, line, &tagged, now, &mut changes);
+    let main =
+        entity.as_ref().map(|e| (e.id(), pane)).or_else(|| people.first().map(|p| (*p, pane)));
+    if let Some(entity) = entity {
+        let id = entity.id();
+        changes.push(Change::Put { entity, index: usize::MAX });
+        changes.push(event(
+            EventKind::Captured { entity: id, what: what.into(), agenda_item: active },
+            now,
+        ));
+    }
+    let summary = capture_summary(session, &line.text, &settlements, names_of_people, &changes);
+    Ok(Captured { changes, entity: main, summary, created })
+}
+
+/// What a capture line's tags resolved to, for making its entity.
+struct Tagged<'a> {
+    active: Option<Id>,
+    first_settlement: Option<Id>,
+    people: &'a [Id],
+    names: &'a [String],
+}
+
+/// The settlements a line names: existing ones, or new ones put first in
+/// `changes` (a name typed twice makes one settlement).
+fn tagged_settlements(
+    session: &Session,
+    tags: Vec<Result<usize, String>>,
+    now: Timestamp,
+    changes: &mut Vec<Change>,
+    created: &mut Vec<(bool, String)>,
+) -> Vec<Id> {
     let mut settlements: Vec<Id> = Vec::new();
     let mut created_settlements: Vec<Settlement> = Vec::new();
-    for tag in settlement_tags {
+    for tag in tags {
         let id = match tag {
             Ok(i) => session.settlements[i].id,
             Err(name) => match created_settlements
@@ -112,13 +156,26 @@ pub fn capture(
         };
         settlements.push(id);
     }
-    let first_settlement = settlements.first().copied();
     for s in created_settlements {
         changes.push(Change::Put { entity: Entity::Settlement(s), index: usize::MAX });
     }
+    settlements
+}
+
+/// The people a line names (ids and names): existing ones, or new ones,
+/// present, put in `changes`.
+fn tagged_people(
+    session: &Session,
+    tags: Vec<Result<usize, String>>,
+    kind: CaptureKind,
+    first_settlement: Option<Id>,
+    now: Timestamp,
+    changes: &mut Vec<Change>,
+    created: &mut Vec<(bool, String)>,
+) -> (Vec<Id>, Vec<String>) {
     let mut people: Vec<Id> = Vec::new();
     let mut names_of_people: Vec<String> = Vec::new();
-    for tag in person_tags {
+    for tag in tags {
         match tag {
             Ok(i) => {
                 let p = &session.participants[i];
@@ -126,14 +183,12 @@ pub fn capture(
                 names_of_people.push(p.name.clone());
             }
             Err(name) => {
-                let group = if line.kind == CaptureKind::Participant && first_settlement.is_some() {
-                    StakeholderGroup::CommunityLeader
-                } else {
-                    StakeholderGroup::Other
-                };
+                let group = new_person_group(
+                    kind == CaptureKind::Participant && first_settlement.is_some(),
+                );
                 let mut p = Participant::new(name.clone(), group, now);
                 p.present = true;
-                if line.kind == CaptureKind::Participant {
+                if kind == CaptureKind::Participant {
                     p.settlement = first_settlement;
                 }
                 people.push(p.id);
@@ -143,64 +198,70 @@ pub fn capture(
             }
         }
     }
-    let author = people.first().copied();
-    let proposal = |kind| Proposal {
-        id: Id::new(),
-        updated: now,
-        kind,
-        text: line.text.clone(),
-        author,
-        time: now,
-        agenda_item: active,
-        need: None,
+    (people, names_of_people)
+}
+
+/// The entity a line records (if any), the pane that shows it and its
+/// kind's name in the event log. Lines that only touch people (`+ @Name`,
+/// queueing) add their changes here instead.
+fn captured_entity(
+    session: &Session,
+    line: &Capture,
+    tagged: &Tagged<'_>,
+    now: Timestamp,
+    changes: &mut Vec<Change>,
+) -> (Option<Entity>, Pane, &'static str) {
+    let author = tagged.people.first().copied();
+    let proposal = |kind| {
+        let p = Proposal {
+            id: Id::new(),
+            updated: now,
+            kind,
+            text: line.text.clone(),
+            author,
+            time: now,
+            agenda_item: tagged.active,
+            need: None,
+        };
+        Some(Entity::Proposal(p))
     };
-    let (entity, pane, what): (Option<Entity>, Pane, &str) = match line.kind {
+    match line.kind {
         CaptureKind::Need => {
             let mut need = Need::new(line.text.clone(), now);
-            need.settlement = first_settlement;
+            need.settlement = tagged.first_settlement;
             need.raised_by = author;
             (Some(Entity::Need(need)), Pane::Needs, "need")
         }
         CaptureKind::Action => {
             let mut action = Action::new(line.text.clone(), now);
-            action.responsible = names_of_people.join(", ");
+            action.responsible = tagged.names.join(", ");
             (Some(Entity::Action(action)), Pane::Actions, "action")
         }
-        CaptureKind::Proposal => {
-            (Some(Entity::Proposal(proposal(ProposalKind::Proposal))), Pane::Proposals, "proposal")
+        CaptureKind::Proposal => (proposal(ProposalKind::Proposal), Pane::Proposals, "proposal"),
+        CaptureKind::Decision => (proposal(ProposalKind::Decision), Pane::Proposals, "decision"),
+        CaptureKind::ParkingLot => {
+            (proposal(ProposalKind::ParkingLot), Pane::Proposals, "parking-lot")
         }
-        CaptureKind::Decision => {
-            (Some(Entity::Proposal(proposal(ProposalKind::Decision))), Pane::Proposals, "decision")
-        }
-        CaptureKind::ParkingLot => (
-            Some(Entity::Proposal(proposal(ProposalKind::ParkingLot))),
-            Pane::Proposals,
-            "parking-lot",
-        ),
         CaptureKind::PrivateNote => (
             Some(Entity::PrivateNote(PrivateNote {
                 id: Id::new(),
                 updated: now,
                 text: line.text.clone(),
-                agenda_item: active,
+                agenda_item: tagged.active,
             })),
             Pane::Proposals,
             "private-note",
         ),
         CaptureKind::Participant if !line.text.is_empty() => {
-            let group = if first_settlement.is_some() {
-                StakeholderGroup::CommunityLeader
-            } else {
-                StakeholderGroup::Other
-            };
+            let group = new_person_group(tagged.first_settlement.is_some());
             let mut p = Participant::new(line.text.clone(), group, now);
             p.present = true;
-            p.settlement = first_settlement;
+            p.settlement = tagged.first_settlement;
             (Some(Entity::Participant(p)), Pane::Participants, "participant")
         }
         CaptureKind::Participant => {
             // `+ @Name`: the person exists now (found or created); mark present.
-            for id in &people {
+            for id in tagged.people {
                 if let Some(p) = session.participant(*id).filter(|p| !p.present) {
                     let mut p = p.clone();
                     p.present = true;
@@ -211,24 +272,29 @@ pub fn capture(
             (None, Pane::Participants, "participant")
         }
         CaptureKind::Queue => {
-            let item = active.expect("checked above");
-            for person in &people {
+            let item = tagged.active.expect("checked by capture");
+            for person in tagged.people {
                 changes.extend(queue_speaker(session, item, *person, now));
             }
             (None, Pane::Agenda, "queue")
         }
-    };
-    let main =
-        entity.as_ref().map(|e| (e.id(), pane)).or_else(|| people.first().map(|p| (*p, pane)));
-    if let Some(entity) = entity {
-        let id = entity.id();
-        changes.push(Change::Put { entity, index: usize::MAX });
-        changes.push(event(
-            EventKind::Captured { entity: id, what: what.into(), agenda_item: active },
-            now,
-        ));
     }
-    let mut summary = line.text.clone();
+}
+
+/// Someone captured with a settlement speaks for it; anyone else is
+/// "other" until the group is set.
+fn new_person_group(for_a_settlement: bool) -> StakeholderGroup {
+    if for_a_settlement { StakeholderGroup::CommunityLeader } else { StakeholderGroup::Other }
+}
+
+/// The line's text with the names it tagged, for the status line.
+fn capture_summary(
+    session: &Session,
+    text: &str,
+    settlements: &[Id],
+    names_of_people: Vec<String>,
+    changes: &[Change],
+) -> String {
     let tags: Vec<String> = settlements
         .iter()
         .filter_map(|id| {
@@ -243,8 +309,8 @@ pub fn capture(
         })
         .chain(names_of_people)
         .collect();
-    if !tags.is_empty() {
-        summary = format!("{summary} ({})", tags.join(", ")).trim().to_owned();
+    if tags.is_empty() {
+        return text.to_owned();
     }
-    Ok(Captured { changes, entity: main, summary, created })
+    format!("{text} ({})", tags.join(", ")).trim().to_owned()
 }

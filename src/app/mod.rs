@@ -14,6 +14,7 @@ pub mod layout;
 pub mod model;
 pub mod msg;
 pub mod pane;
+pub mod poll;
 pub mod present;
 pub mod projector;
 pub mod recovery;

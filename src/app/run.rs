@@ -9,24 +9,13 @@ use ratatui::crossterm::event::{Event, KeyEventKind};
 use ratatui::{Terminal, backend::Backend};
 
 use super::model::Mode;
+pub use super::poll::{EventSource, Poll};
 use super::saver::Saver;
 use super::{Effect, Model, Msg, update};
 use crate::model::Timestamp;
 
 /// Events handled before one save and one frame.
 const MAX_BATCH: usize = 64;
-
-/// What waiting for input gave.
-pub enum Poll {
-    Event(Event),
-    Timeout,
-    /// No more input will come (scripted input ran out).
-    Closed,
-}
-
-pub trait EventSource {
-    fn next(&mut self, timeout: Duration) -> io::Result<Poll>;
-}
 
 /// The real terminal's events.
 pub struct TerminalEvents;

@@ -109,7 +109,7 @@ impl Saver {
     /// possible, else by rewriting the whole file.
     pub fn persist(&mut self, session: &Session, revision: u64, now: Timestamp) -> Msg {
         if let Err(holder) = self.file.lock_intact() {
-            let msg = self.lost_lock(session, revision, holder);
+            let msg = self.lost_lock(session, revision, holder.to_string());
             if matches!(msg, Msg::LostLock { .. }) {
                 // No longer the writer: nothing more goes to this file.
                 self.pending.clear();

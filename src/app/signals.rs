@@ -16,12 +16,21 @@ use std::time::{Duration, Instant};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::{Terminal, backend::Backend};
 
-use super::run::Poll;
+use super::poll::Poll;
 
 struct Flags {
     terminate: Arc<AtomicBool>,
     suspend: Arc<AtomicBool>,
     resumed: Arc<AtomicBool>,
+    terminal: TerminalHooks,
+}
+
+/// What a suspension does to the terminal, given by whoever owns it
+/// (`terminal::enter`): put it back before stopping, set it up again after.
+#[derive(Clone, Copy)]
+pub struct TerminalHooks {
+    pub restore: fn(),
+    pub setup: fn() -> io::Result<()>,
 }
 
 static FLAGS: OnceLock<Flags> = OnceLock::new();
@@ -29,14 +38,18 @@ static FLAGS: OnceLock<Flags> = OnceLock::new();
 /// Registers the handlers (once; later calls do nothing). Only the real
 /// terminal calls this, so tests driving the loop on `TestBackend` never
 /// stop or quit because of a signal sent to the test process.
-pub fn install() -> io::Result<()> {
+pub fn install(terminal: TerminalHooks) -> io::Result<()> {
     if FLAGS.get().is_some() {
         return Ok(());
     }
     use signal_hook::consts::{SIGINT, SIGTERM};
     use signal_hook::flag::register;
-    let flags =
-        Flags { terminate: Arc::default(), suspend: Arc::default(), resumed: Arc::default() };
+    let flags = Flags {
+        terminate: Arc::default(),
+        suspend: Arc::default(),
+        resumed: Arc::default(),
+        terminal,
+    };
     register(SIGTERM, Arc::clone(&flags.terminate))?;
     // Only `kill -INT` sends it: in raw mode Ctrl-C is a key.
     register(SIGINT, Arc::clone(&flags.terminate))?;
@@ -96,14 +109,14 @@ where
     // Windows has no job control to return to: Ctrl-Z does nothing there.
     let suspend = flags.suspend.swap(false, Ordering::Relaxed) && cfg!(unix);
     if suspend {
-        super::terminal::restore();
+        (flags.terminal.restore)();
         flags.resumed.store(false, Ordering::Relaxed);
         stop_process()?;
     }
     // Also after a SIGSTOP sent from outside: whatever the shell did to the
     // terminal meanwhile, set it up again.
     if suspend || flags.resumed.swap(false, Ordering::Relaxed) {
-        super::terminal::setup()?;
+        (flags.terminal.setup)()?;
         // Not `terminal.clear()`: it asks the terminal for the cursor
         // position, which not every terminal answers. Forgetting the last
         // frame makes the next one draw everything.

@@ -34,7 +34,7 @@ pub fn enter() -> io::Result<Tui> {
         restore();
         previous(info);
     }));
-    super::signals::install()?;
+    super::signals::install(super::signals::TerminalHooks { restore, setup })?;
     setup()?;
     Terminal::new(CrosstermBackend::new(io::stdout()))
 }

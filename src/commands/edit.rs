@@ -86,7 +86,7 @@ fn settle_problems(
     match answer.trim() {
         "r" | "к" => {
             if let Err(reason) = file.lock() {
-                return Ok(Settled::ViewOnly(reason));
+                return Ok(Settled::ViewOnly(reason.to_string()));
             }
             let stamp = now.format("%Y%m%d-%H%M%S").to_string();
             let stem = file.path().file_stem().unwrap_or_default().to_string_lossy().into_owned();
@@ -185,7 +185,7 @@ fn take_file(
     session: &Session,
     now: Timestamp,
 ) -> (Option<String>, Option<String>) {
-    let read_only = file.lock().err();
+    let read_only = file.lock().err().map(|e| e.to_string());
     if read_only.is_some() {
         return (read_only, None);
     }

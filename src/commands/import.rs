@@ -416,7 +416,10 @@ pub fn run(
     if let Err(holder) = file.lock() {
         bail!(targs(
             "import-locked",
-            &[("file", session_path.display().to_string().into()), ("holder", holder.into())]
+            &[
+                ("file", session_path.display().to_string().into()),
+                ("holder", holder.to_string().into())
+            ]
         ));
     }
     if file.replayed().found_anything() {

@@ -57,6 +57,77 @@ impl From<io::Error> for SaveError {
 // Put into words in `crate::file_messages`.
 impl std::error::Error for SaveError {}
 
+/// Why the one-writer lock was not taken (or was lost): data, put into
+/// words where it is shown (`crate::file_messages`).
+#[derive(Debug)]
+pub enum LockError {
+    /// Another process holds the lock.
+    Held(LockHolder),
+    /// The file has several names (hard links): an atomic save would
+    /// separate them.
+    HardLinks {
+        path: PathBuf,
+        count: u64,
+    },
+    Io(io::Error),
+}
+
+impl From<io::Error> for LockError {
+    fn from(e: io::Error) -> Self {
+        LockError::Io(e)
+    }
+}
+
+impl std::error::Error for LockError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            LockError::Io(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// Who holds a lock, as its lock file says. The file holds one
+/// language-neutral line, `pid=… host=… since=HH:MM:SS`, so a reader in
+/// any language can put it into words; a line in another shape (an older
+/// kenesh wrote a sentence) is kept whole in `raw`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LockHolder {
+    pub pid: Option<u32>,
+    /// `None` when the writer did not know its host name.
+    pub host: Option<String>,
+    pub since: Option<String>,
+    pub raw: String,
+}
+
+impl LockHolder {
+    /// The line this process writes into the lock file it takes.
+    fn line_for_this_process(since: &str) -> String {
+        let mut line = format!("pid={}", std::process::id());
+        if let Some(host) = hostname() {
+            // Host names have no spaces; keep the line parseable regardless.
+            line.push_str(&format!(" host={}", host.replace(char::is_whitespace, "_")));
+        }
+        line.push_str(&format!(" since={since}"));
+        line
+    }
+
+    /// Reads the line of a lock file.
+    pub fn parse(text: &str) -> LockHolder {
+        let raw = text.trim().to_owned();
+        let mut holder = LockHolder { pid: None, host: None, since: None, raw: raw.clone() };
+        for word in raw.split_whitespace() {
+            match word.split_once('=') {
+                Some(("pid", v)) => holder.pid = v.parse().ok(),
+                Some(("host", v)) => holder.host = Some(v.to_owned()),
+                Some(("since", v)) => holder.since = Some(v.to_owned()),
+                _ => return LockHolder { pid: None, host: None, since: None, raw },
+            }
+        }
+        holder
+    }
+}
+
 /// Reads and parses a session or programme file (only a regular file, at
 /// most [`super::MAX_FILE_BYTES`]). A session's journal (edits not yet in
 /// the file) is replayed over it.
@@ -202,34 +273,25 @@ impl SessionFile {
     /// Takes the one-writer lock. `Err` names who holds it (pid, host,
     /// since when) or why it cannot be taken; the lock goes away when its
     /// process dies, even by `kill -9`.
-    pub fn lock(&mut self) -> Result<(), String> {
+    pub fn lock(&mut self) -> Result<(), LockError> {
         if self.lock.is_some() {
             return Ok(());
         }
-        if let Some(reason) = self.hard_links() {
-            return Err(reason);
+        if let Some(refused) = self.hard_links() {
+            return Err(refused);
         }
         let path = self.sidecars.lock();
-        let mut file = safe_fs::open_sidecar(&path, Sidecar::Keep).map_err(|e| e.to_string())?;
+        let mut file = safe_fs::open_sidecar(&path, Sidecar::Keep)?;
         if !safe_fs::try_lock(&file) {
             let mut holder = String::new();
             let _ = file.read_to_string(&mut holder);
-            return Err(crate::i18n::targs(
-                "read-only-locked",
-                &[("holder", holder.trim().to_owned().into())],
-            ));
+            return Err(LockError::Held(LockHolder::parse(&holder)));
         }
-        let holder = crate::i18n::targs(
-            "lock-holder",
-            &[
-                ("pid", std::process::id().to_string().into()),
-                ("host", hostname().into()),
-                ("time", chrono::Local::now().format("%H:%M:%S").to_string().into()),
-            ],
-        );
+        let since = chrono::Local::now().format("%H:%M:%S").to_string();
+        let holder = LockHolder::line_for_this_process(&since);
         let _ = file.set_len(0).and_then(|()| file.write_all(holder.as_bytes()));
         #[cfg(unix)]
-        let identity = safe_fs::identity(&file.metadata().map_err(|e| e.to_string())?);
+        let identity = safe_fs::identity(&file.metadata()?);
         self.lock = Some(HeldLock {
             _file: file,
             #[cfg(unix)]
@@ -241,24 +303,16 @@ impl SessionFile {
 
     /// A file with several names (hard links) would be split by an atomic
     /// save: the other names would keep the old content.
-    fn hard_links(&self) -> Option<String> {
+    fn hard_links(&self) -> Option<LockError> {
         let meta = std::fs::metadata(&self.path).ok()?;
-        let links = safe_fs::link_count(&meta);
-        (links > 1).then(|| {
-            crate::i18n::targs(
-                "lock-hard-links",
-                &[
-                    ("file", self.path.display().to_string().into()),
-                    ("count", links.to_string().into()),
-                ],
-            )
-        })
+        let count = safe_fs::link_count(&meta);
+        (count > 1).then(|| LockError::HardLinks { path: self.path.clone(), count })
     }
 
     /// Whether the lock file we hold is still the one at its path. If it
     /// was deleted, it is made and taken again; if another kenesh made a
     /// new one meanwhile, we are no longer the writer: `Err` says who is.
-    pub fn lock_intact(&mut self) -> Result<(), String> {
+    pub fn lock_intact(&mut self) -> Result<(), LockError> {
         #[cfg(unix)]
         if let Some(held) = &self.lock {
             let path = self.sidecars.lock();
@@ -504,12 +558,12 @@ impl SnapshotJob {
     }
 }
 
-fn hostname() -> String {
+fn hostname() -> Option<String> {
     std::fs::read_to_string("/etc/hostname")
         .map(|h| h.trim().to_owned())
         .ok()
         .filter(|h| !h.is_empty())
         .or_else(|| std::env::var("HOSTNAME").ok())
         .or_else(|| std::env::var("COMPUTERNAME").ok())
-        .unwrap_or_else(|| crate::i18n::t("lock-this-computer"))
+        .filter(|h| !h.is_empty())
 }

@@ -19,7 +19,8 @@ mod syntax;
 pub use atomic::{clean_stray_temp_files, write_atomic, write_new, write_sidecar_atomic};
 pub use error::{FileRefused, FoundKind, LoadError, Position, SyntaxProblem};
 pub use handle::{
-    Folded, SaveError, SessionFile, SnapshotDone, SnapshotJob, load_file, lock_path, read,
+    Folded, LockError, LockHolder, SaveError, SessionFile, SnapshotDone, SnapshotJob, load_file,
+    lock_path, read,
 };
 pub use load::{FileKind, Loaded, parse_bytes, parse_str};
 pub use safe_fs::MAX_FILE_BYTES;

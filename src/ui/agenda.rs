@@ -81,9 +81,26 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
     }
     let state = model.pane(Pane::Agenda);
     let focused = model.focus == Pane::Agenda;
-    // The time column is as wide as the widest time shown, so titles get
-    // the rest of the pane.
-    let time_width = state.rows[pane::visible_range(model, Pane::Agenda, rect)]
+    let time_width = time_width(model, rect);
+    let with_presenter = table_area.width >= 70;
+    let visible = pane::visible_range(model, Pane::Agenda, rect);
+    let first = visible.start;
+    let rows = state.rows[visible].iter().enumerate().filter_map(|(offset, row)| {
+        let PaneRow::Item { index, .. } = row else { return None };
+        let item = model.session.agenda.get(*index)?;
+        let highlighted = focused && first + offset == state.selected;
+        Some(item_row(item, model.now, highlighted, with_presenter))
+    });
+    let (header, widths) = columns(with_presenter, time_width);
+    let table =
+        Table::new(rows, widths).header(Row::new(header).style(theme::header())).column_spacing(1);
+    frame.render_widget(table, table_area);
+}
+
+/// The time column is as wide as the widest time shown, so titles get the
+/// rest of the pane.
+fn time_width(model: &Model, rect: Rect) -> u16 {
+    model.pane(Pane::Agenda).rows[pane::visible_range(model, Pane::Agenda, rect)]
         .iter()
         .filter_map(|row| match row {
             PaneRow::Item { index, .. } => model.session.agenda.get(*index),
@@ -96,41 +113,45 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
         })
         .chain([t("col-time").chars().count()])
         .max()
-        .unwrap_or(0) as u16;
-    let with_presenter = table_area.width >= 70;
-    let rows = state.rows[pane::visible_range(model, Pane::Agenda, rect)]
-        .iter()
-        .enumerate()
-        .filter_map(|(offset, row)| {
-            let PaneRow::Item { index, .. } = row else { return None };
-            let item = model.session.agenda.get(*index)?;
-            let (time, over) = timing(item, model.now);
-            let base = match item.status {
-                AgendaStatus::Active => theme::active(),
-                AgendaStatus::Done | AgendaStatus::Skipped => theme::dim(),
-                AgendaStatus::Pending => ratatui::style::Style::new(),
-            };
-            // The running item's timer takes the projector's colour stages.
-            let time = match item.status {
-                AgendaStatus::Active => Span::styled(time, item_timer(item, model.now)),
-                _ => Span::raw(time),
-            };
-            let mut time_spans = vec![time];
-            if let Some(over) = over {
-                time_spans.push(Span::styled(format!(" {over}"), theme::overrun()));
-            }
-            let is_selected =
-                pane::visible_range(model, Pane::Agenda, rect).start + offset == state.selected;
-            let style = if is_selected && focused { theme::selected() } else { base };
-            let mut cells =
-                vec![Line::from(symbol(item.status)), Line::from(safe(&item.title).into_owned())];
-            if with_presenter {
-                cells.push(Line::styled(safe(&item.presenter).into_owned(), theme::dim()));
-            }
-            cells.push(Line::from(time_spans));
-            Some(Row::new(cells).style(style))
-        });
-    let (header, widths) = if with_presenter {
+        .unwrap_or(0) as u16
+}
+
+/// One agenda item's row: status symbol, title, presenter (on a wide
+/// pane) and time, styled by its status or as the selection.
+fn item_row(
+    item: &AgendaItem,
+    now: Timestamp,
+    highlighted: bool,
+    with_presenter: bool,
+) -> Row<'static> {
+    let (time, over) = timing(item, now);
+    let base = match item.status {
+        AgendaStatus::Active => theme::active(),
+        AgendaStatus::Done | AgendaStatus::Skipped => theme::dim(),
+        AgendaStatus::Pending => ratatui::style::Style::new(),
+    };
+    // The running item's timer takes the projector's colour stages.
+    let time = match item.status {
+        AgendaStatus::Active => Span::styled(time, item_timer(item, now)),
+        _ => Span::raw(time),
+    };
+    let mut time_spans = vec![time];
+    if let Some(over) = over {
+        time_spans.push(Span::styled(format!(" {over}"), theme::overrun()));
+    }
+    let style = if highlighted { theme::selected() } else { base };
+    let mut cells =
+        vec![Line::from(symbol(item.status)), Line::from(safe(&item.title).into_owned())];
+    if with_presenter {
+        cells.push(Line::styled(safe(&item.presenter).into_owned(), theme::dim()));
+    }
+    cells.push(Line::from(time_spans));
+    Row::new(cells).style(style)
+}
+
+/// The header and widths of the agenda table.
+fn columns(with_presenter: bool, time_width: u16) -> (Vec<String>, Vec<Constraint>) {
+    if with_presenter {
         (
             vec![String::new(), t("col-item"), t("col-presenter"), t("col-time")],
             vec![
@@ -145,8 +166,5 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
             vec![String::new(), t("col-item"), t("col-time")],
             vec![Constraint::Length(1), Constraint::Fill(1), Constraint::Length(time_width)],
         )
-    };
-    let table =
-        Table::new(rows, widths).header(Row::new(header).style(theme::header())).column_spacing(1);
-    frame.render_widget(table, table_area);
+    }
 }

@@ -70,7 +70,16 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
         };
         Some(Row::new(cells).style(style))
     });
-    let (header, widths) = if compact {
+    let (header, widths) = columns(compact);
+    let table =
+        Table::new(rows, widths).header(Row::new(header).style(theme::header())).column_spacing(1);
+    frame.render_widget(table, table_area);
+}
+
+/// The header and widths of the participants table: name and who they
+/// speak for on a narrow pane, every column on a wide one.
+fn columns(compact: bool) -> (Vec<String>, Vec<Constraint>) {
+    if compact {
         (
             vec![String::new(), t("col-name"), t("col-from")],
             vec![Constraint::Length(1), Constraint::Fill(1), Constraint::Length(11)],
@@ -92,8 +101,5 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
                 Constraint::Fill(3),
             ],
         )
-    };
-    let table =
-        Table::new(rows, widths).header(Row::new(header).style(theme::header())).column_spacing(1);
-    frame.render_widget(table, table_area);
+    }
 }

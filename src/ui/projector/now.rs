@@ -36,57 +36,41 @@ fn big_digits(text: &str, width: u16, height: u16) -> Option<(PixelSize, u16, u1
         .find(|(_, w, h)| *w <= width && *h <= height)
 }
 
-pub fn render(input: &ProjectorInput, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let session = input.session;
-    let now = input.now;
-    let active = session.agenda.iter().position(|a| a.status == AgendaStatus::Active);
-    let mut y = area.y;
-    let bottom = area.bottom();
-    let line = |frame: &mut Frame, content: Line<'static>, rows: u16, y: &mut u16| {
-        if *y + rows <= bottom {
-            let rect = Rect { y: *y, height: rows, ..area };
+/// Centred lines stacked down the slide from `y`; a line that does not
+/// fit above the bottom is left out.
+struct Column<'t> {
+    area: Rect,
+    y: u16,
+    theme: &'t Theme,
+}
+
+impl Column<'_> {
+    fn bottom(&self) -> u16 {
+        self.area.bottom()
+    }
+
+    fn line(&mut self, frame: &mut Frame, content: Line<'static>, rows: u16) {
+        if self.y + rows <= self.bottom() {
+            let rect = Rect { y: self.y, height: rows, ..self.area };
             frame.render_widget(
                 Paragraph::new(content)
-                    .style(theme.base())
+                    .style(self.theme.base())
                     .wrap(Wrap { trim: true })
                     .alignment(Alignment::Center),
                 rect,
             );
-            *y += rows;
+            self.y += rows;
         }
-    };
+    }
+}
+
+pub fn render(input: &ProjectorInput, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let session = input.session;
+    let active = session.agenda.iter().position(|a| a.status == AgendaStatus::Active);
+    let mut column = Column { area, y: area.y, theme };
     let title_rows = if area.height >= 24 { 3 } else { 2 };
     let Some(index) = active else {
-        // Nothing running: say what comes next, or that the agenda is done.
-        let next = session.agenda.iter().find(|a| a.status == AgendaStatus::Pending);
-        // Before the first item starts, the room is welcomed.
-        if session.agenda.iter().all(|a| a.runs.is_empty()) {
-            line(frame, Line::styled(t("welcome"), theme.accent()), 2, &mut y);
-        }
-        let text = match next {
-            Some(item) => {
-                targs("projector-next-up", &[("title", safe(&item.title).into_owned().into())])
-            }
-            // An empty agenda has not started; it is not finished.
-            None if session.agenda.is_empty() => t("projector-not-started"),
-            None => t("projector-agenda-done"),
-        };
-        line(frame, Line::styled(text, theme.title()), title_rows, &mut y);
-        line(
-            frame,
-            Line::styled(
-                targs(
-                    "projector-end",
-                    &[(
-                        "time",
-                        projected_end(&session.agenda, now).format("%H:%M").to_string().into(),
-                    )],
-                ),
-                theme.dim(),
-            ),
-            1,
-            &mut y,
-        );
+        render_idle(input, &mut column, frame, title_rows);
         return;
     };
     let item = &session.agenda[index];
@@ -94,22 +78,63 @@ pub fn render(input: &ProjectorInput, theme: &Theme, frame: &mut Frame, area: Re
     // of the way down instead of hugging the top.
     let block_height = title_rows + 1 + 8 + 2 + 3 + 4;
     if area.height > block_height + 8 {
-        y += (area.height - block_height - 4) / 3;
+        column.y += (area.height - block_height - 4) / 3;
     }
-    line(frame, Line::styled(safe(&item.title).into_owned(), theme.title()), title_rows, &mut y);
+    let title = Line::styled(safe(&item.title).into_owned(), theme.title());
+    column.line(frame, title, title_rows);
     if !item.presenter.is_empty() && area.height >= 16 {
-        line(frame, Line::styled(safe(&item.presenter).into_owned(), theme.dim()), 1, &mut y);
+        column.line(frame, Line::styled(safe(&item.presenter).into_owned(), theme.dim()), 1);
     }
-    y += u16::from(area.height >= 20);
+    column.y += u16::from(area.height >= 20);
+    render_timer(item, input.now, &mut column, frame);
+    column.y += u16::from(area.height >= 20);
+    render_speaker(input, item, &mut column, frame);
+    render_next(input, index, &column, frame);
+}
 
-    // The timer: elapsed in big digits, planned beside it in words.
+/// Nothing running: say what comes next, or that the agenda is done.
+fn render_idle(
+    input: &ProjectorInput,
+    column: &mut Column<'_>,
+    frame: &mut Frame,
+    title_rows: u16,
+) {
+    let session = input.session;
+    let theme = column.theme;
+    let next = session.agenda.iter().find(|a| a.status == AgendaStatus::Pending);
+    // Before the first item starts, the room is welcomed.
+    if session.agenda.iter().all(|a| a.runs.is_empty()) {
+        column.line(frame, Line::styled(t("welcome"), theme.accent()), 2);
+    }
+    let text = match next {
+        Some(item) => {
+            targs("projector-next-up", &[("title", safe(&item.title).into_owned().into())])
+        }
+        // An empty agenda has not started; it is not finished.
+        None if session.agenda.is_empty() => t("projector-not-started"),
+        None => t("projector-agenda-done"),
+    };
+    column.line(frame, Line::styled(text, theme.title()), title_rows);
+    let end = projected_end(&session.agenda, input.now).format("%H:%M").to_string();
+    column.line(
+        frame,
+        Line::styled(targs("projector-end", &[("time", end.into())]), theme.dim()),
+        1,
+    );
+}
+
+/// The timer: elapsed in big digits, planned beside it in words.
+fn render_timer(item: &AgendaItem, now: Timestamp, column: &mut Column<'_>, frame: &mut Frame) {
+    let theme = column.theme;
+    let area = column.area;
+    let bottom = column.bottom();
     let elapsed = item.elapsed(now);
     let planned = item.planned();
     let style = theme.timer(elapsed.num_seconds(), planned.num_seconds());
     let digits = clock_text(elapsed);
-    let reserve = 6.min(bottom.saturating_sub(y));
+    let reserve = 6.min(bottom.saturating_sub(column.y));
     if let Some((size, _, rows)) =
-        big_digits(&digits, area.width, bottom.saturating_sub(y + reserve))
+        big_digits(&digits, area.width, bottom.saturating_sub(column.y + reserve))
     {
         let big = BigText::builder()
             .pixel_size(size)
@@ -117,10 +142,10 @@ pub fn render(input: &ProjectorInput, theme: &Theme, frame: &mut Frame, area: Re
             .lines(vec![Line::from(digits.clone())])
             .centered()
             .build();
-        frame.render_widget(big, Rect { y, height: rows, ..area });
-        y += rows;
+        frame.render_widget(big, Rect { y: column.y, height: rows, ..area });
+        column.y += rows;
     } else {
-        line(frame, Line::styled(digits.clone(), style), 1, &mut y);
+        column.line(frame, Line::styled(digits.clone(), style), 1);
     }
     let mut timer_words = vec![Span::styled(
         targs("projector-of-planned", &[("planned", clock_text(planned).into())]),
@@ -140,10 +165,19 @@ pub fn render(input: &ProjectorInput, theme: &Theme, frame: &mut Frame, area: Re
             theme.base().fg(theme.warn),
         ));
     }
-    line(frame, Line::from(timer_words), 1, &mut y);
-    y += u16::from(area.height >= 20);
+    column.line(frame, Line::from(timer_words), 1);
+}
 
-    // The speaker and the queue.
+/// The speaker and the queue.
+fn render_speaker(
+    input: &ProjectorInput,
+    item: &AgendaItem,
+    column: &mut Column<'_>,
+    frame: &mut Frame,
+) {
+    let session = input.session;
+    let theme = column.theme;
+    let now = input.now;
     if let Some(turn) =
         session.speaker_turns.iter().find(|t| t.is_speaking() && t.agenda_item == item.id)
     {
@@ -166,7 +200,7 @@ pub fn render(input: &ProjectorInput, theme: &Theme, frame: &mut Frame, area: Re
         if spoken.num_seconds() >= input.turn_limit {
             spans.push(Span::styled(format!(" ⚠ {}", t("over")), theme.base().fg(theme.over)));
         }
-        line(frame, Line::from(spans), 1, &mut y);
+        column.line(frame, Line::from(spans), 1);
     }
     let queue: Vec<String> = session
         .speaker_turns
@@ -175,15 +209,17 @@ pub fn render(input: &ProjectorInput, theme: &Theme, frame: &mut Frame, area: Re
         .map(|t| safe(session.participant_name(Some(t.participant))).into_owned())
         .collect();
     if !queue.is_empty() {
-        line(
-            frame,
-            Line::styled(format!("{} {}", t("queue"), queue.join(" · ")), theme.dim()),
-            1,
-            &mut y,
-        );
+        let text = format!("{} {}", t("queue"), queue.join(" · "));
+        column.line(frame, Line::styled(text, theme.dim()), 1);
     }
+}
 
-    // What comes next, and when it all ends.
+/// What comes next, and when it all ends, at the foot of the slide.
+fn render_next(input: &ProjectorInput, index: usize, column: &Column<'_>, frame: &mut Frame) {
+    let session = input.session;
+    let theme = column.theme;
+    let area = column.area;
+    let (y, bottom) = (column.y, column.bottom());
     let next: Vec<String> = session.agenda[index + 1..]
         .iter()
         .filter(|a| a.status == AgendaStatus::Pending)
@@ -196,7 +232,7 @@ pub fn render(input: &ProjectorInput, theme: &Theme, frame: &mut Frame, area: Re
             )
         })
         .collect();
-    let end = projected_end(&session.agenda, now).format("%H:%M").to_string();
+    let end = projected_end(&session.agenda, input.now).format("%H:%M").to_string();
     if bottom > y {
         let mut lines: Vec<Line> = next
             .iter()
