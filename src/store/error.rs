@@ -16,7 +16,7 @@ impl std::fmt::Display for Position {
 /// Why a file could not be loaded: data, put into words where it is shown
 /// (`crate::file_messages`: `file:line:col: message` wherever a position is
 /// known, in the interface language).
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     Io { path: PathBuf, source: std::io::Error },
     Syntax { path: PathBuf, at: Position, problem: SyntaxProblem },
@@ -63,22 +63,12 @@ pub enum FoundKind {
 
 /// A file the store will not read or write, carried inside the
 /// `io::Error` it returns.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum FileRefused {
     NotRegular { path: PathBuf, found: FoundKind },
     TooLarge { path: PathBuf, limit_bytes: u64 },
 }
 
-impl std::error::Error for FileRefused {}
-
-impl std::error::Error for LoadError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            LoadError::Io { source, .. } => Some(source),
-            _ => None,
-        }
-    }
-}
 
 impl LoadError {
     pub fn path(&self) -> &std::path::Path {

@@ -35,8 +35,9 @@ fn fingerprint(path: &Path, bytes: &[u8]) -> Fingerprint {
     }
 }
 
-/// Why a save did not write the file.
-#[derive(Debug)]
+/// Why a save did not write the file (no `source`: the I/O error is its
+/// whole message).
+#[derive(Debug, thiserror::Error)]
 pub enum SaveError {
     Io(io::Error),
     /// Another program changed (or deleted) the file since we loaded or
@@ -54,12 +55,10 @@ impl From<io::Error> for SaveError {
     }
 }
 
-// Put into words in `crate::file_messages`.
-impl std::error::Error for SaveError {}
 
 /// Why the one-writer lock was not taken (or was lost): data, put into
 /// words where it is shown (`crate::file_messages`).
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum LockError {
     /// Another process holds the lock.
     Held(LockHolder),
@@ -69,22 +68,7 @@ pub enum LockError {
         path: PathBuf,
         count: u64,
     },
-    Io(io::Error),
-}
-
-impl From<io::Error> for LockError {
-    fn from(e: io::Error) -> Self {
-        LockError::Io(e)
-    }
-}
-
-impl std::error::Error for LockError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            LockError::Io(e) => Some(e),
-            _ => None,
-        }
-    }
+    Io(#[from] io::Error),
 }
 
 /// Who holds a lock, as its lock file says. The file holds one
