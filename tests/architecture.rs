@@ -36,29 +36,19 @@ const FORBIDDEN: &[(&str, &str, &str)] =
 
 /// Known exceptions, each to be removed by the work named. Nothing may be
 /// added here: fix the import instead.
-const KNOWN_IMPORTS: &[(&str, &str, &str)] = &[
-    (
-        "app::update",
-        "ui::help",
-        "the help's scroll limit measures the drawn help; the key table (issue 15, editor \
-         half) moves the help's lines below ui",
-    ),
-    (
-        "store::handle",
-        "i18n",
-        "the one-writer lock says who holds it in a sentence (`Result<(), String>`, read by \
+const KNOWN_IMPORTS: &[(&str, &str, &str)] = &[(
+    "store::handle",
+    "i18n",
+    "the one-writer lock says who holds it in a sentence (`Result<(), String>`, read by \
          the editor and tests) and writes that line into the lock file; a `LockError` is next",
-    ),
-];
+)];
 
 /// Known cycles (every module in the group), each to be removed by the
 /// work named. The test fails when one of them is gone, so the list shrinks.
-const KNOWN_CYCLES: &[(&[&str], &str)] = &[
-    (
-        &["app::run", "app::signals", "app::terminal"],
-        "the terminal setup and the signal handler call each other on suspend and resume",
-    ),
-];
+const KNOWN_CYCLES: &[(&[&str], &str)] = &[(
+    &["app::run", "app::signals", "app::terminal"],
+    "the terminal setup and the signal handler call each other on suspend and resume",
+)];
 
 #[derive(Debug, Clone)]
 struct Import {

@@ -253,7 +253,6 @@ fn proposals_view_120x40() {
 
 #[test]
 fn a_form_draft_restores_every_field() {
-    use kenesh::app::draft::Draft;
     let mut events = keys("4a");
     events.extend(keys("Провести встречу"));
     events.extend([
