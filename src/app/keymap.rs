@@ -519,7 +519,7 @@ pub fn action_names() -> Vec<String> {
 }
 
 /// The configuration name of an action.
-fn action_name(action: Action) -> Option<&'static str> {
+pub fn action_name(action: Action) -> Option<&'static str> {
     ACTIONS.iter().chain(&MODE_ACTIONS).find(|(_, a)| *a == action).map(|(n, _)| *n)
 }
 

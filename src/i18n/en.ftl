@@ -689,4 +689,4 @@ help-scroll-down = Scroll down
 help-scroll-up = Scroll up
 help-scroll-top = Back to the top
 help-cycle-city = Next city (all, then each)
-help-present-quit = Quit (also Ctrl-c)
+help-present-quit = Quit

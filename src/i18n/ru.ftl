@@ -714,4 +714,4 @@ help-scroll-down = Прокрутить вниз
 help-scroll-up = Прокрутить вверх
 help-scroll-top = Наверх
 help-cycle-city = Следующий город (все, затем каждый)
-help-present-quit = Выйти (также Ctrl-c)
+help-present-quit = Выйти
