@@ -299,6 +299,6 @@ fn config_overrides_work_in_the_form_and_the_projector() {
     assert_eq!(h.model.projector.as_ref().unwrap().theme, theme, "c no longer changes colours");
     h.keys("м");
     assert_ne!(h.model.projector.as_ref().unwrap().theme, theme, "v (м) does, in either layout");
-    let unknown = h.model.keymap.apply_overrides([("form.slide-next", &["x".to_owned()][..])]);
+    let unknown = h.model.keymap.apply_overrides([("form.next-slide", &["x".to_owned()][..])]);
     assert_eq!(unknown.len(), 1, "a form has no slides: {unknown:?}");
 }

@@ -480,7 +480,7 @@ pub fn parse_key(text: &str) -> Option<Key> {
 }
 
 /// Names of the actions only other modes have, for overrides written
-/// `scope.action` (`form.submit`, `projector.slide-next`).
+/// `scope.action` (`form.submit`, `projector.next-slide`).
 pub const MODE_ACTIONS: [(&str, Action); 16] = [
     ("close", Action::Close),
     ("confirm", Action::Confirm),
@@ -489,8 +489,8 @@ pub const MODE_ACTIONS: [(&str, Action); 16] = [
     ("choose-prev", Action::ChoosePrev),
     ("choose-next", Action::ChooseNext),
     ("toggle", Action::Toggle),
-    ("slide-next", Action::SlideNext),
-    ("slide-prev", Action::SlidePrev),
+    ("next-slide", Action::SlideNext),
+    ("prev-slide", Action::SlidePrev),
     ("rotate", Action::Rotate),
     ("cycle-theme", Action::CycleTheme),
     ("cycle-city", Action::CycleCity),
@@ -775,7 +775,7 @@ mod tests {
         let mut map = KeyMap::default();
         let overrides = [
             ("form.submit", vec!["F2".to_owned()]),
-            ("projector.slide-next", vec!["n".to_owned()]),
+            ("projector.next-slide", vec!["n".to_owned()]),
             ("up", vec!["w".to_owned()]),
         ];
         let problems = map.apply_overrides(overrides.iter().map(|(n, k)| (*n, k.as_slice())));
