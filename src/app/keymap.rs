@@ -381,14 +381,6 @@ impl KeyMap {
             .map(|b| b.action)
     }
 
-    /// The first key bound to `action` in `scope`, as the help names it.
-    pub fn key_for(&self, scope: Scope, action: Action) -> Option<Key> {
-        self.bindings
-            .iter()
-            .find(|b| b.scope == scope && b.action == action)
-            .and_then(|b| b.keys.first().copied())
-    }
-
     /// The panes where a key that does nothing in `focus` has a binding,
     /// so the user can be told where it works.
     pub fn panes_for(&self, event: &KeyEvent, focus: Pane) -> Vec<Pane> {
