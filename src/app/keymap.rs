@@ -287,9 +287,8 @@ fn mode_bindings() -> Vec<Binding> {
         help,
     };
     let (help, confirm, form, capture) = (Scope::Help, Scope::Confirm, Scope::Form, Scope::Capture);
-    let (projector, dashboard, present) = (Scope::Projector, Scope::Dashboard, Scope::Present);
     let shift_tab = Key::plain(BackTab);
-    vec![
+    let mut bindings = vec![
         b(&[Key::plain(Esc)], form, Action::Close, "help-form-cancel"),
         b(&[Key::plain(Enter), Key::ctrl('s')], form, Action::Submit, "help-form-save"),
         // Shift-Tab first: some terminals send it as Tab with Shift.
@@ -319,6 +318,23 @@ fn mode_bindings() -> Vec<Binding> {
         b(&[Key::plain(End), Key::ch('G')], help, Action::Last, "help-help-last"),
         b(&[Key::plain(Home), Key::ch('g')], help, Action::First, "help-help-first"),
         b(&[Key::ch('y'), Key::ch('Y')], confirm, Action::Confirm, "help-confirm-quit"),
+    ];
+    bindings.extend(view_bindings());
+    bindings
+}
+
+/// The keys of the projector views and the dashboard.
+fn view_bindings() -> Vec<Binding> {
+    use KeyCode::*;
+    let b = |keys: &[Key], scope: Scope, action: Action, help: &'static str| Binding {
+        keys: keys.to_vec(),
+        scope,
+        action,
+        help,
+    };
+    let (projector, dashboard, present) = (Scope::Projector, Scope::Dashboard, Scope::Present);
+    let shift_tab = Key::plain(BackTab);
+    vec![
         b(
             &[Key::plain(Right), Key::ch(' '), Key::ch('l')],
             projector,
