@@ -133,7 +133,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Config { path, default }) => {
             if default {
-                print!("{}", kenesh::config::default_text(&kenesh::app::keymap::action_names()));
+                let names = kenesh::app::keymap::action_names();
+                let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                print!("{}", kenesh::config::default_text(&names));
             } else {
                 let _ = path;
                 match kenesh::config::path() {

@@ -234,7 +234,14 @@ fn the_dashboard_scrolls_and_quits_in_cyrillic() {
     let mut script =
         Script(["о", "л", "й", "q"].iter().map(|s| key(s.chars().next().unwrap())).collect());
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
-    kenesh::app::dashboard::run_dashboard(&mut terminal, &program, today, &mut script).unwrap();
+    kenesh::app::dashboard::run_dashboard(
+        &mut terminal,
+        &program,
+        today,
+        &kenesh::app::keymap::KeyMap::default(),
+        &mut script,
+    )
+    .unwrap();
     assert_eq!(script.0.len(), 1, "й quit the dashboard and the q after it was never read");
 }
 
@@ -267,4 +274,31 @@ fn altgr_letters_reported_as_ctrl_alt_are_typed() {
     h.key(KeyCode::Esc);
     h.send(altgr('ү')); // e: edit, as the plain key under it
     assert!(matches!(h.model.mode, Mode::Form(_)));
+}
+
+#[test]
+fn config_overrides_work_in_the_form_and_the_projector() {
+    let config: kenesh::config::Config = ron::Options::default()
+        .from_str(
+            "Config(keys: [(action: \"form.submit\", keys: [\"F2\"]), \
+             (action: \"projector.cycle-theme\", keys: [\"v\"])])",
+        )
+        .unwrap();
+    let mut h = fresh();
+    assert!(h.model.keymap.apply_overrides(config.key_overrides()).is_empty());
+    let actions = h.model.session.actions.len();
+    h.keys("4a").keys("Провести встречу").key(KeyCode::Enter);
+    assert!(matches!(h.model.mode, Mode::Form(_)), "Enter no longer saves the form");
+    h.key(KeyCode::F(2));
+    assert!(!matches!(h.model.mode, Mode::Form(_)), "F2 saves it");
+    assert_eq!(h.model.session.actions.len(), actions + 1);
+
+    h.keys("p");
+    let theme = h.model.projector.as_ref().expect("projector").theme;
+    h.keys("c");
+    assert_eq!(h.model.projector.as_ref().unwrap().theme, theme, "c no longer changes colours");
+    h.keys("м");
+    assert_ne!(h.model.projector.as_ref().unwrap().theme, theme, "v (м) does, in either layout");
+    let unknown = h.model.keymap.apply_overrides([("form.next-slide", &["x".to_owned()][..])]);
+    assert_eq!(unknown.len(), 1, "a form has no slides: {unknown:?}");
 }

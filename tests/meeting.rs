@@ -354,7 +354,8 @@ fn help_scrolls_to_its_true_end_and_no_further() {
         h.send(kenesh::app::Msg::Resize(width, height));
         h.keys("?").key(ratatui::crossterm::event::KeyCode::End);
         let screen = screen_text(&h, width, height);
-        assert!(screen.contains("Cancel"), "{width}×{height}: the form keys' last line\n{screen}");
+        // The help's last line is the last scope's (`kenesh present`) last key.
+        assert!(screen.contains("Next colours"), "{width}×{height}: the last line\n{screen}");
         let kenesh::app::model::Mode::Help { scroll } = h.model.mode else { panic!("help closed") };
         h.keys("jjj");
         let kenesh::app::model::Mode::Help { scroll: after } = h.model.mode else { panic!() };

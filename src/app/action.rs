@@ -61,4 +61,32 @@ pub enum Action {
     Reload,
     /// Participants and needs: edit the selected row's settlement.
     EditSettlement,
+    // Keys of the other modes (help, confirm, form, capture, projector,
+    // dashboard, present): each scope of the key table uses its own few.
+    /// Leave the mode (close the help, cancel a form or the capture line).
+    Close,
+    /// Answer yes to a question.
+    Confirm,
+    /// Save a form, commit the capture line.
+    Submit,
+    /// Capture line: complete the tag under the cursor.
+    Complete,
+    /// Form pick list: previous / next choice.
+    ChoosePrev,
+    ChooseNext,
+    /// Form: tick or untick.
+    Toggle,
+    /// Form pick list: jump to the next choice starting with the letter.
+    JumpToLetter,
+    /// Projector: next / previous slide.
+    SlideNext,
+    SlidePrev,
+    /// Projector: start or stop rotating the slides.
+    Rotate,
+    /// Projector: next colour theme.
+    CycleTheme,
+    /// Dashboard: next city filter.
+    CycleCity,
+    /// Dashboard: show tab n (1-based).
+    ShowTab(u8),
 }

@@ -3,10 +3,11 @@
 use std::io;
 use std::time::Duration;
 
-use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind};
+use ratatui::crossterm::event::{Event, KeyEventKind};
 use ratatui::{Terminal, backend::Backend};
 
-use super::keymap::latin_code;
+use super::action::Action;
+use super::keymap::{KeyMap, Scope, normalize_key};
 use super::run::{EventSource, Poll};
 use crate::model::{Date, Program};
 use crate::ui::dashboard::{Dashboard, Tab, render};
@@ -15,6 +16,7 @@ pub fn run_dashboard<B: Backend>(
     terminal: &mut Terminal<B>,
     program: &Program,
     today: Date,
+    keymap: &KeyMap,
     events: &mut impl EventSource,
 ) -> io::Result<()>
 where
@@ -34,37 +36,28 @@ where
         match events.next(Duration::from_secs(60))? {
             Poll::Event(Event::Key(k)) if k.kind != KeyEventKind::Release => {
                 let index = Tab::ALL.iter().position(|t| *t == view.tab).unwrap_or(0);
-                // Keys by position, so a Russian or Kyrgyz layout works too.
-                let code = latin_code(k.code);
-                match code {
-                    KeyCode::Char('q') | KeyCode::Esc => return Ok(()),
-                    KeyCode::Tab | KeyCode::Right => {
-                        view.tab = Tab::ALL[(index + 1) % Tab::ALL.len()]
-                    }
-                    KeyCode::BackTab | KeyCode::Left => {
-                        view.tab = Tab::ALL[(index + Tab::ALL.len() - 1) % Tab::ALL.len()]
-                    }
-                    KeyCode::Char(c @ '1'..='4') => {
-                        view.tab = Tab::ALL[usize::from(c as u8 - b'1')]
-                    }
-                    KeyCode::Down | KeyCode::Char('j') => {
-                        view.scroll = view.scroll.saturating_add(1)
-                    }
-                    KeyCode::Up | KeyCode::Char('k') => view.scroll = view.scroll.saturating_sub(1),
-                    KeyCode::PageDown => view.scroll = view.scroll.saturating_add(20),
-                    KeyCode::PageUp => view.scroll = view.scroll.saturating_sub(20),
-                    KeyCode::Home => view.scroll = 0,
-                    KeyCode::Char('c') => view.city = next_city(&view.cities(), view.city.take()),
+                // The key table matches by position: Russian and Kyrgyz too.
+                let Some(action) = keymap.lookup(Scope::Dashboard, &normalize_key(&k)) else {
+                    continue;
+                };
+                let step = |n: usize| Tab::ALL[(index + n) % Tab::ALL.len()];
+                match action {
+                    Action::Quit => return Ok(()),
+                    Action::FocusNext => view.tab = step(1),
+                    Action::FocusPrev => view.tab = step(Tab::ALL.len() - 1),
+                    Action::ShowTab(n) => view.tab = Tab::ALL[usize::from(n - 1) % Tab::ALL.len()],
+                    Action::Down => view.scroll = view.scroll.saturating_add(1),
+                    Action::Up => view.scroll = view.scroll.saturating_sub(1),
+                    Action::PageDown => view.scroll = view.scroll.saturating_add(20),
+                    Action::PageUp => view.scroll = view.scroll.saturating_sub(20),
+                    Action::First => view.scroll = 0,
+                    Action::CycleCity => view.city = next_city(&view.cities(), view.city.take()),
                     _ => continue,
                 }
-                if !matches!(
-                    code,
-                    KeyCode::Down
-                        | KeyCode::Up
-                        | KeyCode::Char('j' | 'k')
-                        | KeyCode::PageDown
-                        | KeyCode::PageUp
-                        | KeyCode::Home
+                // A new tab or city starts at its top.
+                if matches!(
+                    action,
+                    Action::FocusNext | Action::FocusPrev | Action::ShowTab(_) | Action::CycleCity
                 ) {
                     view.scroll = 0;
                 }

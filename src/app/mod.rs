@@ -8,6 +8,7 @@ pub mod draft;
 pub mod edit;
 pub mod effect;
 pub mod form;
+pub mod help;
 pub mod history;
 pub mod keymap;
 pub mod layout;

@@ -3,10 +3,11 @@
 
 use std::io;
 
-use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{Event, KeyEventKind};
 use ratatui::{Terminal, backend::Backend};
 
-use super::keymap::latin_code;
+use super::action::Action;
+use super::keymap::{KeyMap, Scope, normalize_key};
 use super::run::{EventSource, Poll};
 use crate::follow::{Follower, Trouble};
 use crate::i18n::targs;
@@ -37,18 +38,27 @@ fn notice(follower: &Follower, name: &str) -> Option<String> {
     })
 }
 
+/// What `kenesh present` is told at the start: the file's name for its
+/// messages, the speaking limit and the key table with the user's keys.
+#[derive(Clone, Copy)]
+pub struct PresentSettings<'a> {
+    pub name: &'a str,
+    pub turn_limit: i64,
+    pub keymap: &'a KeyMap,
+}
+
 pub fn run_present<B: Backend>(
     terminal: &mut Terminal<B>,
     follower: &mut Follower,
     state: &mut ProjectorState,
-    name: &str,
-    turn_limit: i64,
+    settings: &PresentSettings,
     events: &mut impl EventSource,
     clock: &mut impl FnMut() -> Timestamp,
 ) -> io::Result<()>
 where
     B::Error: Send + Sync + 'static,
 {
+    let PresentSettings { name, turn_limit, keymap } = *settings;
     let mut drawn_key = None;
     let mut dirty = true;
     loop {
@@ -89,14 +99,13 @@ where
         }
         match events.next(follower.wait_hint())? {
             Poll::Event(Event::Key(k)) if k.kind != KeyEventKind::Release => {
-                // Keys by position, so a Russian or Kyrgyz layout works too.
-                let code = latin_code(k.code);
-                let ctrl_c =
-                    code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL);
-                if matches!(code, KeyCode::Char('q') | KeyCode::Esc) || ctrl_c {
+                // The key table matches by position: Russian and Kyrgyz too.
+                let key = normalize_key(&k);
+                let action = keymap.lookup(Scope::Present, &key);
+                if action == Some(Action::Quit) {
                     return Ok(());
                 }
-                dirty |= state.handle_key(code, clock());
+                dirty |= action.is_some_and(|a| state.handle(a, clock()));
             }
             Poll::Event(Event::Resize(..)) => dirty = true,
             Poll::Event(_) | Poll::Timeout => {}

@@ -1,6 +1,7 @@
 //! How the projector is set: slide, theme and rotation. State the editor
 //! and `kenesh present` change; `ui::projector` draws it.
 
+use super::action::Action;
 use crate::model::Timestamp;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -77,16 +78,13 @@ impl ProjectorState {
         }
     }
 
-    /// A key for the projector; true if it was one.
-    pub fn handle_key(&mut self, code: ratatui::crossterm::event::KeyCode, now: Timestamp) -> bool {
-        use ratatui::crossterm::event::KeyCode;
+    /// A projector action from the key table; true if it changed the view.
+    pub fn handle(&mut self, action: Action, now: Timestamp) -> bool {
         let current = self.slide_at(now);
-        match code {
-            KeyCode::Right | KeyCode::Char(' ') | KeyCode::Char('l') => {
-                self.slide = current.step(1)
-            }
-            KeyCode::Left | KeyCode::Char('h') => self.slide = current.step(-1),
-            KeyCode::Char('r') => {
+        match action {
+            Action::SlideNext => self.slide = current.step(1),
+            Action::SlidePrev => self.slide = current.step(-1),
+            Action::Rotate => {
                 self.slide = current;
                 self.rotation_start = if self.rotation_start.is_some() { None } else { Some(now) };
                 if self.rotate_seconds == 0 {
@@ -94,7 +92,7 @@ impl ProjectorState {
                 }
                 return true;
             }
-            KeyCode::Char('c') => {
+            Action::CycleTheme => {
                 let i = ThemeName::ALL.iter().position(|t| *t == self.theme).unwrap_or(0);
                 self.theme = ThemeName::ALL[(i + 1) % ThemeName::ALL.len()];
                 return true;

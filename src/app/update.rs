@@ -10,7 +10,7 @@ use super::capture_line::{CaptureLine, Feedback};
 use super::edit;
 use super::effect::Effect;
 use super::form::{self, FieldId, FormKind, FormOutcome};
-use super::keymap::{latin_code, normalize_key};
+use super::keymap::{PROJECTOR_GLOBALS, Scope, normalize_key};
 use super::layout;
 use super::model::{Mode, Model, Pane};
 use super::msg::Msg;
@@ -116,8 +116,8 @@ fn on_key(model: &mut Model, key: &KeyEvent, now: Timestamp, fx: &mut Effects) {
         Mode::Filter(_) => filter_key(model, key),
         Mode::Capture(_) => capture_key(model, key, now, fx),
         Mode::OfferDraft(_) | Mode::OfferRecovery(_) => offer_key(model, key, now, fx),
-        Mode::ConfirmQuit => match latin_code(key.code) {
-            KeyCode::Char('y') | KeyCode::Char('Y') => {
+        Mode::ConfirmQuit => match model.keymap.lookup(Scope::Confirm, key) {
+            Some(Action::Confirm) => {
                 fx.push(Effect::Quit { keep_recovery: true });
             }
             _ => model.mode = Mode::Normal,
@@ -128,26 +128,27 @@ fn on_key(model: &mut Model, key: &KeyEvent, now: Timestamp, fx: &mut Effects) {
 /// Scrolling the help stops with the last line at the bottom, wherever
 /// the screen size puts it.
 fn help_key(model: &mut Model, scroll: u16, key: &KeyEvent) {
-    let end = crate::ui::help::max_scroll(model);
-    let scroll = match latin_code(key.code) {
-        KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('?') | KeyCode::F(1) => {
+    let end = super::help::max_scroll(model);
+    let scroll = match model.keymap.lookup(Scope::Help, key) {
+        Some(Action::Close) => {
             model.mode = Mode::Normal;
             return;
         }
-        KeyCode::Down | KeyCode::Char('j') => scroll.saturating_add(1).min(end),
-        KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
-        KeyCode::PageDown => scroll.saturating_add(10).min(end),
-        KeyCode::PageUp => scroll.saturating_sub(10),
-        KeyCode::End | KeyCode::Char('G') => end,
-        KeyCode::Home | KeyCode::Char('g') => 0,
+        Some(Action::Down) => scroll.saturating_add(1).min(end),
+        Some(Action::Up) => scroll.saturating_sub(1),
+        Some(Action::PageDown) => scroll.saturating_add(10).min(end),
+        Some(Action::PageUp) => scroll.saturating_sub(10),
+        Some(Action::Last) => end,
+        Some(Action::First) => 0,
         _ => scroll,
     };
     model.mode = Mode::Help { scroll };
 }
 
 fn form_key(model: &mut Model, key: &KeyEvent, now: Timestamp, fx: &mut Effects) {
+    let action = model.keymap.lookup(Scope::Form, key);
     let Mode::Form(form) = &mut model.mode else { return };
-    match form.handle_key(key) {
+    match form.handle_key(action, key) {
         FormOutcome::Stay => {}
         FormOutcome::Cancel => model.mode = Mode::Normal,
         FormOutcome::Submit => submit_form(model, now, fx),
@@ -183,15 +184,17 @@ fn capture_key(model: &mut Model, key: &KeyEvent, now: Timestamp, fx: &mut Effec
         line.feedback = None;
         return;
     }
-    if key.code != KeyCode::Tab {
+    let action = model.keymap.lookup(Scope::Capture, key);
+    let Mode::Capture(line) = &mut model.mode else { return };
+    if action != Some(Action::Complete) {
         line.completion = None;
     }
-    match key.code {
-        KeyCode::Esc => model.mode = Mode::Normal,
-        KeyCode::Enter => commit_capture(model, now, fx),
-        KeyCode::Tab => line.complete(&model.session),
-        KeyCode::Up => line.recall(&model.capture_history, -1),
-        KeyCode::Down => line.recall(&model.capture_history, 1),
+    match action {
+        Some(Action::Close) => model.mode = Mode::Normal,
+        Some(Action::Submit) => commit_capture(model, now, fx),
+        Some(Action::Complete) => line.complete(&model.session),
+        Some(Action::Up) => line.recall(&model.capture_history, -1),
+        Some(Action::Down) => line.recall(&model.capture_history, 1),
         _ => {
             if line.input.handle_key(key) {
                 line.feedback = None;
@@ -612,25 +615,21 @@ fn ask_responsible(model: &mut Model, proposal: Id) {
 /// Keys while the projector is shown: slides and themes, plus what the
 /// facilitator needs without leaving it (next item, speakers, quit).
 fn projector_key(model: &mut Model, key: &KeyEvent, now: Timestamp, fx: &mut Effects) {
-    let action = model.keymap.action_for(key, Pane::Agenda);
-    match action {
-        Some(Action::ToggleProjector) => model.projector = None,
-        Some(
-            a @ (Action::NextItem
-            | Action::StartStop
-            | Action::NextSpeaker
-            | Action::EndTurn
-            | Action::Quit
-            | Action::Help),
-        ) => {
-            act(model, a, now, fx);
-        }
-        _ if key.code == KeyCode::Esc => model.projector = None,
-        _ => {
-            if let Some(projector) = &mut model.projector {
-                projector.handle_key(latin_code(key.code), now);
+    if let Some(action) = model.keymap.lookup(Scope::Projector, key) {
+        match action {
+            Action::Close => model.projector = None,
+            _ => {
+                if let Some(projector) = &mut model.projector {
+                    projector.handle(action, now);
+                }
             }
         }
+        return;
+    }
+    match model.keymap.action_for(key, Pane::Agenda) {
+        Some(Action::ToggleProjector) => model.projector = None,
+        Some(action) if PROJECTOR_GLOBALS.contains(&action) => act(model, action, now, fx),
+        _ => {}
     }
 }
 

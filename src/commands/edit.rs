@@ -128,6 +128,16 @@ pub fn apply_config(model: &mut Model, config: &crate::config::Config, theme: Op
     }
 }
 
+/// The key table with the configuration file's overrides, for the views
+/// outside the editor (dashboard, present).
+pub fn configured_keymap() -> crate::app::keymap::KeyMap {
+    let mut keymap = crate::app::keymap::KeyMap::default();
+    for problem in keymap.apply_overrides(crate::config::current().key_overrides()) {
+        eprintln!("kenesh: {problem}");
+    }
+    keymap
+}
+
 /// A programme record opens as the dashboard.
 fn dashboard(program: &crate::model::Program, now: Timestamp) -> Result<ExitCode> {
     let mut tui = terminal::enter()?;
@@ -135,6 +145,7 @@ fn dashboard(program: &crate::model::Program, now: Timestamp) -> Result<ExitCode
         &mut tui,
         program,
         now.date_naive(),
+        &configured_keymap(),
         &mut TerminalEvents,
     );
     terminal::restore();

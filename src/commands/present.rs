@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::app::present::run_present;
+use crate::app::present::{PresentSettings, run_present};
 use crate::app::run::TerminalEvents;
 use crate::app::terminal;
 use crate::follow::Follower;
@@ -33,8 +33,11 @@ pub fn run(
         &mut tui,
         &mut follower,
         &mut state,
-        &name,
-        crate::app::model::DEFAULT_TURN_LIMIT,
+        &PresentSettings {
+            name: &name,
+            turn_limit: crate::app::model::DEFAULT_TURN_LIMIT,
+            keymap: &super::edit::configured_keymap(),
+        },
         &mut TerminalEvents,
         &mut || chrono::Local::now().fixed_offset(),
     );

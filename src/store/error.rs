@@ -69,7 +69,6 @@ pub enum FileRefused {
     TooLarge { path: PathBuf, limit_bytes: u64 },
 }
 
-
 impl LoadError {
     pub fn path(&self) -> &std::path::Path {
         match self {

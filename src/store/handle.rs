@@ -55,7 +55,6 @@ impl From<io::Error> for SaveError {
     }
 }
 
-
 /// Why the one-writer lock was not taken (or was lost): data, put into
 /// words where it is shown (`crate::file_messages`).
 #[derive(Debug, thiserror::Error)]

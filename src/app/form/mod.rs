@@ -6,6 +6,7 @@ pub use entities::{FormKind, open, submit};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::action::Action;
 use super::text_input::TextInput;
 use crate::i18n::t;
 use crate::model::{Date, Id, Session};
@@ -204,21 +205,21 @@ pub enum FormOutcome {
 }
 
 impl Form {
-    pub fn handle_key(&mut self, key: &KeyEvent) -> FormOutcome {
-        let shift_tab = key.code == KeyCode::BackTab
-            || (key.code == KeyCode::Tab && key.modifiers.contains(KeyModifiers::SHIFT));
-        match key.code {
-            KeyCode::Esc => return FormOutcome::Cancel,
-            KeyCode::Enter => return FormOutcome::Submit,
-            KeyCode::Char(c)
-                if crate::layout_keys::canonical(c) == 's'
-                    && key.modifiers.contains(KeyModifiers::CONTROL) =>
-            {
-                return FormOutcome::Submit;
-            }
-            _ if shift_tab => self.focus_by(-1),
-            KeyCode::Up => self.focus_by(-1),
-            KeyCode::Tab | KeyCode::Down => self.focus_by(1),
+    /// A key, with the action the key table's form scope gives it. Field
+    /// actions reach the field as their default key (a rebound `→` still
+    /// chooses); an unbound key is typing.
+    pub fn handle_key(&mut self, action: Option<Action>, key: &KeyEvent) -> FormOutcome {
+        let field_key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+        match action {
+            Some(Action::Close) => return FormOutcome::Cancel,
+            Some(Action::Submit) => return FormOutcome::Submit,
+            Some(Action::FocusPrev) => self.focus_by(-1),
+            Some(Action::FocusNext) => self.focus_by(1),
+            Some(Action::ChoosePrev) => self.edit_focused(&field_key(KeyCode::Left)),
+            Some(Action::ChooseNext) => self.edit_focused(&field_key(KeyCode::Right)),
+            Some(Action::Toggle) => self.edit_focused(&field_key(KeyCode::Char(' '))),
+            Some(Action::First) => self.edit_focused(&field_key(KeyCode::Home)),
+            Some(Action::Last) => self.edit_focused(&field_key(KeyCode::End)),
             _ => self.edit_focused(key),
         }
         FormOutcome::Stay
