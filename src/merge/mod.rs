@@ -535,7 +535,11 @@ pub struct Summary {
     pub duplicates: Vec<LikelyDuplicate>,
 }
 
-fn count<T: PartialEq>(before: &[T], after: &[T], id: impl Fn(&T) -> Id) -> Counts {
+fn count<'a, T: PartialEq + 'a>(
+    before: &[T],
+    after: impl IntoIterator<Item = &'a T>,
+    id: impl Fn(&T) -> Id,
+) -> Counts {
     let old: BTreeMap<Id, &T> = before.iter().map(|x| (id(x), x)).collect();
     let mut counts = Counts::default();
     for x in after {
@@ -579,17 +583,7 @@ pub fn input_summary(before: &Program, after: &Program, input: &Program) -> Summ
         id: impl Fn(&T) -> Id + Copy,
     ) -> Counts {
         let ids: BTreeSet<Id> = input.iter().map(id).collect();
-        let after: Vec<&T> = after.iter().filter(|x| ids.contains(&id(x))).collect();
-        let old: BTreeMap<Id, &T> = before.iter().map(|x| (id(x), x)).collect();
-        let mut counts = Counts::default();
-        for x in after {
-            match old.get(&id(x)) {
-                None => counts.added += 1,
-                Some(o) if *o == x => counts.unchanged += 1,
-                Some(_) => counts.updated += 1,
-            }
-        }
-        counts
+        count(before, after.iter().filter(|x| ids.contains(&id(x))), id)
     }
     let (b, a, i) = (before, after, input);
     Summary {
