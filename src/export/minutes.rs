@@ -359,7 +359,13 @@ fn speaking_table(seconds: Vec<(String, i64)>, first_column: String) -> Option<B
 pub(super) fn needs(r: &Report, doc: &mut Vec<Block>) {
     doc.push(Block::Heading(2, t("export-needs")));
     for (settlement, needs) in r.needs_by_settlement() {
-        let name = if settlement.is_empty() { t("no-settlement") } else { clean(settlement) };
+        // The city too: a programme spans Bishkek and Osh (issue 19).
+        let city = needs.first().map_or("", |n| r.settlement_city(n.settlement));
+        let name = match (settlement.is_empty(), city.is_empty()) {
+            (true, _) => t("no-settlement"),
+            (false, true) => clean(settlement),
+            (false, false) => format!("{} ({})", clean(settlement), clean(city)),
+        };
         doc.push(Block::Heading(3, name));
         let rows = needs
             .iter()

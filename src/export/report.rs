@@ -220,6 +220,12 @@ impl<'a> Report<'a> {
             .map_or("", |s| s.name.as_str())
     }
 
+    /// The city of a settlement ("" if none is given).
+    pub fn settlement_city(&self, id: Option<Id>) -> &'a str {
+        id.and_then(|id| self.settlements.iter().find(|s| s.id == id))
+            .map_or("", |s| s.city.as_str())
+    }
+
     pub fn person_name(&self, id: Option<Id>) -> &'a str {
         id.and_then(|id| self.participants.iter().find(|p| p.id == id))
             .map_or("", |p| p.name.as_str())
