@@ -293,12 +293,12 @@ impl<'a> Report<'a> {
 
     /// Seconds spoken per stakeholder group (in `StakeholderGroup::ALL` order).
     pub fn speaking_by_group(&self) -> [i64; 9] {
-        crate::model::speaking_time(self.participants, self.turns).by_group
+        crate::model::speaking_time_until(self.participants, self.turns, self.now).by_group
     }
 
     /// Seconds spoken per participant (in `participants` order).
     pub fn speaking_by_person(&self) -> Vec<i64> {
-        crate::model::speaking_time(self.participants, self.turns).by_person
+        crate::model::speaking_time_until(self.participants, self.turns, self.now).by_person
     }
 
     /// An action's history as one text ("" for a session).

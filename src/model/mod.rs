@@ -37,7 +37,7 @@ pub use proposal::{PrivateNote, Proposal, ProposalKind};
 pub use repair::Repaired;
 pub use session::{CURRENT_FORMAT, Session};
 pub use speaker::SpeakerTurn;
-pub use stats::{SpeakingTime, group_index, speaking_time};
+pub use stats::{SpeakingTime, group_index, speaking_time, speaking_time_until};
 
 /// Wall-clock time with the offset it was recorded in (the meeting's local time).
 pub type Timestamp = chrono::DateTime<chrono::FixedOffset>;
