@@ -152,3 +152,37 @@ fn an_open_editor_or_a_windows_1251_file_is_refused_with_a_clear_message() {
     assert!(!out.status.success());
     assert!(text(&out).contains("CSV UTF-8"), "{}", text(&out));
 }
+
+/// A FIFO named by mistake (or planted) is refused at once, never waited on.
+#[cfg(unix)]
+#[test]
+fn a_fifo_instead_of_a_list_is_refused_without_blocking() {
+    let dir = tempfile::tempdir().unwrap();
+    let (session, _) = session_file(dir.path());
+    let before = std::fs::read(&session).unwrap();
+    let fifo = dir.path().join("list.csv");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    // Spawned with a deadline: a reader that opens the FIFO would wait for
+    // a writer forever, and the test must fail rather than hang.
+    let mut child = common::kenesh()
+        .args(["--lang", "ru", "import", "meeting.ron", "list.csv"])
+        .current_dir(dir.path())
+        .env("XDG_CONFIG_HOME", dir.path().join("no-config"))
+        .env("HOME", dir.path().join("no-config"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("kenesh import blocked on a FIFO");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(!out.status.success());
+    assert!(text(&out).contains("list.csv"), "{}", text(&out));
+    assert_eq!(std::fs::read(&session).unwrap(), before, "the session is untouched");
+}

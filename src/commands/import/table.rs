@@ -8,6 +8,7 @@ use anyhow::{Context, Result, bail};
 use calamine::{Data, Reader};
 
 use crate::i18n::targs;
+use crate::store::safe_fs::{Links, MAX_FILE_BYTES, read_regular};
 
 /// "A", "B", … "AA": a column as spreadsheets name it.
 pub fn column_letter(mut column: usize) -> String {
@@ -26,20 +27,22 @@ pub fn read_table(path: &Path) -> Result<Vec<Vec<String>>> {
     let file = path.display().to_string();
     let extension =
         path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
-    match extension.as_str() {
-        "csv" | "txt" => {
-            let bytes = std::fs::read(path)
-                .with_context(|| targs("import-cannot-read", &[("file", file.clone().into())]))?;
-            read_csv(&bytes).with_context(|| targs("import-cannot-read", &[("file", file.into())]))
-        }
-        "xlsx" | "xlsm" | "xls" | "ods" => read_workbook(path)
-            .with_context(|| targs("import-cannot-read", &[("file", file.into())])),
-        _ => bail!(targs("import-unknown-format", &[("file", file.into())])),
+    if !matches!(extension.as_str(), "csv" | "txt" | "xlsx" | "xlsm" | "xls" | "ods") {
+        bail!(targs("import-unknown-format", &[("file", file.into())]));
     }
+    // A regular file only: a FIFO or a device named by mistake is refused
+    // at once instead of blocking the command (the store's own reader).
+    let bytes = read_regular(path, Links::Follow, MAX_FILE_BYTES)
+        .with_context(|| targs("import-cannot-read", &[("file", file.clone().into())]))?;
+    let rows = match extension.as_str() {
+        "csv" | "txt" => read_csv(&bytes),
+        _ => read_workbook(bytes),
+    };
+    rows.with_context(|| targs("import-cannot-read", &[("file", file.into())]))
 }
 
-fn read_workbook(path: &Path) -> Result<Vec<Vec<String>>> {
-    let mut workbook = calamine::open_workbook_auto(path)?;
+fn read_workbook(bytes: Vec<u8>) -> Result<Vec<Vec<String>>> {
+    let mut workbook = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))?;
     let Some(range) = workbook.worksheet_range_at(0) else { return Ok(Vec::new()) };
     let range = range?;
     // Rows and columns before the range's start are empty in the sheet:
