@@ -136,3 +136,23 @@ fn the_projector_notice_wraps_at_80_columns() {
     keys(&mut m, "p");
     assert_whole(&draw(&m, 80, 24), &format!("⚠ {notice}"));
 }
+
+/// The needs board shows a need as the dashboard and the exports do: an
+/// open need whose linked actions are all done reads "addressed", while
+/// the session still stores it as open (derived, never rewritten).
+#[test]
+fn a_need_whose_actions_are_done_shows_as_addressed_on_the_board() {
+    let mut m = model();
+    let need = m.session.actions[0].needs[0];
+    for action in m.session.actions.iter_mut().filter(|a| a.needs.contains(&need)) {
+        action.status = kenesh::model::ActionStatus::Done;
+    }
+    m.rebuild_rows();
+    let title = m.session.needs.iter().find(|n| n.id == need).unwrap().title.clone();
+    let screen = draw(&m, 200, 60);
+    let start: String = title.chars().take(15).collect();
+    let row = screen.lines().find(|l| l.contains(&start)).expect("the need is on the board");
+    assert!(row.contains(&t("need-addressed")), "{row}");
+    let stored = m.session.needs.iter().find(|n| n.id == need).unwrap().status;
+    assert_eq!(stored, kenesh::model::NeedStatus::Open);
+}

@@ -95,11 +95,19 @@ pub struct Totals {
     pub speaking: Option<usize>,
     /// Queued turns of the active item, in order.
     pub queue: Vec<usize>,
+    /// Each need's status as the dashboard and the exports show it: an
+    /// open need whose actions are all done shows as addressed.
+    pub need_status: std::collections::HashMap<Id, crate::model::NeedStatus>,
 }
 
 pub use crate::model::group_index;
 
 impl Totals {
+    /// The status `need` shows (derived from its actions).
+    pub fn need_status(&self, need: &crate::model::Need) -> crate::model::NeedStatus {
+        self.need_status.get(&need.id).copied().unwrap_or(need.status)
+    }
+
     pub fn of(session: &Session) -> Totals {
         use crate::model::AgendaStatus;
         let mut totals = Totals::default();
@@ -117,6 +125,7 @@ impl Totals {
         }
         let spoken = crate::model::speaking_time(&session.participants, &session.speaker_turns);
         (totals.spoken_by_person, totals.spoken_by_group) = (spoken.by_person, spoken.by_group);
+        totals.need_status = session.need_statuses();
         let active = totals.active_item.map(|i| session.agenda[i].id);
         for (i, turn) in session.speaker_turns.iter().enumerate() {
             if turn.is_speaking() {

@@ -88,7 +88,7 @@ fn need(s: &Session, index: usize) -> Option<Detail> {
         fact("col-votes", &n.votes.to_string()),
         fact("col-settlement", s.settlement_name(n.settlement)),
         fact("field-category", &labels::category(&n.category)),
-        fact("col-status", &labels::need_status(n.status)),
+        fact("col-status", &labels::need_status(crate::model::effective_status(n, &s.actions))),
         fact("col-author", s.participant_name(n.raised_by)),
     ];
     Some(Detail { text, facts: facts.into_iter().flatten().collect() })

@@ -76,13 +76,14 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
                         model.session.settlement_name(n.settlement).to_owned()
                     }
                 };
-                let status = match n.status {
+                let shown = model.totals.need_status(n);
+                let status = match shown {
                     NeedStatus::Open => String::new(),
                     s => format!(" {}", labels::need_status(s)),
                 };
                 let style = if focused && first + offset == state.selected {
                     theme::selected()
-                } else if n.status == NeedStatus::Open {
+                } else if shown == NeedStatus::Open {
                     Style::new()
                 } else {
                     theme::dim()
