@@ -5,19 +5,8 @@ mod common;
 
 use common::Harness;
 use kenesh::app::model::{Mode, Pane};
-use kenesh::model::{AgendaStatus, EventKind, ProposalKind, StakeholderGroup};
+use kenesh::model::{EventKind, ProposalKind, StakeholderGroup};
 use ratatui::crossterm::event::KeyCode;
-
-/// The example with no item running and no turns: a meeting about to start.
-fn fresh() -> Harness {
-    let mut session = common::load_session(&common::bishkek_example());
-    for item in &mut session.agenda {
-        item.status = AgendaStatus::Pending;
-        item.runs.clear();
-    }
-    session.speaker_turns.clear();
-    Harness::with(session)
-}
 
 fn capture_line(h: &Harness) -> String {
     match &h.model.mode {
@@ -28,7 +17,7 @@ fn capture_line(h: &Harness) -> String {
 
 #[test]
 fn a_need_with_settlement_and_author_in_one_line() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     h.keys("s"); // start the first agenda item
     let item = h.model.session.agenda[0].id;
     h.keys(":n Нет освещения на ул. Ленина #Ак-Жар @Асанова").key(KeyCode::Enter);
@@ -56,7 +45,7 @@ fn a_need_with_settlement_and_author_in_one_line() {
 
 #[test]
 fn tab_completes_settlements_and_people_cyrillic_aware() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     h.keys(":n Яма на дороге #акж").key(KeyCode::Tab);
     assert_eq!(capture_line(&h), "n Яма на дороге #Ак-Жар");
     h.keys(" @асан").key(KeyCode::Tab);
@@ -69,7 +58,7 @@ fn tab_completes_settlements_and_people_cyrillic_aware() {
 
 #[test]
 fn repeated_tab_cycles_through_candidates() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     h.keys(":p x #ак").key(KeyCode::Tab);
     let first = capture_line(&h);
     h.key(KeyCode::Tab);
@@ -80,7 +69,7 @@ fn repeated_tab_cycles_through_candidates() {
 
 #[test]
 fn unknown_tags_create_the_settlement_and_the_person() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     let settlements = h.model.session.settlements.len();
     h.keys(":n Нет воды #Жаңы_Конуш @Иванов_Пётр").key(KeyCode::Enter);
     let s = &h.model.session;
@@ -99,7 +88,7 @@ fn unknown_tags_create_the_settlement_and_the_person() {
 
 #[test]
 fn every_prefix_lands_where_it_belongs() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     h.keys("s:");
     let item = h.model.session.agenda[0].id;
     for line in [
@@ -134,7 +123,7 @@ fn every_prefix_lands_where_it_belongs() {
 
 #[test]
 fn a_bad_line_says_why_and_keeps_the_text() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     h.keys(":Нет света").key(KeyCode::Enter);
     assert_eq!(capture_line(&h), "Нет света");
     let Mode::Capture(line) = &h.model.mode else { unreachable!() };
@@ -146,7 +135,7 @@ fn a_bad_line_says_why_and_keeps_the_text() {
 
 #[test]
 fn up_and_down_recall_earlier_lines() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     h.keys(":p первое").key(KeyCode::Enter).keys("p второе").key(KeyCode::Enter);
     h.key(KeyCode::Up);
     assert_eq!(capture_line(&h), "p второе");
@@ -158,7 +147,7 @@ fn up_and_down_recall_earlier_lines() {
 
 #[test]
 fn timers_keep_running_while_the_capture_line_is_open() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     h.keys("s:n Нет");
     h.advance(90);
     assert_eq!(h.model.session.agenda[0].elapsed(h.now).num_seconds(), 90);
@@ -167,7 +156,7 @@ fn timers_keep_running_while_the_capture_line_is_open() {
 
 #[test]
 fn speaker_queue_turns_limits_and_totals_per_group() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     let people = h.model.session.participants.clone();
     let leader = people.iter().position(|p| p.group == StakeholderGroup::CommunityLeader).unwrap();
     let official = people.iter().position(|p| p.group == StakeholderGroup::CityHall).unwrap();
@@ -222,7 +211,7 @@ fn turn_colours_warn_at_80_percent_and_mark_overrun() {
 
 #[test]
 fn queueing_without_a_running_item_explains() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     h.keys(":q @Асанова").key(KeyCode::Enter);
     let Mode::Capture(line) = &h.model.mode else { unreachable!() };
     assert!(matches!(&line.feedback, Some(kenesh::app::capture_line::Feedback::Error(_))));
@@ -233,7 +222,7 @@ fn queueing_without_a_running_item_explains() {
 
 #[test]
 fn proposals_view_promotes_and_links() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     h.keys("s:p Установить контейнеры в Ак-Жаре").key(KeyCode::Enter).key(KeyCode::Esc);
     assert_eq!(h.model.focus, Pane::Agenda);
     h.keys("5");
@@ -278,7 +267,7 @@ fn feedback(h: &Harness) -> String {
 
 #[test]
 fn a_one_letter_or_ambiguous_tag_creates_nobody() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     let people = h.model.session.participants.len();
     h.keys(":p Тест @К").key(KeyCode::Enter);
     assert_eq!(capture_line(&h), "p Тест @К", "refused, kept as typed");
@@ -302,7 +291,7 @@ fn a_one_letter_or_ambiguous_tag_creates_nobody() {
 
 #[test]
 fn a_digit_picks_a_candidate_for_a_tag_in_the_middle() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     h.keys(":n Свет #ак на улице").key(KeyCode::Enter);
     let Mode::Capture(line) = &h.model.mode else { unreachable!() };
     let second = line.completion.as_ref().unwrap().candidates[1].clone();
@@ -318,7 +307,7 @@ fn a_digit_picks_a_candidate_for_a_tag_in_the_middle() {
 
 #[test]
 fn a_new_name_says_so_and_a_known_name_asks_first() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     let people = h.model.session.participants.len();
     h.keys(":n Нет воды @Юсупова_Динара").key(KeyCode::Enter);
     assert!(feedback(&h).contains("new participant Юсупова Динара"), "{}", feedback(&h));

@@ -11,16 +11,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 
-fn fresh() -> Harness {
-    let mut session = common::load_session(&common::bishkek_example());
-    for item in &mut session.agenda {
-        item.status = AgendaStatus::Pending;
-        item.runs.clear();
-    }
-    session.speaker_turns.clear();
-    Harness::with(session)
-}
-
 fn screen(h: &Harness) -> String {
     let mut terminal = Terminal::new(TestBackend::new(120, 30)).unwrap();
     terminal.draw(|f| kenesh::ui::render(&h.model, f)).unwrap();
@@ -44,7 +34,7 @@ fn capture_text(h: &Harness) -> String {
 
 #[test]
 fn pane_commands_answer_to_the_russian_keys() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     assert_eq!(h.model.focus, Pane::Agenda);
     h.keys("ы"); // s: start the selected item
     assert_eq!(h.model.session.agenda[0].status, AgendaStatus::Active);
@@ -61,7 +51,7 @@ fn pane_commands_answer_to_the_russian_keys() {
 
 #[test]
 fn help_projector_and_quit_answer_in_cyrillic_too() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     h.keys("?");
     assert!(matches!(h.model.mode, Mode::Help { .. }));
     h.keys("й"); // q closes the help
@@ -76,7 +66,7 @@ fn help_projector_and_quit_answer_in_cyrillic_too() {
 
 #[test]
 fn the_help_shows_both_letters() {
-    let h = fresh();
+    let h = Harness::fresh();
     let help: Vec<String> =
         kenesh::ui::help::lines(&h.model).iter().map(|l| l.to_string()).collect();
     let line = |help_text: &str| help.iter().find(|l| l.contains(help_text)).cloned();
@@ -90,7 +80,7 @@ fn a_config_override_with_a_cyrillic_key_works() {
     let config: kenesh::config::Config = ron::Options::default()
         .from_str("Config(keys: [(action: \"vote-up\", keys: [\"м\"])])")
         .unwrap();
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     assert!(h.model.keymap.apply_overrides(config.key_overrides()).is_empty());
     h.keys("3");
     let id = h.model.pane(Pane::Needs).selected_id().unwrap();
@@ -112,7 +102,7 @@ fn a_cyrillic_override_takes_its_key_from_the_latin_binding() {
     let config: kenesh::config::Config = ron::Options::default()
         .from_str("Config(keys: [(action: \"undo\", keys: [\"ч\"])])")
         .unwrap();
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     assert!(h.model.keymap.apply_overrides(config.key_overrides()).is_empty());
     h.keys("s");
     assert_eq!(h.model.session.agenda[0].status, AgendaStatus::Active);
@@ -128,7 +118,7 @@ fn a_cyrillic_override_takes_its_key_from_the_latin_binding() {
 
 #[test]
 fn a_need_with_settlement_and_author_typed_only_in_cyrillic() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     h.keys("ы"); // start the first item
     h.keys(":т Нет освещения №Ади").key(KeyCode::Tab);
     assert_eq!(capture_text(&h), "т Нет освещения №Адилет");
@@ -145,7 +135,7 @@ fn a_need_with_settlement_and_author_typed_only_in_cyrillic() {
 
 #[test]
 fn the_other_cyrillic_prefixes_capture_their_kind() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     h.keys("ы");
     let (proposals, actions) = (h.model.session.proposals.len(), h.model.session.actions.len());
     h.keys(":з Провести встречу с жителями").key(KeyCode::Enter);
@@ -157,7 +147,7 @@ fn the_other_cyrillic_prefixes_capture_their_kind() {
 
 #[test]
 fn completion_ignores_yo_case_and_hyphens_and_cycles() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     h.keys(":т Свет ковалев").key(KeyCode::Tab);
     assert_eq!(capture_text(&h), "т Свет @Ковалёв_Сергей", "ё typed as е");
     h.key(KeyCode::Esc);
@@ -171,7 +161,7 @@ fn completion_ignores_yo_case_and_hyphens_and_cycles() {
 
 #[test]
 fn a_bare_word_that_is_no_person_completes_a_settlement() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     h.keys(":т Свет дордой").key(KeyCode::Tab);
     assert_eq!(capture_text(&h), "т Свет #Дордой-2");
     h.key(KeyCode::Esc);
@@ -181,7 +171,7 @@ fn a_bare_word_that_is_no_person_completes_a_settlement() {
 
 #[test]
 fn a_refusal_stays_on_screen_beside_the_completion_hint() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     h.keys(":х Тест №Ади").key(KeyCode::Enter);
     let text = screen(&h);
     assert!(text.contains("⚠"), "the refusal is shown: {text}");
@@ -192,7 +182,7 @@ fn a_refusal_stays_on_screen_beside_the_completion_hint() {
 
 #[test]
 fn the_projector_keys_answer_in_cyrillic() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     h.keys("з"); // p: the projector
     let theme = h.model.projector.as_ref().unwrap().theme;
     h.keys("с"); // c: next colours
@@ -206,7 +196,7 @@ fn the_projector_keys_answer_in_cyrillic() {
 
 #[test]
 fn the_quit_question_takes_the_russian_y() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     h.keys("ы");
     let revision = h.model.save.revision;
     h.send(kenesh::app::Msg::SaveFailed { revision, error: "disk full".into() });
@@ -247,7 +237,7 @@ fn the_dashboard_scrolls_and_quits_in_cyrillic() {
 
 #[test]
 fn ctrl_chords_in_a_text_field_work_on_the_cyrillic_keys() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     h.keys(":т Нет света");
     h.ctrl('ц'); // Ctrl-w: delete the word before the cursor
     assert_eq!(capture_text(&h), "т Нет ");
@@ -267,7 +257,7 @@ fn altgr_letters_reported_as_ctrl_alt_are_typed() {
             KeyModifiers::CONTROL | KeyModifiers::ALT,
         ))
     };
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     h.keys(":т Жаңы к");
     h.send(altgr('ө')).keys("ч").send(altgr('ө'));
     assert_eq!(capture_text(&h), "т Жаңы көчө");
@@ -284,7 +274,7 @@ fn config_overrides_work_in_the_form_and_the_projector() {
              (action: \"projector.cycle-theme\", keys: [\"v\"])])",
         )
         .unwrap();
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     assert!(h.model.keymap.apply_overrides(config.key_overrides()).is_empty());
     let actions = h.model.session.actions.len();
     h.keys("4a").keys("Провести встречу").key(KeyCode::Enter);

@@ -10,17 +10,6 @@ use kenesh::model::{AgendaStatus, Id, Session, StakeholderGroup};
 use kenesh::store::Loaded;
 use proptest::prelude::*;
 
-/// The example with no item running and no turns: a meeting about to start.
-fn fresh() -> Harness {
-    let mut session = common::load_session(&common::bishkek_example());
-    for item in &mut session.agenda {
-        item.status = AgendaStatus::Pending;
-        item.runs.clear();
-    }
-    session.speaker_turns.clear();
-    Harness::with(session)
-}
-
 /// Selects participant `index` in the participants pane.
 fn select_person(h: &mut Harness, index: usize) {
     h.keys("2g");
@@ -48,7 +37,7 @@ fn queued(session: &Session) -> Vec<Id> {
 
 #[test]
 fn next_item_ends_the_running_turn_at_that_moment() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     h.keys("s");
     let first = h.model.session.agenda[0].id;
     queue(&mut h, 0);
@@ -66,7 +55,7 @@ fn next_item_ends_the_running_turn_at_that_moment() {
 
 #[test]
 fn stopping_an_item_with_s_ends_the_turn_too() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     h.keys("s");
     queue(&mut h, 1);
     h.keys("t");
@@ -79,7 +68,7 @@ fn stopping_an_item_with_s_ends_the_turn_too() {
 
 #[test]
 fn the_queue_of_an_ending_item_is_carried_to_the_next_and_said_so() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     h.keys("s");
     let a = queue(&mut h, 0);
     let b = queue(&mut h, 1);
@@ -96,7 +85,7 @@ fn the_queue_of_an_ending_item_is_carried_to_the_next_and_said_so() {
 
 #[test]
 fn a_queue_left_when_the_last_item_stops_moves_to_the_next_started() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     h.keys("s");
     let a = queue(&mut h, 3);
     h.keys("1gs"); // stop: no item runs, the queue waits
@@ -106,7 +95,7 @@ fn a_queue_left_when_the_last_item_stops_moves_to_the_next_started() {
 
 #[test]
 fn queued_speakers_can_be_removed_and_reordered_from_the_participants_pane() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     h.keys("s");
     let a = queue(&mut h, 0);
     let b = queue(&mut h, 1);
@@ -134,7 +123,7 @@ fn queued_speakers_can_be_removed_and_reordered_from_the_participants_pane() {
 
 #[test]
 fn queue_keys_are_in_the_help_with_their_cyrillic_twins() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     h.keys("?");
     let help: Vec<String> =
         kenesh::ui::help::lines(&h.model).iter().map(ToString::to_string).collect();
@@ -146,7 +135,7 @@ fn queue_keys_are_in_the_help_with_their_cyrillic_twins() {
 
 #[test]
 fn n_starts_the_first_pending_item_wherever_it_is() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     let last = h.model.session.agenda.len() - 1;
     h.keys("G").keys("s"); // the last item runs; all before it are pending
     assert_eq!(h.model.session.agenda[last].status, AgendaStatus::Active);
@@ -217,7 +206,7 @@ proptest! {
     /// the sum over the session's turns, once the last turn has ended.
     #[test]
     fn the_minutes_totals_equal_the_sum_of_turns(steps in prop::collection::vec(step(), 1..40)) {
-        let mut h = fresh();
+        let mut h = Harness::fresh();
         for step in &steps {
             run(&mut h, step);
         }
@@ -249,7 +238,7 @@ proptest! {
     /// item's elapsed time, and every turn lies inside one of its runs.
     #[test]
     fn speaking_time_never_exceeds_its_items_time(steps in prop::collection::vec(step(), 1..40)) {
-        let mut h = fresh();
+        let mut h = Harness::fresh();
         for step in &steps {
             run(&mut h, step);
             let s = &h.model.session;
@@ -269,7 +258,7 @@ proptest! {
 
 #[test]
 fn meeting_keys_work_from_every_pane_and_the_projector() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     h.keys("2n");
     assert_eq!(h.model.session.agenda[0].status, AgendaStatus::Active, "n in participants");
     queue(&mut h, 0);
@@ -291,7 +280,7 @@ fn meeting_keys_work_from_every_pane_and_the_projector() {
 
 #[test]
 fn a_key_that_does_nothing_here_says_where_it_works() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     h.keys("3 ");
     let notice = h.model.notice.clone().unwrap_or_default();
     assert_eq!(notice, "Space works in: Participants");
@@ -306,7 +295,7 @@ fn editor_timers_change_colour_where_the_projector_ones_do() {
     use kenesh::ui::projector::theme::{Theme, ThemeName};
     use kenesh::ui::{agenda::item_timer, theme};
     let projector = Theme::of(ThemeName::Dark);
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     h.keys("s");
     let item = h.model.session.agenda[0].clone();
     let planned = item.planned().num_seconds();
@@ -350,7 +339,7 @@ fn screen_text(h: &Harness, width: u16, height: u16) -> String {
 #[test]
 fn help_scrolls_to_its_true_end_and_no_further() {
     for (width, height) in [(120, 40), (80, 24)] {
-        let mut h = fresh();
+        let mut h = Harness::fresh();
         h.send(kenesh::app::Msg::Resize(width, height));
         h.keys("?").key(ratatui::crossterm::event::KeyCode::End);
         let screen = screen_text(&h, width, height);
@@ -367,7 +356,7 @@ fn help_scrolls_to_its_true_end_and_no_further() {
 
 #[test]
 fn the_queue_is_one_person_a_line_when_the_pane_has_room() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     h.send(kenesh::app::Msg::Resize(120, 40));
     h.keys("s");
     let names: Vec<String> = (0..3).map(|i| h.model.session.participants[i].name.clone()).collect();
@@ -387,7 +376,7 @@ fn the_queue_is_one_person_a_line_when_the_pane_has_room() {
 
 #[test]
 fn agenda_titles_take_the_room_the_time_column_does_not_need() {
-    let mut h = fresh();
+    let mut h = Harness::fresh();
     h.send(kenesh::app::Msg::Resize(120, 40));
     let screen = screen_text(&h, 120, 40);
     // Before the meeting the times are "20′": titles get the columns.

@@ -33,8 +33,9 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let width = usize::from(inner.width);
-    let details = (width / 4).clamp(8, 24).min(width.saturating_sub(votes_width() + 2));
-    let need = width.saturating_sub(votes_width() + details + 2);
+    let votes = votes_width();
+    let details = (width / 4).clamp(8, 24).min(width.saturating_sub(votes + 2));
+    let need = width.saturating_sub(votes + details + 2);
     // The last column shows what the grouping does not: named for it.
     let other_column = match model.need_grouping {
         NeedGrouping::Settlement => t("field-category"),
@@ -47,7 +48,7 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
     let mut lines = vec![Line::styled(
         format!(
             "{} {} {}",
-            fit(&t("col-votes"), votes_width()),
+            fit(&t("col-votes"), votes),
             fit(&t("col-need"), need),
             fit(&other_column, details)
         ),
@@ -91,7 +92,7 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
                 lines.push(Line::from(vec![Span::styled(
                     format!(
                         "{} {} {}",
-                        fit(&format!("▲{}", n.votes), votes_width()),
+                        fit(&format!("▲{}", n.votes), votes),
                         fit(&safe(&n.title), need),
                         fit(&format!("{}{status}", safe(&other)), details)
                     ),

@@ -85,15 +85,23 @@ fn hint_line(line: Line<'static>, width: u16) -> Line<'static> {
     }
 }
 
-pub fn queue_line(model: &Model) -> Line<'static> {
+/// The names queued under the running item, in order, sanitised.
+fn queued_names(model: &Model) -> Vec<String> {
     let s = &model.session;
-    let names: Vec<String> = model
+    model
         .totals
         .queue
         .iter()
         .filter_map(|i| s.speaker_turns.get(*i))
+        .map(|turn| safe(s.participant_name(Some(turn.participant))).into_owned())
+        .collect()
+}
+
+pub fn queue_line(model: &Model) -> Line<'static> {
+    let names: Vec<String> = queued_names(model)
+        .iter()
         .enumerate()
-        .map(|(n, turn)| format!("{}. {}", n + 1, safe(s.participant_name(Some(turn.participant)))))
+        .map(|(n, name)| format!("{}. {name}", n + 1))
         .collect();
     if names.is_empty() {
         Line::styled(t("queue-empty"), theme::dim())
@@ -142,14 +150,7 @@ fn bar_lines(model: &Model, width: u16, lines: u16) -> Vec<Line<'static>> {
 /// The queue one person a line, in at most `rows` lines: the last says how
 /// many more wait when not all fit.
 fn queue_rows(model: &Model, rows: usize) -> Vec<Line<'static>> {
-    let s = &model.session;
-    let names: Vec<String> = model
-        .totals
-        .queue
-        .iter()
-        .filter_map(|i| s.speaker_turns.get(*i))
-        .map(|turn| safe(s.participant_name(Some(turn.participant))).into_owned())
-        .collect();
+    let names = queued_names(model);
     let label = t("queue");
     let indent = " ".repeat(unicode_width::UnicodeWidthStr::width(label.as_str()) + 1);
     let shown = if names.len() > rows { rows.saturating_sub(1) } else { names.len() };

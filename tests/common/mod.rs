@@ -73,6 +73,17 @@ impl Harness {
         Harness::with(load_session(&bishkek_example()))
     }
 
+    /// The example with no item running and no turns: a meeting about to start.
+    pub fn fresh() -> Harness {
+        let mut session = load_session(&bishkek_example());
+        for item in &mut session.agenda {
+            item.status = kenesh::model::AgendaStatus::Pending;
+            item.runs.clear();
+        }
+        session.speaker_turns.clear();
+        Harness::with(session)
+    }
+
     pub fn with(session: Session) -> Harness {
         let now = at("2026-11-19T14:00:00+06:00");
         Harness { model: Model::new(session, "example.ron".into(), now), now, effects: Vec::new() }
