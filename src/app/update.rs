@@ -514,7 +514,7 @@ fn edit_row(model: &mut Model, action: Action, id: Id, now: Timestamp, fx: &mut 
         Action::Promote => return promote(model, id, now, fx),
         Action::VoteUp | Action::VoteDown => {
             let delta = if action == Action::VoteUp { 1 } else { -1 };
-            edit::vote(&model.session, id, delta, now)
+            edit::vote(&model.session, id, delta)
         }
         Action::TogglePresent => edit::toggle_present(&model.session, id, now),
         Action::CycleStatus => match focus {

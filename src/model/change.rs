@@ -64,7 +64,15 @@ pub enum Change {
     Header(Header),
     /// The session's own `updated` time.
     Touched(super::Timestamp),
+    /// Votes for a need, counted: two people voting at once add two. A
+    /// `Put` of a need that exists keeps its votes; only this changes them.
+    Vote { need: Id, delta: i32 },
 }
+
+/// Where an entity sits in its list: after this id, or first (`None`).
+/// Journals record places by neighbour, not by index, so two items
+/// inserted at once by two people both land where each meant.
+pub type Place = Option<Id>;
 
 impl Entity {
     pub fn id(&self) -> Id {
@@ -153,6 +161,25 @@ macro_rules! collections {
             }
         }
 
+        fn place_of(session: &Session, kind: EntityKind, id: Id) -> Option<Place> {
+            match kind {
+                $(EntityKind::$kind => {
+                    let list = &session.$field;
+                    let at = list.iter().position(|x| x.id == id)?;
+                    Some(at.checked_sub(1).map(|before| list[before].id))
+                })*
+            }
+        }
+
+        fn index_after(session: &Session, kind: EntityKind, place: Place) -> Option<usize> {
+            match kind {
+                $(EntityKind::$kind => match place {
+                    None => Some(0),
+                    Some(before) => session.$field.iter().position(|x| x.id == before).map(|i| i + 1),
+                },)*
+            }
+        }
+
         fn remove(session: &mut Session, kind: EntityKind, id: Id) -> Option<Change> {
             match kind {
                 $(EntityKind::$kind => {
@@ -197,6 +224,42 @@ impl Session {
         updated_of(self, kind, id)
     }
 
+    /// Where `id` sits in its list, for the journal (`None`: not there).
+    pub fn place_of(&self, kind: EntityKind, id: Id) -> Option<Place> {
+        place_of(self, kind, id)
+    }
+
+    /// Applies a change; an entity it inserts goes right after `place`
+    /// when that neighbour is there (else at the change's index).
+    pub fn apply_placed(&mut self, mut change: Change, place: Option<Place>) -> Option<Change> {
+        if let (Change::Put { entity, index }, Some(place)) = (&mut change, place)
+            && let Some(at) = index_after(self, entity.kind(), place)
+        {
+            *index = at;
+        }
+        self.apply(change)
+    }
+
+    /// Turns a `Put` that changes a need's votes into a `Put` that keeps
+    /// them and a counted `Vote`, so votes cast at once on two laptops add up.
+    pub fn count_votes(&self, changes: &mut Vec<Change>) {
+        let mut votes = Vec::new();
+        for change in changes.iter_mut() {
+            if let Change::Put { entity: Entity::Need(need), .. } = change
+                && let Some(existing) = self.need(need.id)
+                && existing.votes != need.votes
+            {
+                let delta = i64::from(need.votes) - i64::from(existing.votes);
+                votes.push(Change::Vote {
+                    need: need.id,
+                    delta: delta.clamp(-100_000, 100_000) as i32,
+                });
+                need.votes = existing.votes;
+            }
+        }
+        changes.extend(votes);
+    }
+
     /// Gives every changed entity an `updated` later than the version it
     /// replaces, even if this laptop's clock is behind: a hybrid logical
     /// clock, so the newer edit always wins when records are merged.
@@ -217,7 +280,20 @@ impl Session {
     /// something that is not there changes nothing and returns `None`.
     pub fn apply(&mut self, change: Change) -> Option<Change> {
         match change {
+            Change::Put { entity: Entity::Need(mut need), index } => {
+                if let Some(existing) = self.need(need.id) {
+                    need.votes = existing.votes;
+                }
+                Some(put(self, Entity::Need(need), index))
+            }
             Change::Put { entity, index } => Some(put(self, entity, index)),
+            Change::Vote { need, delta } => {
+                let need = self.needs.iter_mut().find(|n| n.id == need)?;
+                let before = need.votes;
+                need.votes = before.saturating_add_signed(delta);
+                let applied = i64::from(need.votes) - i64::from(before);
+                (applied != 0).then(|| Change::Vote { need: need.id, delta: -(applied as i32) })
+            }
             Change::Remove { kind, id } => remove(self, kind, id),
             Change::Touched(at) => {
                 let old = self.updated;

@@ -118,16 +118,14 @@ pub fn agenda_status_change(
     }
 }
 
-pub fn vote(session: &Session, need: Id, delta: i32, now: Timestamp) -> Vec<Change> {
+/// Counted, not overwritten: a vote cast at the same moment on another
+/// laptop adds to this one.
+pub fn vote(session: &Session, need: Id, delta: i32) -> Vec<Change> {
     let Some(need) = session.need(need) else { return Vec::new() };
-    let votes = need.votes.saturating_add_signed(delta);
-    if votes == need.votes {
+    if need.votes.saturating_add_signed(delta) == need.votes {
         return Vec::new();
     }
-    let mut voted = need.clone();
-    voted.votes = votes;
-    voted.updated = now;
-    vec![put(Entity::Need(voted))]
+    vec![Change::Vote { need: need.id, delta }]
 }
 
 pub fn toggle_present(session: &Session, person: Id, now: Timestamp) -> Vec<Change> {
@@ -337,4 +335,39 @@ pub fn promote(session: &Session, proposal: Id, now: Timestamp) -> Vec<Change> {
             now,
         ),
     ]
+}
+
+/// After edits from several laptops met: one agenda item runs at a time and
+/// one person speaks. When two were started at once, the one started last
+/// (on a tie, the larger id) goes on; the other stops when it started.
+pub fn settle_controls(session: &mut Session) {
+    let open_start = |a: &AgendaItem| a.runs.last().filter(|r| r.end.is_none()).map(|r| r.start);
+    let winner = session
+        .agenda
+        .iter()
+        .filter(|a| a.status == AgendaStatus::Active)
+        .max_by_key(|a| (open_start(a), a.id))
+        .map(|a| (a.id, open_start(a)));
+    if let Some((winner, started)) = winner {
+        for item in session.agenda.iter_mut() {
+            if item.id == winner || item.status != AgendaStatus::Active {
+                continue;
+            }
+            if let Some(run) = item.runs.last_mut().filter(|r| r.end.is_none()) {
+                run.end = Some(started.unwrap_or(run.start).max(run.start));
+            }
+            item.status = AgendaStatus::Done;
+        }
+    }
+    let speaking = session
+        .speaker_turns
+        .iter()
+        .filter(|t| t.is_speaking())
+        .max_by_key(|t| (t.started, t.id))
+        .map(|t| (t.id, t.started));
+    if let Some((winner, started)) = speaking {
+        for turn in session.speaker_turns.iter_mut().filter(|t| t.is_speaking() && t.id != winner) {
+            turn.ended = started.max(turn.started);
+        }
+    }
 }

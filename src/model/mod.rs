@@ -23,7 +23,7 @@ pub mod time;
 pub use action::{Action, ActionStatus};
 pub use agenda::{AgendaItem, AgendaStatus, Run};
 pub use bodies::{bodies, body_key};
-pub use change::{Change, Entity, EntityKind, Header};
+pub use change::{Change, Entity, EntityKind, Header, Place};
 pub use event::{Event, EventKind};
 pub use id::Id;
 pub use need::{Need, NeedCategory, NeedStatus, effective_status, effective_statuses};
@@ -35,7 +35,7 @@ pub use program::{
 pub use program::{AgendaRecord, ProgressEntry, Speaking};
 pub use proposal::{PrivateNote, Proposal, ProposalKind};
 pub use repair::Repaired;
-pub use session::{CURRENT_FORMAT, Session};
+pub use session::{CURRENT_FORMAT, Journals, Session};
 pub use speaker::SpeakerTurn;
 pub use stats::{SpeakingTime, group_index, speaking_time, speaking_time_until};
 

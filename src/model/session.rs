@@ -54,6 +54,30 @@ pub struct Session {
     pub private_notes: Vec<PrivateNote>,
     #[serde(default)]
     pub events: Vec<Event>,
+    /// Which writers' journaled edits this file holds, and what was deleted
+    /// (several editors on one session). Written only when a journal was
+    /// folded in, so a file edited by one person looks as before.
+    #[serde(default, skip_serializing_if = "Journals::is_empty")]
+    pub journals: Journals,
+}
+
+/// What a file folded in from the writers' journals (see `store::shared`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Journals {
+    /// Per writer (journal id): every entry up to this number is in the file.
+    #[serde(default)]
+    pub folded: std::collections::BTreeMap<Id, u64>,
+    /// Deleted entities and when: an edit made before the delete, delivered
+    /// late by a file-sync tool, does not bring one back.
+    #[serde(default)]
+    pub removed: std::collections::BTreeMap<Id, Timestamp>,
+}
+
+impl Journals {
+    pub fn is_empty(&self) -> bool {
+        self.folded.is_empty() && self.removed.is_empty()
+    }
 }
 
 /// The file format version this program writes; `store` migrates older
@@ -84,6 +108,7 @@ impl Session {
             actions: Vec::new(),
             private_notes: Vec::new(),
             events: Vec::new(),
+            journals: Journals::default(),
         }
     }
 

@@ -252,7 +252,7 @@ fn applies(session: &Session, change: &Change, at: Timestamp, file_updated: Time
         }
         Change::Remove { kind, id } => session.version_of(*kind, *id).is_none_or(|v| v <= at),
         Change::Header(_) => at >= file_updated,
-        Change::Touched(_) => true,
+        Change::Touched(_) | Change::Vote { .. } => true,
     }
 }
 

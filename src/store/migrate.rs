@@ -223,6 +223,7 @@ fn v1_to_v2(old: v1::Session) -> Session {
         })
         .collect();
     Session {
+        journals: Default::default(),
         format: 2,
         id: old.id,
         updated: old.updated,

@@ -13,6 +13,7 @@ mod load;
 mod migrate;
 pub mod safe_fs;
 mod save;
+pub mod shared;
 pub mod sidecar;
 mod syntax;
 
