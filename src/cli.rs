@@ -157,6 +157,10 @@ pub struct Cli {
     #[arg(long, global = true, value_enum)]
     pub theme: Option<ThemeArg>,
 
+    /// Open the session only to watch it: no edits, following the writers.
+    #[arg(long)]
+    pub read_only: bool,
+
     /// Session or programme file to open in the editor (created if absent).
     /// Without it: today's session in the sessions folder.
     pub file: Option<PathBuf>,

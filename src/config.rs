@@ -15,6 +15,8 @@ use crate::model::StakeholderGroup;
 pub struct Config {
     /// "en", "ru" or "ky" (else LC_ALL / LC_MESSAGES / LANG decide).
     pub language: Option<String>,
+    /// How other editors of the same session see this one (else user@host).
+    pub name: Option<String>,
     pub theme: Option<ThemeName>,
     /// Where `kenesh` and `kenesh new` look for sessions.
     pub sessions_folder: Option<PathBuf>,

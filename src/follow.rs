@@ -44,7 +44,7 @@ pub struct Follower {
     path: PathBuf,
     session: Option<Session>,
     trouble: Option<Trouble>,
-    seen: Option<(Stamp, Option<Stamp>)>,
+    seen: Option<(Stamp, Vec<Option<Stamp>>)>,
     last_look: Option<Instant>,
     events: Option<Receiver<()>>,
     // Kept alive for as long as we follow.
@@ -105,9 +105,13 @@ impl Follower {
             self.seen = None;
             return changed;
         };
-        // The editor's journal holds edits not yet in the file.
-        let journal = stamp(&crate::store::journal::path_for(&self.path));
-        if Some((now, journal)) == self.seen && self.trouble.is_none() {
+        // The editors' journals hold edits not yet in the file.
+        let mut journals = crate::store::shared::journal_paths(&self.path);
+        journals.push(crate::store::journal::path_for(&self.path));
+        let journal: Vec<Option<Stamp>> = journals.iter().map(|p| stamp(p)).collect();
+        if self.seen.as_ref().is_some_and(|(s, j)| *s == now && *j == journal)
+            && self.trouble.is_none()
+        {
             return false;
         }
         self.seen = Some((now, journal));

@@ -159,21 +159,32 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             clap_complete::generate(shell, &mut Cli::command(), "kenesh", &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)
         }
-        None => match cli.file {
-            Some(path) if !path.exists() => match kenesh::cli::new_file_refusal(&path) {
-                Some(problem) => {
-                    kenesh::text::say(&format!("kenesh: {problem}"));
-                    Ok(ExitCode::from(2))
-                }
-                None => commands::edit::open(&path, now, cli.theme.map(Into::into)),
-            },
-            Some(path) => commands::edit::open(&path, now, cli.theme.map(Into::into)),
-            None => commands::edit::open_today(
-                &commands::sessions_folder(),
-                now,
-                cli.theme.map(Into::into),
-            ),
+        None => {
+            let opening = commands::edit::Opening {
+                theme: cli.theme.map(Into::into),
+                read_only: cli.read_only,
+            };
+            open_file(cli.file, now, opening)
+        }
+    }
+}
+
+/// `kenesh [FILE]`: the editor on FILE, or on today's session.
+fn open_file(
+    file: Option<std::path::PathBuf>,
+    now: kenesh::model::Timestamp,
+    opening: commands::edit::Opening,
+) -> anyhow::Result<ExitCode> {
+    match file {
+        Some(path) if !path.exists() => match kenesh::cli::new_file_refusal(&path) {
+            Some(problem) => {
+                kenesh::text::say(&format!("kenesh: {problem}"));
+                Ok(ExitCode::from(2))
+            }
+            None => commands::edit::open(&path, now, opening),
         },
+        Some(path) => commands::edit::open(&path, now, opening),
+        None => commands::edit::open_today(&commands::sessions_folder(), now, opening),
     }
 }
 

@@ -31,7 +31,11 @@ fn an_edit_asks_to_save_exactly_its_changes() {
     h.keys("3");
     let effects = effects_of(&mut h, key('+'));
     let [Effect::Save(changes)] = effects.as_slice() else { panic!("{effects:?}") };
-    assert!(matches!(changes.first(), Some(Change::Put { .. })), "the vote: {changes:?}");
+    // Counted, not overwritten: two people voting at once add two votes.
+    assert!(
+        matches!(changes.first(), Some(Change::Vote { delta: 1, .. })),
+        "the vote: {changes:?}"
+    );
     assert_eq!(changes.last(), Some(&Change::Touched(h.now)), "and the session's new time");
     assert!(h.model.save.is_dirty(), "unsaved until the edge says so");
     // The edge's answer changes the model and asks for nothing more.

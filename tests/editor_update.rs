@@ -118,14 +118,14 @@ fn same_content<T: serde::Serialize>(items: &[T]) -> Vec<serde_json::Value> {
 #[test]
 fn undo_is_a_newer_version_for_merging() {
     let mut h = Harness::example();
-    h.keys("3+");
+    h.keys("3c");
     let id = h.model.pane(Pane::Needs).selected_id().unwrap();
     let voted = h.model.session.need(id).unwrap().updated;
     assert_eq!(voted, h.now);
     h.keys("u");
     let undone = h.model.session.need(id).unwrap().clone();
-    assert!(undone.updated > voted, "the undo must win over the vote it undoes in a merge");
-    h.keys("++");
+    assert!(undone.updated > voted, "the undo must win over the edit it undoes in a merge");
+    h.keys("cc");
     assert!(
         h.model.session.need(id).unwrap().updated > undone.updated,
         "even with the clock standing still"

@@ -256,7 +256,7 @@ fn a_missing_or_broken_file_keeps_the_last_good_state_with_a_notice() {
 
 #[test]
 fn the_follower_shows_journaled_edits_before_any_snapshot() {
-    use kenesh::model::{Change, Entity};
+    use kenesh::model::Change;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("live.ron");
     std::fs::copy(common::bishkek_example(), &path).unwrap();
@@ -265,11 +265,7 @@ fn the_follower_shows_journaled_edits_before_any_snapshot() {
     let kenesh::store::Loaded::Session(session) = loaded else { panic!() };
     let mut need = session.needs[0].clone();
     need.votes += 5;
-    file.append(
-        kenesh::model::now(),
-        &[Change::Put { entity: Entity::Need(need.clone()), index: 0 }],
-    )
-    .unwrap();
+    file.append(kenesh::model::now(), &[Change::Vote { need: need.id, delta: 5 }]).unwrap();
     let start = Instant::now();
     loop {
         follower.refresh();

@@ -291,10 +291,9 @@ mod journal {
         (dir, path, file, session_of(loaded))
     }
 
+    /// A vote as the editor journals it: counted.
     fn vote(session: &mut Session) -> Vec<Change> {
-        let mut need = session.needs[0].clone();
-        need.votes += 1;
-        let change = vec![Change::Put { entity: Entity::Need(need), index: 0 }];
+        let change = vec![Change::Vote { need: session.needs[0].id, delta: 1 }];
         session.apply_all(change.clone());
         change
     }
@@ -311,10 +310,13 @@ mod journal {
         let reread = session_of(load_file(&path).unwrap());
         assert_eq!(reread.needs[0].votes, votes + 3, "every reader replays the journal");
         assert_eq!(reread, session);
-        // A snapshot folds it in and removes the journal.
-        file.save(&session).unwrap();
-        assert!(!journal::path_for(&path).exists());
-        assert_eq!(session_of(load_file(&path).unwrap()), session);
+        // A whole-file save folds it in; the journal goes when we leave.
+        let journal = file.journal_path().expect("the writer's own journal");
+        file.save_session(&session).unwrap();
+        assert_eq!(session_of(load_file(&path).unwrap()).needs, session.needs);
+        file.leave();
+        assert!(!journal.exists());
+        assert_eq!(session_of(load_file(&path).unwrap()).needs, session.needs);
     }
 
     #[test]
@@ -322,8 +324,8 @@ mod journal {
         let (_dir, path, mut file, mut session) = setup();
         let votes = session.needs[0].votes;
         file.append(kenesh::model::now(), &vote(&mut session)).unwrap();
-        let mut f =
-            std::fs::OpenOptions::new().append(true).open(journal::path_for(&path)).unwrap();
+        let journal = file.journal_path().unwrap();
+        let mut f = std::fs::OpenOptions::new().append(true).open(journal).unwrap();
         std::io::Write::write_all(&mut f, b"[Put(entity: Need((id: \"01M").unwrap();
         assert_eq!(session_of(load_file(&path).unwrap()).needs[0].votes, votes + 1);
     }

@@ -19,6 +19,8 @@ pub enum Action {
     Delete,
     Undo,
     Redo,
+    /// After a conflict with another editor: put our version back.
+    TakeMine,
     Filter,
     EditSession,
     Help,

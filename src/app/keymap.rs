@@ -250,6 +250,7 @@ impl Default for KeyMap {
             b(&[Key::ch('d'), Key::plain(Delete)], g, Action::Delete, "help-delete"),
             b(&[Key::ch('u')], g, Action::Undo, "help-undo"),
             b(&[Key::ctrl('r')], g, Action::Redo, "help-redo"),
+            b(&[Key::ch('U')], g, Action::TakeMine, "help-take-mine"),
             b(&[Key::ch('/')], g, Action::Filter, "help-filter"),
             b(&[Key::ch('i')], g, Action::EditSession, "help-edit-session"),
             b(&[Key::ch('?'), Key::plain(F(1))], g, Action::Help, "help-help"),
@@ -389,6 +390,17 @@ impl KeyMap {
         find(Scope::Pane(focus)).or_else(|| find(Scope::Global))
     }
 
+    /// The first key bound to `action` in normal mode, as the help shows
+    /// it (a key override shows the overriding key).
+    pub fn label_of(&self, action: Action) -> String {
+        self.bindings
+            .iter()
+            .find(|b| b.scope == Scope::Global && b.action == action)
+            .and_then(|b| b.keys.first())
+            .map(Key::label)
+            .unwrap_or_default()
+    }
+
     /// The action a key has in one scope of a mode (no fallback).
     pub fn lookup(&self, scope: Scope, event: &KeyEvent) -> Option<Action> {
         self.bindings
@@ -415,7 +427,7 @@ impl KeyMap {
 }
 
 /// Action names for key overrides.
-pub const ACTIONS: [(&str, Action); 38] = [
+pub const ACTIONS: [(&str, Action); 39] = [
     ("focus-next", Action::FocusNext),
     ("focus-prev", Action::FocusPrev),
     ("focus-agenda", Action::Focus(Pane::Agenda)),
@@ -434,6 +446,7 @@ pub const ACTIONS: [(&str, Action); 38] = [
     ("delete", Action::Delete),
     ("undo", Action::Undo),
     ("redo", Action::Redo),
+    ("take-mine", Action::TakeMine),
     ("filter", Action::Filter),
     ("edit-session", Action::EditSession),
     ("help", Action::Help),

@@ -21,6 +21,7 @@ pub mod projector;
 pub mod recovery;
 pub mod rows;
 pub mod text_input;
+pub mod together;
 pub mod update;
 
 pub use effect::Effect;

@@ -170,6 +170,14 @@ pub struct Model {
     pub capture_history: Vec<String>,
     /// Why this editor may not write (another kenesh holds the file).
     pub read_only: Option<String>,
+    /// Who else writes this session (from their journals).
+    pub others: Vec<crate::store::Presence>,
+    /// Our edits that lost to someone else's made at the same moment, the
+    /// newest last: `U` takes the newest back.
+    pub conflicts: Vec<crate::store::Conflict>,
+    /// `u` was pressed on an edit someone else changed since: the next
+    /// `u` undoes it anyway.
+    pub undo_armed: bool,
     /// When Ctrl-C was last pressed (a second one within 2 s quits).
     pub interrupted_at: Option<Timestamp>,
 }
@@ -195,6 +203,9 @@ impl Model {
             projector_theme: crate::app::projector::ThemeName::Dark,
             capture_history: Vec::new(),
             read_only: None,
+            others: Vec::new(),
+            conflicts: Vec::new(),
+            undo_armed: false,
             interrupted_at: None,
         };
         model.rebuild_rows();

@@ -49,6 +49,9 @@ pub enum Msg {
         holder: String,
         kept_in: String,
     },
+    /// The session as every writer's journal now makes it (another
+    /// editor changed something), with our conflicts and who else writes.
+    Shared(Box<crate::store::SharedView>),
     /// A read-only editor follows the file as the writer saves it.
     Followed(Box<crate::model::Session>),
     /// At start: another kenesh writes the file, this editor only views it.

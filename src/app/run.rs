@@ -17,6 +17,11 @@ use crate::model::Timestamp;
 /// Events handled before one save and one frame.
 const MAX_BATCH: usize = 64;
 
+/// How often the journals of other editors (and the file, when only
+/// viewing) are looked at: what another editor typed shows here within
+/// this, plus the time to read it.
+const LOOK_EVERY: Duration = Duration::from_millis(100);
+
 /// The real terminal's events.
 pub struct TerminalEvents;
 
@@ -142,6 +147,14 @@ where
         dirty_screen |= super::signals::handle_suspend(terminal)?;
         // Save before drawing, so the screen says "saved" only once it is.
         dirty_screen |= save_at_the_edge(model, &mut edge, clock);
+        // Another editor's edits, once ours are in our journal.
+        if model.read_only.is_none()
+            && !model.save.is_dirty()
+            && let Some(msg) = edge.saver.refresh()
+        {
+            edge.send(model, msg, clock());
+            dirty_screen = true;
+        }
         if model.read_only.is_some() {
             let follower =
                 follower.get_or_insert_with(|| crate::follow::Follower::new(edge.saver.path()));
@@ -258,8 +271,9 @@ fn wait_time(model: &Model, saver: &Saver, now: Timestamp) -> Duration {
     }
     if saver.snapshot_in_flight() {
         timeout = timeout.min(Duration::from_millis(20));
-    } else if saver.has_journal_entries() || model.read_only.is_some() {
-        timeout = timeout.min(Duration::from_millis(250));
+    } else {
+        // Other editors' edits are looked for this often.
+        timeout = timeout.min(LOOK_EVERY);
     }
     timeout
 }

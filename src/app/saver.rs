@@ -72,7 +72,7 @@ impl Saver {
     }
 
     pub fn journal_path(&self) -> PathBuf {
-        self.file.sidecars().journal()
+        self.file.journal_path().unwrap_or_else(|| self.file.sidecars().journal())
     }
 
     /// Writes what is being typed to the draft file, or removes the file
@@ -118,7 +118,7 @@ impl Saver {
         }
         if !self.needs_rewrite
             && !self.pending.is_empty()
-            && self.file.append(now, &self.pending).is_ok()
+            && self.file.append_placed(now, &self.pending, Some(session)).is_ok()
         {
             self.pending.clear();
             self.failed_at = None;
@@ -212,7 +212,7 @@ impl Saver {
             Ok(done)
         });
         match result {
-            Ok(SnapshotDone::Replaced { .. }) => Msg::SnapshotWritten,
+            Ok(SnapshotDone::Replaced { .. } | SnapshotDone::Unchanged) => Msg::SnapshotWritten,
             Ok(SnapshotDone::Diverted { kept_in, .. }) => {
                 Msg::Diverted { revision, kept_in: kept_in.display().to_string() }
             }
@@ -228,20 +228,38 @@ impl Saver {
         }
     }
 
-    /// On quit: folds the journal into the file now, on this thread.
-    /// `None` when nothing waits or it worked.
+    /// On quit: folds the journals into the file now, on this thread,
+    /// and removes our journal once the file holds it. Another editor
+    /// folding at the same moment is waited for (a little). `None` when
+    /// nothing waits or it worked.
     pub fn final_snapshot(&mut self, session: &Session, revision: u64) -> Option<Msg> {
         if let Some(Err(_)) = self.wait_for_snapshot() {
             // Tried again below with everything.
         }
-        if !self.file.has_journal_entries() {
+        for _ in 0..100 {
+            if !self.file.has_journal_entries() {
+                break;
+            }
+            let result = self.file.snapshot_job(session.clone()).write();
+            match result {
+                Ok(SnapshotDone::Unchanged) => std::thread::sleep(Duration::from_millis(20)),
+                other => match self.snapshot_finished(other, revision) {
+                    Msg::SnapshotWritten => {}
+                    failed => return Some(failed),
+                },
+            }
+        }
+        self.file.leave();
+        None
+    }
+
+    /// The session as all writers' journals make it now, if anything
+    /// changed on disk since the last look (another editor's edit).
+    pub fn refresh(&mut self) -> Option<Msg> {
+        if !self.file.is_writer() {
             return None;
         }
-        let result = self.file.snapshot_job(session.clone()).write();
-        match self.snapshot_finished(result, revision) {
-            Msg::SnapshotWritten => None,
-            other => Some(other),
-        }
+        self.file.refresh().map(|view| Msg::Shared(Box::new(view)))
     }
 
     /// Whether edits wait in the journal (to fold in before quitting).

@@ -10,6 +10,7 @@ use super::capture_line::{CaptureLine, Feedback};
 use super::edit;
 use super::effect::Effect;
 use super::form::{self, FieldId, FormKind, FormOutcome};
+use super::history::Step;
 use super::keymap::{PROJECTOR_GLOBALS, Scope, normalize_key};
 use super::layout;
 use super::model::{Mode, Model, Pane};
@@ -76,6 +77,7 @@ pub fn update(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
             model.save.diverted_to = Some(kept_in);
             model.read_only = Some(holder);
         }
+        Msg::Shared(view) => super::together::integrate(model, *view),
         Msg::Followed(session) => {
             model.session = *session;
             model.rebuild_rows();
@@ -105,7 +107,12 @@ fn on_key(model: &mut Model, key: &KeyEvent, now: Timestamp, fx: &mut Effects) {
     match &model.mode {
         Mode::Normal if model.projector.is_some() => projector_key(model, key, now, fx),
         Mode::Normal => match model.keymap.action_for(key, model.focus) {
-            Some(action) => act(model, action, now, fx),
+            Some(action) => {
+                if action != Action::Undo {
+                    model.undo_armed = false;
+                }
+                act(model, action, now, fx)
+            }
             None => hint_where_key_works(model, key),
         },
         Mode::Help { scroll } => {
@@ -367,6 +374,11 @@ fn act_on_screen(model: &mut Model, action: Action, now: Timestamp, fx: &mut Eff
         }
         Action::Undo | Action::Redo if refuse_read_only(model) => {}
         Action::Undo | Action::Redo => undo_redo(model, action == Action::Undo, now, fx),
+        Action::TakeMine if refuse_read_only(model) => {}
+        Action::TakeMine => {
+            let mine = super::together::take_mine(model);
+            commit(model, mine, now, fx);
+        }
         _ => return false,
     }
     true
@@ -376,19 +388,29 @@ fn act_on_screen(model: &mut Model, action: Action, now: Timestamp, fx: &mut Eff
 /// it undoes when the session is merged.
 fn undo_redo(model: &mut Model, undo: bool, now: Timestamp, fx: &mut Effects) {
     let step = if undo { model.history.take_undo() } else { model.history.take_redo() };
-    let Some(mut step) = step else {
+    let Some(step) = step else {
         let id = if undo { "notice-nothing-to-undo" } else { "notice-nothing-to-redo" };
         model.notice = Some(t(id));
         return;
     };
-    model.session.stamp(&mut step, now);
-    let inverse = model.session.apply_all(step.clone());
+    // Another editor changed it since our edit: ask (u again) first.
+    if undo && !model.undo_armed && step.changed_since(&model.session) {
+        model.history.push_undo(step);
+        model.undo_armed = true;
+        model.notice = Some(t("notice-undo-changed-since"));
+        return;
+    }
+    model.undo_armed = false;
+    let mut changes = step.changes;
+    model.session.stamp(&mut changes, now);
+    let inverse = model.session.apply_all(changes.clone());
+    let inverse = Step::new(inverse, &model.session);
     if undo {
         model.history.push_redo(inverse);
     } else {
         model.history.push_undo(inverse);
     }
-    changed(model, now, step, fx);
+    changed(model, now, changes, fx);
 }
 
 /// The agenda clock and the speaker queue, from any pane. True if
@@ -792,9 +814,11 @@ fn commit(model: &mut Model, mut changes: Vec<Change>, now: Timestamp, fx: &mut 
     if refuse_read_only(model) {
         return;
     }
+    model.session.count_votes(&mut changes);
     model.session.stamp(&mut changes, now);
     let inverse = model.session.apply_all(changes.clone());
-    model.history.record(inverse);
+    let step = Step::new(inverse, &model.session);
+    model.history.record(step);
     changed(model, now, changes, fx);
 }
 

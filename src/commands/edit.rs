@@ -18,18 +18,28 @@ const DEMO: &str = include_str!(
     "../../sessions/2026-11-19-kruglyi-stol-araket-vzaimodeistvie-omsu-s-zhitelyami-novostroek.ron"
 );
 
+/// How the editor opens a file (`--theme`, `--read-only`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Opening {
+    pub theme: Option<ThemeName>,
+    /// Only watch: no edits, following the writers.
+    pub read_only: bool,
+}
+
 /// `kenesh FILE`: opens FILE, creating an empty session there if absent.
-pub fn open(path: &Path, now: Timestamp, theme: Option<ThemeName>) -> Result<ExitCode> {
+pub fn open(path: &Path, now: Timestamp, opening: Opening) -> Result<ExitCode> {
+    let theme = opening.theme;
     // The file itself, whatever link or `..` led to it: its lock, journal
     // and sidecars are the same for every way of naming it.
     let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-    let mut read_only = None;
+    let mut read_only = opening.read_only.then(|| t("read-only-asked"));
     let (file, session) = if path.exists() {
         let (mut file, loaded) = SessionFile::open(&path)?;
         match loaded {
             Loaded::Session(mut session) => {
                 match settle_problems(&mut file, &mut session, now)? {
                     Settled::Edit => {}
+                    Settled::ViewOnly(_) if read_only.is_some() => {}
                     Settled::ViewOnly(reason) => read_only = Some(reason),
                     Settled::Quit => return Ok(ExitCode::FAILURE),
                 }
@@ -155,7 +165,7 @@ fn dashboard(program: &crate::model::Program, now: Timestamp) -> Result<ExitCode
 
 /// `kenesh` without a file: today's session in the sessions folder (the
 /// newest if there are several), or a new one.
-pub fn open_today(folder: &Path, now: Timestamp, theme: Option<ThemeName>) -> Result<ExitCode> {
+pub fn open_today(folder: &Path, now: Timestamp, opening: Opening) -> Result<ExitCode> {
     let prefix = format!("{}-", now.format("%Y-%m-%d"));
     let newest = std::fs::read_dir(folder).ok().and_then(|entries| {
         entries
@@ -172,7 +182,7 @@ pub fn open_today(folder: &Path, now: Timestamp, theme: Option<ThemeName>) -> Re
         Some(path) => path,
         None => super::new::create(folder, None, None, now)?,
     };
-    open(&path, now, theme)
+    open(&path, now, opening)
 }
 
 /// `kenesh demo`: a scratch copy of the Bishkek example, so nothing the
@@ -184,7 +194,7 @@ pub fn demo(now: Timestamp, theme: Option<ThemeName>) -> Result<ExitCode> {
     let path = folder.join("demo.ron");
     crate::store::write_new(&path, DEMO.as_bytes())?;
     eprintln!("{}", targs("demo-copy", &[("file", path.display().to_string().into())]));
-    let result = open(&path, now, theme);
+    let result = open(&path, now, Opening { theme, read_only: false });
     let _ = std::fs::remove_dir_all(&folder);
     result
 }
@@ -196,19 +206,20 @@ fn take_file(
     session: &Session,
     now: Timestamp,
 ) -> (Option<String>, Option<String>) {
-    let read_only = file.lock().err().map(|e| e.to_string());
+    let name = crate::config::current().name.clone().unwrap_or_default();
+    let read_only = file.join(&name).err().map(|e| e.to_string());
     if read_only.is_some() {
         return (read_only, None);
     }
     clean_stray_temp_files(file.path());
-    if !file.replayed().found_anything() {
+    if !file.replayed().found_anything() && !file.has_gone_writers() {
         return (None, None);
     }
     let notice = match file.fold_journal(session, now) {
         Ok(folded) => folded_notice(&folded),
         Err(e) => targs("notice-fold-failed", &[("error", e.to_string().into())]),
     };
-    (None, Some(notice))
+    (None, Some(notice).filter(|n| !n.is_empty()))
 }
 
 /// What folding a journal at open did, in one line for the status bar.

@@ -11,6 +11,8 @@ pub fn render(loaded: &Loaded, include_contacts: bool) -> anyhow::Result<String>
     };
     if let Some(session) = value.get_mut("session").and_then(|s| s.as_object_mut()) {
         session.remove("private_notes");
+        // Which journal entries the file holds is bookkeeping, not data.
+        session.remove("journals");
     }
     if !include_contacts {
         for record in ["session", "programme"] {

@@ -700,3 +700,25 @@ help-scroll-up = Scroll up
 help-scroll-top = Back to the top
 help-cycle-city = Next city (all, then each)
 help-present-quit = Quit
+
+## Several editors on one session
+help-take-mine = Take back my version (after a conflict with another editor)
+read-only-asked = opened with --read-only
+cli-arg-read-only = Open the session only to watch it: no edits, following the writers
+together-someone = Another editor
+notice-conflict = { $who } changed this { $kind ->
+        [need] need
+        [action] action
+        [proposal] proposal
+        [participant] participant
+        [agenda] agenda item
+        [settlement] settlement
+        [turn] speaker turn
+        [note] note
+       *[other] entry
+    } at { $time }; your text is kept in conflicts ({ $key } takes it back)
+notice-no-conflict = No conflict to take back
+notice-took-mine = Your version is back
+notice-undo-changed-since = Another editor changed this since your edit: press u again to undo anyway
+presence-active = { $who } { $time }
+presence-idle = { $who } (idle)

@@ -243,3 +243,10 @@ protocol-attachment-timing = 2-тиркеме: регламент жана сө�
 protocol-timing-agenda = Күн тартиби: пландалган жана иш жүзүндөгү убакыт
 protocol-speaking-groups = Топтор боюнча сөз сүйлөө убактысы
 protocol-speaking-people = Катышуучулар боюнча сөз сүйлөө убактысы
+
+## Several editors on one session
+help-take-mine = Менин версиямды кайтаруу (башка редактор менен конфликттен кийин)
+read-only-asked = --read-only менен ачылды
+together-someone = Башка редактор
+notice-took-mine = Сиздин версияңыз кайтарылды
+presence-idle = { $who } (аракетсиз)

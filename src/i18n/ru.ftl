@@ -725,3 +725,25 @@ help-scroll-up = Прокрутить вверх
 help-scroll-top = Наверх
 help-cycle-city = Следующий город (все, затем каждый)
 help-present-quit = Выйти
+
+## Several editors on one session
+help-take-mine = Вернуть мою версию (после конфликта с другим редактором)
+read-only-asked = открыт с --read-only
+cli-arg-read-only = Открыть заседание только для просмотра: без правок, следом за пишущими
+together-someone = Другой редактор
+notice-conflict = { $who } { $kind ->
+        [need] изменил(а) эту потребность
+        [action] изменил(а) это действие
+        [proposal] изменил(а) это предложение
+        [participant] изменил(а) этого участника
+        [agenda] изменил(а) этот пункт повестки
+        [settlement] изменил(а) этот жилмассив
+        [turn] изменил(а) это выступление
+        [note] изменил(а) эту заметку
+       *[other] изменил(а) эту запись
+    } в { $time }; ваш текст сохранён в конфликтах ({ $key } — вернуть его)
+notice-no-conflict = Нет конфликта, который можно вернуть
+notice-took-mine = Ваша версия возвращена
+notice-undo-changed-since = Другой редактор изменил это после вашей правки: нажмите u ещё раз, чтобы всё равно отменить
+presence-active = { $who } { $time }
+presence-idle = { $who } (нет активности)

@@ -38,27 +38,6 @@ fn replace_with(path: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()> 
     sync_folder(folder_of(path))
 }
 
-/// Writes a temporary file for a later [`rename_into_place`]: returns its path.
-pub fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<std::path::PathBuf> {
-    let temp = Sidecars::of(path).temp(unique());
-    match write_and_sync(&temp, bytes, safe_fs::mode_of(path)) {
-        Ok(()) => Ok(temp),
-        Err(e) => {
-            let _ = fs::remove_file(&temp);
-            Err(e)
-        }
-    }
-}
-
-/// Second half of an atomic save whose temporary file is written.
-pub fn rename_into_place(temp: &Path, path: &Path) -> io::Result<()> {
-    if let Err(e) = rename_over(temp, path) {
-        let _ = fs::remove_file(temp);
-        return Err(e);
-    }
-    sync_folder(folder_of(path))
-}
-
 /// Creates `path` with `bytes`, failing if it already exists (used by
 /// `kenesh new`, which must never overwrite a meeting).
 pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {

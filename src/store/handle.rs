@@ -3,6 +3,7 @@
 //! snapshots (also from a background thread) and conflict copies, and
 //! notices when another program changed or deleted the file.
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -11,11 +12,12 @@ use std::time::SystemTime;
 
 use serde::Serialize;
 
-use super::journal::{self, Journal, Replayed, hash_of};
+use super::journal::{self, Replayed, hash_of};
 use super::safe_fs::{self, Links, MAX_FILE_BYTES, Sidecar};
+use super::shared::{self, OwnJournal, WriterJournal};
 use super::sidecar::Sidecars;
 use super::{LoadError, Loaded, parse_bytes, to_ron, write_new};
-use crate::model::{Change, Session, Timestamp};
+use crate::model::{Change, Id, Session, Timestamp};
 
 /// What a version of the file on disk looks like, to notice another
 /// program changing it.
@@ -121,13 +123,27 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
 /// Reads a session or programme file the way every reader does: only a
 /// regular file, bounded, with the session's journal replayed over it.
 pub fn read(path: &Path) -> Result<(Loaded, Replayed), LoadError> {
+    read_shared(path).map(|(loaded, replayed, _, _)| (loaded, replayed))
+}
+
+/// Reads the file, its old single journal and every writer's journal.
+/// The writers' journals are read before the file: a writer that quits
+/// removes its journal only after the file holds it, so whichever file we
+/// then see, nothing is missed.
+fn read_shared(
+    path: &Path,
+) -> Result<(Loaded, Replayed, Vec<WriterJournal>, shared::Replay), LoadError> {
+    let journals =
+        shared::read_journals(path).map_err(|(path, source)| LoadError::Io { path, source })?;
     let bytes = read_file(path)?;
     let mut loaded = parse_bytes(path, &bytes)?;
     let mut replayed = Replayed::default();
+    let mut shared_replay = shared::Replay::default();
     if let Loaded::Session(session) = &mut loaded {
         replayed = replay_journal(path, &bytes, session)?;
+        shared_replay = shared::replay(session, &journals);
     }
-    Ok((loaded, replayed))
+    Ok((loaded, replayed, journals, shared_replay))
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
@@ -162,13 +178,59 @@ pub struct Folded {
     pub damaged_copy: Option<PathBuf>,
 }
 
-/// The state a background snapshot shares with the editor.
+/// The state a background compaction shares with the editor.
 #[derive(Debug)]
 struct Shared {
     seen: Option<Fingerprint>,
+    /// What the file last seen says it holds of each writer's journal: a
+    /// file whose record grew was folded by another editor, not changed
+    /// by some other program.
+    seen_folded: BTreeMap<Id, u64>,
     /// Set after the file changed outside: our saves go here instead.
     diverted_to: Option<PathBuf>,
-    journal: Journal,
+    /// This editor's own journal, once it writes.
+    own: Option<OwnJournal>,
+    /// The last entry of each writer that the editor's session holds.
+    view: BTreeMap<Id, u64>,
+}
+
+impl Shared {
+    fn own_folded(&self) -> u64 {
+        let own = self.own.as_ref().map(OwnJournal::writer);
+        own.and_then(|w| self.seen_folded.get(&w)).copied().unwrap_or(0)
+    }
+
+    /// What a whole-file save holds: everything the view holds, and all
+    /// of our own journal.
+    fn folded_for_save(&self) -> BTreeMap<Id, u64> {
+        let mut folded = self.seen_folded.clone();
+        let own = self.own.as_ref().map(|o| (o.writer(), o.last_seq()));
+        for (writer, seq) in self.view.iter().map(|(w, s)| (*w, *s)).chain(own) {
+            let at = folded.entry(writer).or_insert(0);
+            *at = (*at).max(seq);
+        }
+        folded.retain(|_, seq| *seq > 0);
+        folded
+    }
+}
+
+/// Who else edits the session, from their journals.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Presence {
+    pub writer: Id,
+    /// The name from their configuration, else user@host.
+    pub who: String,
+    /// When they last changed something (or joined).
+    pub last_acted: Option<Timestamp>,
+}
+
+/// The session as every writer's journal now says, for the editor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SharedView {
+    pub session: Session,
+    /// Edits of ours that lost to someone else's made at the same time.
+    pub conflicts: Vec<shared::Conflict>,
+    pub others: Vec<Presence>,
 }
 
 /// The right to write one file. Only a successful load or the creation of a
@@ -182,6 +244,11 @@ pub struct SessionFile {
     /// What the journal replay at open found (folded in by `fold_journal`).
     replayed: Replayed,
     file_bytes_at_open: Option<Vec<u8>>,
+    session_id: Option<Id>,
+    /// Sizes and times of the file and the journals when last read.
+    stamps: Vec<(PathBuf, u64, Option<SystemTime>)>,
+    /// Writers' journals found at open (a crashed writer's is folded in).
+    journals_at_open: Vec<WriterJournal>,
 }
 
 #[derive(Debug)]
@@ -197,9 +264,30 @@ pub fn lock_path(path: &Path) -> PathBuf {
     Sidecars::of(path).lock()
 }
 
+/// Sizes and times of the file and every journal beside it: what tells
+/// whether anything needs reading again.
+fn stamps_of(path: &Path) -> Vec<(PathBuf, u64, Option<SystemTime>)> {
+    let mut paths = shared::journal_paths(path);
+    paths.push(path.to_owned());
+    paths.push(journal::path_for(path));
+    paths
+        .into_iter()
+        .filter_map(|p| {
+            let meta = std::fs::symlink_metadata(&p).ok()?;
+            Some((p, meta.len(), meta.modified().ok()))
+        })
+        .collect()
+}
+
 impl SessionFile {
     fn with(path: &Path, seen: Option<Fingerprint>) -> SessionFile {
-        let shared = Shared { seen, diverted_to: None, journal: Journal::new(path) };
+        let shared = Shared {
+            seen,
+            seen_folded: BTreeMap::new(),
+            diverted_to: None,
+            own: None,
+            view: BTreeMap::new(),
+        };
         SessionFile {
             path: path.to_owned(),
             sidecars: Sidecars::of(path),
@@ -207,19 +295,28 @@ impl SessionFile {
             lock: None,
             replayed: Replayed::default(),
             file_bytes_at_open: None,
+            session_id: None,
+            stamps: Vec::new(),
+            journals_at_open: Vec::new(),
         }
     }
 
-    /// Loads `path` (with its journal); on success returns the content and
-    /// the right to save it.
+    /// Loads `path` (with every journal); on success returns the content
+    /// and the right to save it.
     pub fn open(path: &Path) -> Result<(SessionFile, Loaded), LoadError> {
+        let stamps = stamps_of(path);
+        let (loaded, replayed, journals, shared_replay) = read_shared(path)?;
         let bytes = read_file(path)?;
-        let mut loaded = parse_bytes(path, &bytes)?;
         let mut file = SessionFile::with(path, Some(fingerprint(path, &bytes)));
-        if let Loaded::Session(session) = &mut loaded {
-            file.replayed = replay_journal(path, &bytes, session)?;
-            file.shared().journal.set_session(session.id);
+        file.stamps = stamps;
+        if let Loaded::Session(session) = &loaded {
+            file.session_id = Some(session.id);
+            let mut shared = file.shared();
+            shared.seen_folded = session.journals.folded.clone();
+            shared.view = shared_replay.seen.clone();
         }
+        file.replayed = replayed;
+        file.journals_at_open = journals;
         file.file_bytes_at_open = Some(bytes);
         Ok((file, loaded))
     }
@@ -228,10 +325,11 @@ impl SessionFile {
     pub fn create<T: Serialize>(path: &Path, value: &T) -> io::Result<SessionFile> {
         let text = to_ron(value).map_err(io::Error::other)?;
         write_new(path, text.as_bytes())?;
-        let file = SessionFile::with(path, Some(fingerprint(path, text.as_bytes())));
+        let mut file = SessionFile::with(path, Some(fingerprint(path, text.as_bytes())));
         if let Ok(Loaded::Session(session)) = parse_bytes(path, text.as_bytes()) {
-            file.shared().journal.set_session(session.id);
+            file.session_id = Some(session.id);
         }
+        file.stamps = stamps_of(path);
         Ok(file)
     }
 
@@ -253,9 +351,11 @@ impl SessionFile {
         self.shared.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// Takes the one-writer lock. `Err` names who holds it (pid, host,
-    /// since when) or why it cannot be taken; the lock goes away when its
-    /// process dies, even by `kill -9`.
+    /// Takes the file for this process alone (a repair, an import): `Err`
+    /// names who holds it (pid, host, since when) or why it cannot be
+    /// taken; the lock goes away when its process dies, even by `kill -9`.
+    /// Editors do not hold it: they `join` as one writer among several and
+    /// take it only for the moment of folding journals into the file.
     pub fn lock(&mut self) -> Result<(), LockError> {
         if self.lock.is_some() {
             return Ok(());
@@ -284,6 +384,44 @@ impl SessionFile {
         self.lock_intact()
     }
 
+    /// Joins the writers of this session: from now on our edits go to our
+    /// own journal, `.NAME.journal.<writer>`, named `name` for the others.
+    /// Refused only while something holds the file alone (an import), or
+    /// when the file has several names.
+    pub fn join(&mut self, name: &str) -> Result<(), LockError> {
+        if let Some(refused) = self.hard_links() {
+            return Err(refused);
+        }
+        let path = self.sidecars.lock();
+        let mut held = None;
+        // Another editor folding journals holds the lock for milliseconds.
+        for _ in 0..50 {
+            let mut file = safe_fs::open_sidecar(&path, Sidecar::Keep)?;
+            if safe_fs::try_lock(&file) {
+                held = None;
+                break;
+            }
+            let mut holder = String::new();
+            let _ = file.read_to_string(&mut holder);
+            held = Some(LockHolder::parse(&holder));
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        if let Some(holder) = held {
+            return Err(LockError::Held(holder));
+        }
+        let session = self.session_id.unwrap_or_default();
+        let host = user_at_host();
+        let who = if name.trim().is_empty() { host.clone() } else { name.trim().to_owned() };
+        let mut own = OwnJournal::new(&self.path, session, &host, &who);
+        own.start()?;
+        let mut shared = self.shared();
+        for journal in &self.journals_at_open {
+            own.observe(journal.entries.iter().map(|e| e.clock).max().unwrap_or_default());
+        }
+        shared.own = Some(own);
+        Ok(())
+    }
+
     /// A file with several names (hard links) would be split by an atomic
     /// save: the other names would keep the old content.
     fn hard_links(&self) -> Option<LockError> {
@@ -295,17 +433,17 @@ impl SessionFile {
     /// Whether the lock file we hold is still the one at its path. If it
     /// was deleted, it is made and taken again; if another kenesh made a
     /// new one meanwhile, we are no longer the writer: `Err` says who is.
+    /// A writer's journal deleted under it (a sync tool) is written again.
     pub fn lock_intact(&mut self) -> Result<(), LockError> {
+        if let Some(own) = self.shared().own.as_mut() {
+            own.start()?;
+        }
         #[cfg(unix)]
         if let Some(held) = &self.lock {
             let path = self.sidecars.lock();
             match std::fs::symlink_metadata(&path) {
                 Ok(meta) if safe_fs::identity(&meta) == held.identity => return Ok(()),
-                Ok(_) => {
-                    self.lock = None;
-                    return self.lock();
-                }
-                Err(_) => {
+                Ok(_) | Err(_) => {
                     self.lock = None;
                     return self.lock();
                 }
@@ -314,14 +452,20 @@ impl SessionFile {
         Ok(())
     }
 
-    /// Whether this process holds the writer's lock.
+    /// Whether this process holds the file alone.
     pub fn is_locked(&self) -> bool {
         self.lock.is_some()
     }
 
-    /// Folds a journal found at open into the file, now that we hold the
-    /// lock: the file becomes the whole truth. Edits that no longer apply
-    /// go to a conflict copy; a journal with unreadable lines is kept aside.
+    /// Whether this process writes the session (alone, or as one of several).
+    pub fn is_writer(&self) -> bool {
+        self.lock.is_some() || self.shared().own.is_some()
+    }
+
+    /// Folds into the file what was found at open: the old single journal
+    /// of a crash, and the journals of writers on this machine that are
+    /// gone. Edits that no longer apply go to a conflict copy; a journal
+    /// with unreadable lines is kept aside.
     pub fn fold_journal(&mut self, session: &Session, now: Timestamp) -> io::Result<Folded> {
         let replayed = std::mem::take(&mut self.replayed);
         let mut folded = Folded {
@@ -341,11 +485,50 @@ impl SessionFile {
             super::atomic::write_sidecar_atomic(&copy, text.as_bytes())?;
             folded.conflict_copy = Some(copy);
         }
-        if replayed.applied > 0 {
-            self.save(session).map_err(|e| match e {
+        let host = user_at_host();
+        let gone: Vec<WriterJournal> = std::mem::take(&mut self.journals_at_open)
+            .into_iter()
+            .filter(|j| shared::writer_is_gone(j, &host))
+            .collect();
+        // What a gone writer did that lost to a newer version in the file
+        // goes to a conflict copy, as the old journal's rejects do.
+        let gone_ids: Vec<Id> = gone.iter().filter_map(|j| j.writer).collect();
+        let lost: Vec<Change> = shared::replay(&mut self.base_at_open(session), &gone)
+            .conflicts
+            .into_iter()
+            .filter(|c| gone_ids.contains(&c.loser))
+            .map(|c| Change::Put { entity: c.theirs, index: usize::MAX })
+            .collect();
+        if !lost.is_empty() {
+            let mut ours = session.clone();
+            folded.rejected += lost.len();
+            ours.apply_all(lost);
+            let copy = self.sidecars.conflict(&stamp);
+            let text = to_ron(&ours).map_err(io::Error::other)?;
+            super::atomic::write_sidecar_atomic(&copy, text.as_bytes())?;
+            folded.conflict_copy = Some(copy);
+        }
+        let unfolded = |j: &WriterJournal| {
+            let folded = j.writer.and_then(|w| session.journals.folded.get(&w)).copied();
+            j.entries.iter().filter(|e| e.is_edit() && e.seq > folded.unwrap_or(0)).count()
+        };
+        let gone_edits: usize = gone.iter().map(unfolded).sum();
+        folded.applied += gone_edits.saturating_sub(folded.rejected);
+        if replayed.applied > 0 || gone_edits > 0 {
+            self.save_session(session).map_err(|e| match e {
                 SaveError::Io(e) => e,
                 other => io::Error::other(other.to_string()),
             })?;
+        }
+        for journal in gone {
+            if journal.bad_lines.is_empty() {
+                let _ = std::fs::remove_file(&journal.path);
+            } else {
+                let damaged = self.sidecars.damaged_journal(&stamp);
+                std::fs::rename(&journal.path, &damaged)?;
+                folded.bad_lines.extend(&journal.bad_lines);
+                folded.damaged_copy = Some(damaged);
+            }
         }
         if !replayed.bad_lines.is_empty() || replayed.other_session {
             let damaged = self.sidecars.damaged_journal(&stamp);
@@ -356,6 +539,23 @@ impl SessionFile {
         }
         self.file_bytes_at_open = None;
         Ok(folded)
+    }
+
+    /// Whether journals of writers on this machine that are gone (quit
+    /// uncleanly, crashed) wait to be folded in.
+    pub fn has_gone_writers(&self) -> bool {
+        let host = user_at_host();
+        self.journals_at_open.iter().any(|j| shared::writer_is_gone(j, &host))
+    }
+
+    /// The file as read at open, before any journal (to tell which
+    /// journaled edits lost); `session` if it cannot be read again.
+    fn base_at_open(&self, session: &Session) -> Session {
+        let parsed = self.file_bytes_at_open.as_ref().and_then(|b| parse_bytes(&self.path, b).ok());
+        match parsed {
+            Some(Loaded::Session(base)) => base,
+            _ => session.clone(),
+        }
     }
 
     /// Where saves go now: the file, or the conflict copy after the file was
@@ -370,6 +570,14 @@ impl SessionFile {
         self.save_text(&text)
     }
 
+    /// Atomically replaces the file with `session`, recording that it holds
+    /// every journaled edit the session shows (so nobody replays them again).
+    pub fn save_session(&mut self, session: &Session) -> Result<(), SaveError> {
+        let mut whole = session.clone();
+        whole.journals.folded = self.shared().folded_for_save();
+        self.save(&whole)
+    }
+
     /// Atomically replaces the file with already serialized text, unless
     /// another program changed it: then the text goes to
     /// `FILE.conflict-<time>.ron` beside it, and so do later saves, until
@@ -378,80 +586,159 @@ impl SessionFile {
         let mut shared = self.shared.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Some(kept_in) = &shared.diverted_to {
             super::atomic::write_sidecar_atomic(kept_in, text.as_bytes())?;
-            shared.journal.clear();
             return Ok(());
         }
-        if let Some(deleted) = changed_outside(&self.path, shared.seen) {
+        if let Some(deleted) = outside_change(&self.path, &mut shared) {
             return Err(divert(&self.path, &self.sidecars, &mut shared, text, deleted));
         }
         super::atomic::write_atomic(&self.path, text.as_bytes())?;
         shared.seen = Some(fingerprint(&self.path, text.as_bytes()));
-        // The file now holds every journaled edit.
-        shared.journal.clear();
+        if let Ok(Loaded::Session(s)) = parse_bytes(&self.path, text.as_bytes()) {
+            shared.seen_folded = s.journals.folded;
+        }
         Ok(())
     }
 
-    /// Appends one edit to the journal (durable when this returns). Not
+    /// Appends one edit to our journal (durable when this returns). Not
     /// possible after the file changed outside: then only a full save
     /// (to the conflict copy) keeps the data.
     pub fn append(&mut self, at: Timestamp, changes: &[Change]) -> Result<(), SaveError> {
+        self.append_placed(at, changes, None)
+    }
+
+    /// [`append`](Self::append), recording where each entity the edit put
+    /// sits in `session` (after the edit), so an insertion lands after the
+    /// same neighbour on every screen.
+    pub fn append_placed(
+        &mut self,
+        at: Timestamp,
+        changes: &[Change],
+        session: Option<&Session>,
+    ) -> Result<(), SaveError> {
+        let places = session.map(|s| places_of(s, changes)).unwrap_or_default();
+        let session_id = self.session_id.unwrap_or_default();
+        let path = self.path.clone();
         let mut shared = self.shared();
-        match (&shared.diverted_to, shared.seen) {
-            (None, Some(seen)) if changed_outside(&self.path, Some(seen)).is_none() => {
-                Ok(shared.journal.append(seen.hash, at, changes)?)
-            }
-            _ => Err(SaveError::Io(io::Error::other("no journal: a full save is needed"))),
+        if shared.diverted_to.is_some() || outside_change(&path, &mut shared).is_some() {
+            return Err(SaveError::Io(io::Error::other("no journal: a full save is needed")));
         }
+        let seen: Vec<(Id, u64)> = shared.view.iter().map(|(w, s)| (*w, *s)).collect();
+        let own = shared.own.get_or_insert_with(|| {
+            OwnJournal::new(&path, session_id, &user_at_host(), &user_at_host())
+        });
+        let writer = own.writer();
+        let seen = seen.into_iter().filter(|(w, _)| *w != writer).collect();
+        let seq = own.append(at, seen, places, changes)?;
+        shared.view.insert(writer, seq);
+        Ok(())
     }
 
-    /// Whether edits are in the journal and not yet in the file.
+    /// Our journal, once we write one.
+    pub fn journal_path(&self) -> Option<PathBuf> {
+        self.shared().own.as_ref().map(|own| own.path().to_owned())
+    }
+
+    /// Whether our edits are in our journal and not yet in the file.
     pub fn has_journal_entries(&self) -> bool {
-        self.shared().journal.has_entries()
+        let shared = self.shared();
+        shared.own.as_ref().is_some_and(|own| own.last_seq() > shared.own_folded())
     }
 
-    /// A snapshot of `session` that a background thread can write while
-    /// the editor goes on journaling.
+    /// Folding every journal into the file, on a background thread; the
+    /// editor's `session` is only used if the file changed outside (then
+    /// it goes to a conflict copy, as a save would).
     pub fn snapshot_job(&self, session: Session) -> SnapshotJob {
-        let upto = self.shared().journal.last_seq();
         SnapshotJob {
             path: self.path.clone(),
             sidecars: self.sidecars.clone(),
             shared: Arc::clone(&self.shared),
             session,
-            upto,
+            alone: self.lock.is_some(),
         }
     }
 
-    /// After a snapshot was written: the journal keeps only later edits.
-    pub fn finish_snapshot(&mut self, done: &SnapshotDone) -> io::Result<()> {
+    /// After a snapshot was written (kept for the editor's bookkeeping).
+    pub fn finish_snapshot(&mut self, _done: &SnapshotDone) -> io::Result<()> {
+        Ok(())
+    }
+
+    /// On quit, after the last fold: our journal goes if the file holds
+    /// all of it (else it stays, for the next editor to fold in).
+    pub fn leave(&mut self) {
         let mut shared = self.shared();
-        match done {
-            SnapshotDone::Replaced { hash, upto } => shared.journal.folded(*hash, *upto),
-            // Everything journaled is in the conflict copy now; later edits
-            // are saved there whole.
-            SnapshotDone::Diverted { .. } => {
-                shared.journal.clear();
-                Ok(())
-            }
+        let folded = shared.own_folded();
+        if let Some(own) = shared.own.as_mut()
+            && own.remove_if_folded(folded)
+        {
+            shared.own = None;
         }
     }
 
     /// Re-reads the file (after it changed outside); saves go to it again.
     pub fn reload(&mut self) -> Result<Loaded, LoadError> {
+        let (loaded, _, _, replay) = read_shared(&self.path)?;
         let bytes = read_file(&self.path)?;
-        let mut loaded = parse_bytes(&self.path, &bytes)?;
-        if !self.is_locked()
-            && let Loaded::Session(session) = &mut loaded
-        {
-            // A reader shows the writer's journaled edits too.
-            replay_journal(&self.path, &bytes, session)?;
-        }
         let mut shared = self.shared();
         shared.seen = Some(fingerprint(&self.path, &bytes));
+        if let Loaded::Session(session) = &loaded {
+            shared.seen_folded = session.journals.folded.clone();
+        }
+        shared.view = replay.seen;
         shared.diverted_to = None;
-        shared.journal.clear();
         Ok(loaded)
     }
+
+    /// Reads the file and the journals again if any of them changed: the
+    /// session as all writers' edits now make it, with our conflicts and
+    /// who else is writing. `None` when nothing changed (or the file
+    /// cannot be read just now: the last good view stays).
+    pub fn refresh(&mut self) -> Option<SharedView> {
+        let stamps = stamps_of(&self.path);
+        if stamps == self.stamps {
+            return None;
+        }
+        let (Loaded::Session(session), _, journals, replay) = read_shared(&self.path).ok()? else {
+            return None;
+        };
+        self.stamps = stamps;
+        let host = user_at_host();
+        let mut shared = self.shared();
+        let own = shared.own.as_ref().map(OwnJournal::writer);
+        if let Some(own) = shared.own.as_mut() {
+            own.observe(replay.newest);
+        }
+        shared.view = replay.seen.clone();
+        let others = journals
+            .iter()
+            .filter(|j| j.writer.is_some() && j.writer != own)
+            .filter(|j| j.session == Some(session.id) && !shared::writer_is_gone(j, &host))
+            .map(|j| Presence {
+                writer: j.writer.unwrap_or_default(),
+                who: j.who(),
+                last_acted: j.last_edit().or_else(|| modified_at(&j.path)),
+            })
+            .collect();
+        let conflicts = replay.conflicts.into_iter().filter(|c| Some(c.loser) == own).collect();
+        Some(SharedView { session, conflicts, others })
+    }
+}
+
+/// Where each entity `changes` put sits in `session`.
+fn places_of(session: &Session, changes: &[Change]) -> Vec<(Id, crate::model::Place)> {
+    changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::Put { entity, .. } => {
+                session.place_of(entity.kind(), entity.id()).map(|p| (entity.id(), p))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn modified_at(path: &Path) -> Option<Timestamp> {
+    let modified = std::fs::metadata(path).ok()?.modified().ok()?;
+    Some(chrono::DateTime::<chrono::Local>::from(modified).fixed_offset())
 }
 
 /// Our version goes to a conflict copy beside the file, and so will every
@@ -469,60 +756,81 @@ fn divert(
         return SaveError::Io(e);
     }
     shared.diverted_to = Some(kept_in.clone());
-    // Everything journaled is in the conflict copy now.
-    shared.journal.clear();
     SaveError::ChangedOutside { path: path.to_owned(), kept_in, deleted }
 }
 
 /// Whether the file on disk is not what we last loaded or saved: `Some(true)`
 /// if it is gone, `Some(false)` if its content differs. Size and time
-/// first; the content hash decides when they differ.
-fn changed_outside(path: &Path, seen: Option<Fingerprint>) -> Option<bool> {
-    let seen = seen?;
+/// first; the content decides when they differ. A file another editor
+/// folded journals into (its record of what it holds only grew) is not a
+/// change outside: it becomes the version we know.
+fn outside_change(path: &Path, shared: &mut Shared) -> Option<bool> {
+    let seen = shared.seen?;
     let Ok(meta) = std::fs::metadata(path) else { return Some(true) };
     if meta.len() == seen.len && meta.modified().ok() == seen.modified {
         return None;
     }
-    match safe_fs::read_regular(path, Links::Follow, MAX_FILE_BYTES) {
-        Ok(bytes) if hash_of(&bytes) == seen.hash => None,
-        _ => Some(false),
+    let Ok(bytes) = safe_fs::read_regular(path, Links::Follow, MAX_FILE_BYTES) else {
+        return Some(false);
+    };
+    if hash_of(&bytes) == seen.hash {
+        return None;
     }
+    if let Ok(Loaded::Session(session)) = parse_bytes(path, &bytes)
+        && grew(&shared.seen_folded, &session.journals.folded)
+    {
+        shared.seen = Some(fingerprint(path, &bytes));
+        shared.seen_folded = session.journals.folded;
+        return None;
+    }
+    Some(false)
 }
 
-/// A snapshot to write off the UI thread.
+/// Whether `new` holds everything `old` does and more: a fold, not an edit.
+fn grew(old: &BTreeMap<Id, u64>, new: &BTreeMap<Id, u64>) -> bool {
+    old.iter().all(|(w, seq)| new.get(w).is_some_and(|n| n >= seq)) && new != old
+}
+
+/// Folding the journals into the file, off the UI thread.
 pub struct SnapshotJob {
     path: PathBuf,
     sidecars: Sidecars,
     shared: Arc<Mutex<Shared>>,
     session: Session,
-    upto: u64,
+    /// This process holds the file alone (the fold lock is ours already).
+    alone: bool,
 }
 
 /// How a snapshot ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SnapshotDone {
-    /// The file now holds every journal entry up to `upto`.
+    /// The file now holds every journal entry there was, ours up to `upto`.
     Replaced { hash: u64, upto: u64 },
+    /// Nothing to fold, or another editor was folding: try later.
+    Unchanged,
     /// The file had changed outside: the snapshot went to `kept_in`.
     Diverted { kept_in: PathBuf, deleted: bool },
 }
 
 impl SnapshotJob {
-    /// Serializes and writes the snapshot. The slow part (serializing,
-    /// writing and syncing the temporary file) runs without holding the
-    /// shared state, so journal appends go on meanwhile.
+    /// Takes the short fold lock, reads the file and every journal, and
+    /// writes the file holding all of them. Another writer's journal is
+    /// never changed; the journal of a writer on this machine that is gone
+    /// is removed once the file holds it.
     pub fn write(self) -> Result<SnapshotDone, SaveError> {
-        let text = to_ron(&self.session).map_err(io::Error::other)?;
-        let hash = hash_of(text.as_bytes());
-        let temp = super::atomic::write_temp(&self.path, text.as_bytes())?;
+        let lock = if self.alone { None } else { Some(fold_lock(&self.sidecars)?) };
+        if matches!(lock, Some(None)) {
+            return Ok(SnapshotDone::Unchanged);
+        }
+        let unreadable = |e: LoadError| SaveError::Io(io::Error::other(e.to_string()));
+        let (loaded, _, journals, _) = read_shared(&self.path).map_err(unreadable)?;
         let mut shared = self.shared.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let text = to_ron(&self.session).map_err(io::Error::other)?;
         if let Some(kept_in) = shared.diverted_to.clone() {
-            let _ = std::fs::remove_file(&temp);
             super::atomic::write_sidecar_atomic(&kept_in, text.as_bytes())?;
             return Ok(SnapshotDone::Diverted { kept_in, deleted: false });
         }
-        if let Some(deleted) = changed_outside(&self.path, shared.seen) {
-            let _ = std::fs::remove_file(&temp);
+        if let Some(deleted) = outside_change(&self.path, &mut shared) {
             return match divert(&self.path, &self.sidecars, &mut shared, &text, deleted) {
                 SaveError::ChangedOutside { kept_in, deleted, .. } => {
                     Ok(SnapshotDone::Diverted { kept_in, deleted })
@@ -530,14 +838,46 @@ impl SnapshotJob {
                 other => Err(other),
             };
         }
-        // Readers find where to start whichever file they see.
-        if let Err(e) = shared.journal.mark_base(hash, self.upto) {
-            let _ = std::fs::remove_file(&temp);
-            return Err(e.into());
+        let Loaded::Session(mut session) = loaded else {
+            return Ok(SnapshotDone::Unchanged);
+        };
+        if !shared::mark_folded(&mut session, &journals) {
+            return Ok(SnapshotDone::Unchanged);
         }
-        super::atomic::rename_into_place(&temp, &self.path)?;
+        let text = to_ron(&session).map_err(io::Error::other)?;
+        super::atomic::write_atomic(&self.path, text.as_bytes())?;
         shared.seen = Some(fingerprint(&self.path, text.as_bytes()));
-        Ok(SnapshotDone::Replaced { hash, upto: self.upto })
+        shared.seen_folded = session.journals.folded.clone();
+        let own = shared.own.as_ref().map(OwnJournal::writer);
+        let host = user_at_host();
+        for journal in &journals {
+            let folded = journal.writer.and_then(|w| session.journals.folded.get(&w));
+            let all_in = folded.is_some_and(|f| *f >= journal.last_seq());
+            if journal.writer != own && all_in && shared::writer_is_gone(journal, &host) {
+                let _ = std::fs::remove_file(&journal.path);
+            }
+        }
+        drop(lock);
+        Ok(SnapshotDone::Replaced { hash: hash_of(text.as_bytes()), upto: shared.own_folded() })
+    }
+}
+
+/// The fold lock (`.NAME.lock`), taken without waiting: `None` when
+/// another editor is folding right now.
+fn fold_lock(sidecars: &Sidecars) -> io::Result<Option<File>> {
+    let file = safe_fs::open_sidecar(&sidecars.lock(), Sidecar::Keep)?;
+    Ok(safe_fs::try_lock(&file).then_some(file))
+}
+
+/// user@host: how a writer without a configured name is shown.
+pub fn user_at_host() -> String {
+    let user = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_default();
+    let host = hostname().unwrap_or_default();
+    match (user.is_empty(), host.is_empty()) {
+        (false, false) => format!("{user}@{host}"),
+        (true, false) => host,
+        (false, true) => user,
+        (true, true) => "kenesh".to_owned(),
     }
 }
 

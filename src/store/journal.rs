@@ -211,7 +211,7 @@ pub fn replay(parsed: &Parsed, file_bytes: &[u8], session: &mut Session) -> Repl
     // file on disk: replay what came after it, in order.
     if let Some(base) = parsed.bases.iter().rev().find(|b| b.hash == hash) {
         for entry in parsed.entries.iter().filter(|e| e.seq > base.after) {
-            session.apply_all(entry.changes.clone());
+            apply_counted(session, entry.changes.clone());
             result.applied += 1;
         }
         return result;
@@ -229,7 +229,7 @@ pub fn replay(parsed: &Parsed, file_bytes: &[u8], session: &mut Session) -> Repl
         let mut rejected = Vec::new();
         for change in &entry.changes {
             if applies(session, change, entry.at, file_updated) {
-                session.apply(change.clone());
+                apply_counted(session, vec![change.clone()]);
             } else {
                 rejected.push(change.clone());
             }
@@ -260,8 +260,15 @@ fn applies(session: &Session, change: &Change, at: Timestamp, file_updated: Time
 /// session, for the conflict copy.
 pub fn force(session: &mut Session, rejected: &[Entry]) {
     for entry in rejected {
-        session.apply_all(entry.changes.clone());
+        apply_counted(session, entry.changes.clone());
     }
+}
+
+/// Format 1 and 2 journals changed votes with a `Put` of the need; a `Put`
+/// now keeps a need's votes, so those become counted votes first.
+fn apply_counted(session: &mut Session, mut changes: Vec<Change>) {
+    session.count_votes(&mut changes);
+    session.apply_all(changes);
 }
 
 /// The journal this process writes (it holds the file's lock).

@@ -20,12 +20,13 @@ mod syntax;
 pub use atomic::{clean_stray_temp_files, write_atomic, write_new, write_sidecar_atomic};
 pub use error::{FileRefused, FoundKind, LoadError, Position, SyntaxProblem};
 pub use handle::{
-    Folded, LockError, LockHolder, SaveError, SessionFile, SnapshotDone, SnapshotJob, load_file,
-    lock_path, read,
+    Folded, LockError, LockHolder, Presence, SaveError, SessionFile, SharedView, SnapshotDone,
+    SnapshotJob, load_file, lock_path, read, user_at_host,
 };
 pub use load::{FileKind, Loaded, parse_bytes, parse_str};
 pub use safe_fs::MAX_FILE_BYTES;
 pub use save::to_ron;
+pub use shared::Conflict;
 pub use sidecar::Sidecars;
 pub use syntax::skip_whitespace;
 

@@ -207,7 +207,9 @@ pub struct Conflict {
     pub loser: Id,
     /// Their version, as they wrote it.
     pub theirs: Entity,
-    pub winner: Id,
+    /// Whose edit won: `None` when the file itself held the newer version
+    /// (changed outside, or folded in before this edit arrived).
+    pub winner: Option<Id>,
     /// When the winning edit was made.
     pub at: Timestamp,
 }
@@ -318,12 +320,19 @@ fn apply_one(
             if let Some(current) = &current
                 && current.updated() > entity.updated()
             {
-                // The file holds a newer version: this one lost.
-                if let Some((by, _)) = other.filter(|_| !same_content(current, entity)) {
+                // A newer version is there: this one lost. Made at the same
+                // time as the winner's, or the winner was already in the
+                // file: either way its writer must be told.
+                let winner = match (last_put.get(&id), other) {
+                    (_, Some((by, _))) => Some(Some(by)),
+                    (None, None) => Some(None),
+                    (Some(_), None) => None,
+                };
+                if let Some(winner) = winner.filter(|_| !same_content(current, entity)) {
                     conflicts.push(Conflict {
                         loser: writer,
                         theirs: entity.clone(),
-                        winner: by,
+                        winner,
                         at: current.updated(),
                     });
                 }
@@ -335,7 +344,7 @@ fn apply_one(
                 conflicts.push(Conflict {
                     loser: by,
                     theirs: current.clone(),
-                    winner: writer,
+                    winner: Some(writer),
                     at: entry.at,
                 });
             }
@@ -476,7 +485,10 @@ impl OwnJournal {
         changes: &[Change],
     ) -> io::Result<u64> {
         self.start()?;
-        self.clock = self.clock.next(at_millis(at));
+        // The wall clock to the millisecond orders edits made within one
+        // second on two laptops; `at` (to the second) is what people see.
+        let wall = chrono::Utc::now().timestamp_millis().max(at_millis(at));
+        self.clock = self.clock.next(wall);
         let entry = Entry {
             seq: self.next_seq,
             at: at_second(at),

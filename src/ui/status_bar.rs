@@ -59,9 +59,37 @@ pub fn render(model: &Model, frame: &mut Frame, rect: Rect) {
     let right_width = (right.width() as u16).min(rect.width);
     let [left_area, right_area] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(right_width)]).areas(rect);
-    let title = Line::styled(format!(" {}", safe(&model.session.title)), theme::title());
-    frame.render_widget(Paragraph::new(title), left_area);
+    // Who else writes comes first: a long title gives way to it.
+    let mut left = presence(model);
+    left.push(Span::styled(format!(" {}", safe(&model.session.title)), theme::title()));
+    frame.render_widget(Paragraph::new(Line::from(left)), left_area);
     frame.render_widget(Paragraph::new(right), right_area);
+}
+
+/// How long without an edit before another writer is shown as idle.
+const IDLE_AFTER_SECONDS: i64 = 60;
+
+/// The other editors of this session: name and the time of their last
+/// edit, or "idle" after a minute without one.
+fn presence(model: &Model) -> Vec<Span<'static>> {
+    if model.others.is_empty() {
+        return Vec::new();
+    }
+    let people: Vec<String> = model
+        .others
+        .iter()
+        .map(|p| {
+            let who = safe(&p.who).into_owned();
+            match p.last_acted {
+                Some(at) if (model.now - at).num_seconds() <= IDLE_AFTER_SECONDS => targs(
+                    "presence-active",
+                    &[("who", who.into()), ("time", format::clock(at).into())],
+                ),
+                _ => targs("presence-idle", &[("who", who.into())]),
+            }
+        })
+        .collect();
+    vec![Span::styled(format!(" ✎ {} ·", people.join(", ")), theme::dim())]
 }
 
 /// Messages too long for the bar, word-wrapped just above it (over the
