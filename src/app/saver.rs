@@ -30,6 +30,9 @@ pub struct Saver {
     in_flight: Option<Receiver<SnapshotResult>>,
     draft_path: PathBuf,
     draft_on_disk: bool,
+    /// A draft left by a writer that is gone, offered back at start:
+    /// removed once what it held is ours (the first draft sync).
+    adopted_draft: Option<PathBuf>,
     /// Changes applied since the last save, to journal (`Effect::Save`).
     pending: Vec<Change>,
     /// The session was replaced as a whole (a restore), or a rewrite
@@ -43,7 +46,10 @@ fn seconds_since(now: Timestamp, then: Timestamp) -> Duration {
 
 impl Saver {
     pub fn new(file: SessionFile) -> Saver {
-        let draft_path = file.sidecars().draft();
+        let draft_path = match file.writer() {
+            Some(writer) => file.sidecars().writer_draft(writer),
+            None => file.sidecars().draft(),
+        };
         let draft_on_disk = draft_path.exists();
         Saver {
             file,
@@ -52,6 +58,7 @@ impl Saver {
             in_flight: None,
             draft_path,
             draft_on_disk,
+            adopted_draft: None,
             pending: Vec::new(),
             needs_rewrite: false,
         }
@@ -79,6 +86,9 @@ impl Saver {
     /// when nothing is. A failure here is not worth interrupting anyone:
     /// the session itself is saved separately.
     pub fn sync_draft(&mut self, draft: Option<&super::draft::Draft>) {
+        if let Some(adopted) = self.adopted_draft.take().filter(|p| *p != self.draft_path) {
+            let _ = std::fs::remove_file(adopted);
+        }
         match draft {
             Some(draft) => {
                 if let Ok(text) = crate::store::to_ron(draft)
@@ -92,6 +102,11 @@ impl Saver {
             }
             None => {}
         }
+    }
+
+    /// The draft offered back at start (left by a writer that is gone).
+    pub fn adopt_draft(&mut self, path: PathBuf) {
+        self.adopted_draft = Some(path);
     }
 
     /// False while waiting to retry a failed save.

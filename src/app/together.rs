@@ -7,10 +7,11 @@ use crate::i18n::{t, targs};
 use crate::model::{Change, Entity, EntityKind};
 use crate::store::{Conflict, SharedView};
 
-/// Takes in the session as all writers' journals make it now.
-pub fn integrate(model: &mut Model, view: SharedView) {
+/// Takes in the session as all writers' journals make it now. Returns
+/// what settling the shared controls changed, to record as an edit.
+pub fn integrate(model: &mut Model, view: SharedView) -> Vec<Change> {
     if model.read_only.is_some() {
-        return;
+        return Vec::new();
     }
     model.others = view.others;
     if model.session != view.session {
@@ -24,6 +25,7 @@ pub fn integrate(model: &mut Model, view: SharedView) {
             model.conflicts.push(conflict);
         }
     }
+    view.settled
 }
 
 fn same_conflict(a: &Conflict, b: &Conflict) -> bool {

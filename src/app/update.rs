@@ -77,7 +77,14 @@ pub fn update(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
             model.save.diverted_to = Some(kept_in);
             model.read_only = Some(holder);
         }
-        Msg::Shared(view) => super::together::integrate(model, *view),
+        Msg::Shared(view) => {
+            // Two items started at once on two laptops: one was stopped;
+            // recorded as an edit (not ours to undo), so it holds.
+            let settled = super::together::integrate(model, *view);
+            if !settled.is_empty() {
+                changed(model, now, settled, &mut fx);
+            }
+        }
         Msg::Followed(session) => {
             model.session = *session;
             model.rebuild_rows();

@@ -278,15 +278,26 @@ fn edit(
     // else (none of these messages asks for an effect).
     let mut opening = Vec::new();
     opening.extend(folded.map(Msg::Notice));
+    let mut adopted = None;
     // Drafts and recovery copies belong to the writer: a read-only viewer
     // neither offers nor removes them.
     match read_only {
         Some(holder) => opening.push(Msg::ReadOnly { holder }),
         None => {
-            let draft = crate::app::draft::read(&file.sidecars().draft(), model.session.id);
-            opening.extend(draft.map(|d| Msg::OfferDraft(Box::new(d))));
-            let recovered = crate::app::recovery::find(file.path(), &model.session);
-            opening.extend(recovered.map(|r| Msg::OfferRecovery(Box::new(r))));
+            // Only a draft no live writer is still typing.
+            let draft = file.orphan_drafts().into_iter().find_map(|path| {
+                crate::app::draft::read(&path, model.session.id).map(|d| (path, d))
+            });
+            if let Some((path, draft)) = draft {
+                adopted = Some(path);
+                opening.push(Msg::OfferDraft(Box::new(draft)));
+            }
+            // A recovery copy replaces the session whole: not while others
+            // are writing it (their edits since would be undone).
+            if !file.others_writing() {
+                let recovered = crate::app::recovery::find(file.path(), &model.session);
+                opening.extend(recovered.map(|r| Msg::OfferRecovery(Box::new(r))));
+            }
         }
     }
     for msg in opening {
@@ -295,6 +306,9 @@ fn edit(
     }
     apply_config(&mut model, crate::config::current(), theme);
     let mut saver = Saver::new(file);
+    if let Some(path) = adopted {
+        saver.adopt_draft(path);
+    }
     let mut tui = terminal::enter()?;
     // A panic restores the terminal (see `terminal::enter`) and, caught here,
     // still leaves the model: what was in memory goes to a recovery file.

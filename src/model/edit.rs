@@ -337,10 +337,13 @@ pub fn promote(session: &Session, proposal: Id, now: Timestamp) -> Vec<Change> {
     ]
 }
 
-/// After edits from several laptops met: one agenda item runs at a time and
-/// one person speaks. When two were started at once, the one started last
-/// (on a tie, the larger id) goes on; the other stops when it started.
-pub fn settle_controls(session: &mut Session) {
+/// After edits from several laptops met: one agenda item runs at a time,
+/// one person speaks, and only in the running item. When two were started
+/// at once, the one started last (on a tie, the larger id) goes on; the
+/// other stops when it started. Returns what it changed, as changes, for
+/// an editor to record: the settling then holds whatever comes later.
+pub fn settle_controls(session: &mut Session) -> Vec<Change> {
+    let mut settled = Vec::new();
     let open_start = |a: &AgendaItem| a.runs.last().filter(|r| r.end.is_none()).map(|r| r.start);
     let winner = session
         .agenda
@@ -348,26 +351,41 @@ pub fn settle_controls(session: &mut Session) {
         .filter(|a| a.status == AgendaStatus::Active)
         .max_by_key(|a| (open_start(a), a.id))
         .map(|a| (a.id, open_start(a)));
-    if let Some((winner, started)) = winner {
-        for item in session.agenda.iter_mut() {
-            if item.id == winner || item.status != AgendaStatus::Active {
-                continue;
-            }
-            if let Some(run) = item.runs.last_mut().filter(|r| r.end.is_none()) {
-                run.end = Some(started.unwrap_or(run.start).max(run.start));
-            }
-            item.status = AgendaStatus::Done;
+    for item in session.agenda.iter_mut() {
+        let Some((winner, started)) = winner else { break };
+        if item.id == winner || item.status != AgendaStatus::Active {
+            continue;
         }
+        if let Some(run) = item.runs.last_mut().filter(|r| r.end.is_none()) {
+            run.end = Some(started.unwrap_or(run.start).max(run.start));
+        }
+        item.status = AgendaStatus::Done;
+        settled.push(put(Entity::AgendaItem(item.clone())));
     }
+    let running = winner.map(|(id, _)| id);
+    let ended_at = |session: &Session, item: Id| {
+        session.agenda_item(item).and_then(|a| a.runs.last()).and_then(|r| r.end)
+    };
     let speaking = session
         .speaker_turns
         .iter()
-        .filter(|t| t.is_speaking())
+        .filter(|t| t.is_speaking() && Some(t.agenda_item) == running)
         .max_by_key(|t| (t.started, t.id))
         .map(|t| (t.id, t.started));
-    if let Some((winner, started)) = speaking {
-        for turn in session.speaker_turns.iter_mut().filter(|t| t.is_speaking() && t.id != winner) {
-            turn.ended = started.max(turn.started);
+    let mut ends = Vec::new();
+    for turn in session.speaker_turns.iter().filter(|t| t.is_speaking()) {
+        let end = match speaking {
+            _ if Some(turn.agenda_item) != running => ended_at(session, turn.agenda_item),
+            Some((winner, started)) if winner != turn.id => started,
+            _ => continue,
+        };
+        ends.push((turn.id, end.unwrap_or(turn.updated).max(turn.started.unwrap_or(turn.updated))));
+    }
+    for (id, end) in ends {
+        if let Some(turn) = session.speaker_turns.iter_mut().find(|t| t.id == id) {
+            turn.ended = Some(end);
+            settled.push(put(Entity::SpeakerTurn(turn.clone())));
         }
     }
+    settled
 }

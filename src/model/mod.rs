@@ -35,7 +35,7 @@ pub use program::{
 pub use program::{AgendaRecord, ProgressEntry, Speaking};
 pub use proposal::{PrivateNote, Proposal, ProposalKind};
 pub use repair::Repaired;
-pub use session::{CURRENT_FORMAT, Journals, Session};
+pub use session::{CURRENT_FORMAT, Journals, Session, Version};
 pub use speaker::SpeakerTurn;
 pub use stats::{SpeakingTime, group_index, speaking_time, speaking_time_until};
 

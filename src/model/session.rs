@@ -68,15 +68,45 @@ pub struct Journals {
     /// Per writer (journal id): every entry up to this number is in the file.
     #[serde(default)]
     pub folded: std::collections::BTreeMap<Id, u64>,
-    /// Deleted entities and when: an edit made before the delete, delivered
-    /// late by a file-sync tool, does not bring one back.
+    /// Which journaled edit each entity's version comes from: a later edit
+    /// wins over an earlier one however late a sync tool delivers it, and
+    /// whether or not the file was folded in between.
     #[serde(default)]
-    pub removed: std::collections::BTreeMap<Id, Timestamp>,
+    pub versions: std::collections::BTreeMap<Id, Version>,
+    /// Deleted entities and by which edit: an edit made before the delete,
+    /// delivered late, does not bring one back.
+    #[serde(default)]
+    pub removed: std::collections::BTreeMap<Id, Version>,
+    /// The edit the session's own fields (title, date, place…) come from.
+    #[serde(default)]
+    pub header: Option<Version>,
 }
 
 impl Journals {
     pub fn is_empty(&self) -> bool {
-        self.folded.is_empty() && self.removed.is_empty()
+        self.folded.is_empty()
+            && self.versions.is_empty()
+            && self.removed.is_empty()
+            && self.header.is_none()
+    }
+}
+
+/// One journaled edit, as the order all readers agree on: the writer's
+/// hybrid clock (milliseconds, counter), then the writer's id; and the
+/// entry's number in its writer's journal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Version {
+    pub millis: i64,
+    pub count: u32,
+    pub writer: Id,
+    pub seq: u64,
+}
+
+impl Version {
+    /// What decides which of two edits is the later.
+    pub fn order(&self) -> (i64, u32, Id) {
+        (self.millis, self.count, self.writer)
     }
 }
 

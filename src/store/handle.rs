@@ -231,6 +231,9 @@ pub struct SharedView {
     /// Edits of ours that lost to someone else's made at the same time.
     pub conflicts: Vec<shared::Conflict>,
     pub others: Vec<Presence>,
+    /// Shared controls the replay had to settle (two items started at
+    /// once): for the editor to record, so the settling holds.
+    pub settled: Vec<Change>,
 }
 
 /// The right to write one file. Only a successful load or the creation of a
@@ -633,6 +636,38 @@ impl SessionFile {
         Ok(())
     }
 
+    /// Who we are among the writers, once we write.
+    pub fn writer(&self) -> Option<Id> {
+        self.shared().own.as_ref().map(OwnJournal::writer)
+    }
+
+    /// Whether other writers were at work when we opened the file.
+    pub fn others_writing(&self) -> bool {
+        let host = user_at_host();
+        let own = self.writer();
+        self.journals_at_open
+            .iter()
+            .any(|j| j.writer.is_some() && j.writer != own && !shared::writer_is_gone(j, &host))
+    }
+
+    /// Drafts left by writers that are gone (and the single-writer draft):
+    /// the ones to offer back. A draft of a writer still at work (here, or
+    /// on another laptop of a synced folder) is theirs.
+    pub fn orphan_drafts(&self) -> Vec<PathBuf> {
+        let host = user_at_host();
+        let live = |writer: Id| {
+            self.journals_at_open
+                .iter()
+                .any(|j| j.writer == Some(writer) && !shared::writer_is_gone(j, &host))
+        };
+        self.sidecars
+            .drafts()
+            .into_iter()
+            .filter(|(writer, path)| path.exists() && !writer.is_some_and(live))
+            .map(|(_, path)| path)
+            .collect()
+    }
+
     /// Our journal, once we write one.
     pub fn journal_path(&self) -> Option<PathBuf> {
         self.shared().own.as_ref().map(|own| own.path().to_owned())
@@ -719,7 +754,7 @@ impl SessionFile {
             })
             .collect();
         let conflicts = replay.conflicts.into_iter().filter(|c| Some(c.loser) == own).collect();
-        Some(SharedView { session, conflicts, others })
+        Some(SharedView { session, conflicts, others, settled: replay.settled })
     }
 }
 

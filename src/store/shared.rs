@@ -21,7 +21,7 @@
 //! editing one entity at once is a conflict: the later wins and the other
 //! is told, with their version kept to take back.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, Seek, Write};
 use std::path::{Path, PathBuf};
@@ -29,7 +29,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::safe_fs::{self, Links, MAX_FILE_BYTES, Sidecar};
-use crate::model::{Change, Entity, EntityKind, Id, Place, Session, Timestamp};
+use crate::model::{Change, Entity, EntityKind, Id, Place, Session, Timestamp, Version};
 
 const HEADER: &str = "kenesh-journal 3 ";
 
@@ -224,6 +224,9 @@ pub struct Replay {
     pub newest: Hlc,
     /// The last entry of each writer present: what the next edit has seen.
     pub seen: BTreeMap<Id, u64>,
+    /// What settling the shared controls changed (two items started at
+    /// once: one stops): for an editor to record as an edit.
+    pub settled: Vec<Change>,
 }
 
 /// Whether two versions of an entity say the same (apart from when).
@@ -259,12 +262,11 @@ fn entity_of(session: &Session, kind: EntityKind, id: Id) -> Option<Entity> {
     }
 }
 
-/// Who last put each entity during a replay: (writer, seq).
-type LastPut = HashMap<Id, (Id, u64)>;
-
 /// Applies every journal entry `session` (the file) does not hold yet, in
 /// clock order. The result depends only on the file and the set of entries:
-/// not on the order the journals arrived in, nor on seeing one twice.
+/// not on the order the journals arrived in, nor on seeing one twice, nor
+/// on when someone folded them into the file (the file keeps the version
+/// of each entity, so a late edit is judged as it would have been).
 pub fn replay(session: &mut Session, journals: &[WriterJournal]) -> Replay {
     let mut result = Replay::default();
     let mut order: BTreeMap<(Hlc, Id, u64), &Entry> = BTreeMap::new();
@@ -283,90 +285,96 @@ pub fn replay(session: &mut Session, journals: &[WriterJournal]) -> Replay {
             }
         }
     }
-    let mut last_put = LastPut::new();
     for ((_, writer, _), entry) in order {
+        let version = Version {
+            millis: entry.clock.millis,
+            count: entry.clock.count,
+            writer,
+            seq: entry.seq,
+        };
         for change in &entry.changes {
-            apply_one(session, writer, entry, change, &mut last_put, &mut result.conflicts);
+            apply_one(session, version, entry, change, &mut result.conflicts);
         }
         result.applied += 1;
     }
-    crate::model::edit::settle_controls(session);
+    result.settled = crate::model::edit::settle_controls(session);
     result
 }
 
-/// Whether `entry` of `writer` was made without seeing the last put of
-/// the entity (by someone else): then the two are a conflict.
-fn concurrent(last: Option<&(Id, u64)>, writer: Id, entry: &Entry) -> Option<(Id, u64)> {
-    let &(by, seq) = last?;
-    (by != writer && entry.saw(by) < seq).then_some((by, seq))
+/// When a version was made, for people.
+fn made_at(version: &Version, fallback: Timestamp) -> Timestamp {
+    chrono::DateTime::from_timestamp_millis(version.millis)
+        .map_or(fallback, |t| t.with_timezone(fallback.offset()))
 }
 
 fn apply_one(
     session: &mut Session,
-    writer: Id,
+    version: Version,
     entry: &Entry,
     change: &Change,
-    last_put: &mut LastPut,
     conflicts: &mut Vec<Conflict>,
 ) {
+    let journals = &session.journals;
     match change {
         Change::Put { entity, .. } => {
             let (kind, id) = (entity.kind(), entity.id());
-            if session.journals.removed.get(&id).is_some_and(|at| *at > entity.updated()) {
-                return;
-            }
             let current = entity_of(session, kind, id);
-            let other = concurrent(last_put.get(&id), writer, entry);
-            if let Some(current) = &current
-                && current.updated() > entity.updated()
-            {
-                // A newer version is there: this one lost. Made at the same
-                // time as the winner's, or the winner was already in the
-                // file: either way its writer must be told.
-                let winner = match (last_put.get(&id), other) {
-                    (_, Some((by, _))) => Some(Some(by)),
-                    (None, None) => Some(None),
-                    (Some(_), None) => None,
-                };
-                if let Some(winner) = winner.filter(|_| !same_content(current, entity)) {
-                    conflicts.push(Conflict {
-                        loser: writer,
-                        theirs: entity.clone(),
-                        winner,
-                        at: current.updated(),
-                    });
+            let held = journals.versions.get(&id).copied();
+            let deleted = journals.removed.get(&id).copied();
+            // A later edit (or delete) of it is already in: this one lost.
+            // Whoever made it must be told, unless it said the same.
+            if let Some(newer) = held.filter(|h| h.order() > version.order()) {
+                if current.as_ref().is_some_and(|c| !same_content(c, entity)) {
+                    let at = made_at(&newer, entry.at);
+                    let winner = Some(newer.writer).filter(|w| *w != version.writer);
+                    conflicts.push(Conflict { loser: version.writer, theirs: entity.clone(), winner, at });
                 }
                 return;
             }
-            if let (Some(current), Some((by, _))) = (&current, other)
+            if let Some(newer) = deleted.filter(|d| d.order() > version.order()) {
+                let at = made_at(&newer, entry.at);
+                let winner = Some(newer.writer).filter(|w| *w != version.writer);
+                conflicts.push(Conflict { loser: version.writer, theirs: entity.clone(), winner, at });
+                return;
+            }
+            // We overwrite someone's version made without seeing ours.
+            if let (Some(held), Some(current)) = (held, &current)
+                && held.writer != version.writer
+                && entry.saw(held.writer) < held.seq
                 && !same_content(current, entity)
             {
                 conflicts.push(Conflict {
-                    loser: by,
+                    loser: held.writer,
                     theirs: current.clone(),
-                    winner: Some(writer),
+                    winner: Some(version.writer),
                     at: entry.at,
                 });
             }
             session.apply_placed(change.clone(), entry.place_of(id));
-            last_put.insert(id, (writer, entry.seq));
+            session.journals.versions.insert(id, version);
+            session.journals.removed.remove(&id);
         }
-        Change::Remove { kind, id } => {
-            // A delete made without seeing a newer edit by someone else
-            // loses to it; otherwise it stands, and leaves a tombstone.
-            let current = session.version_of(*kind, *id);
-            let edited_since = concurrent(last_put.get(id), writer, entry).is_some()
-                && current.is_some_and(|v| v > entry.at);
-            if edited_since {
+        Change::Remove { id, .. } => {
+            // A later edit of it stands: the delete came too early.
+            if journals.versions.get(id).is_some_and(|h| h.order() > version.order()) {
                 return;
             }
-            if session.apply(change.clone()).is_some() || current.is_none() {
-                let tomb = session.journals.removed.entry(*id).or_insert(entry.at);
-                *tomb = (*tomb).max(entry.at);
+            session.apply(change.clone());
+            session.journals.versions.remove(id);
+            let tomb = session.journals.removed.entry(*id).or_insert(version);
+            if version.order() > tomb.order() {
+                *tomb = version;
             }
         }
+        Change::Header(_) => {
+            if journals.header.is_some_and(|h| h.order() > version.order()) {
+                return;
+            }
+            session.apply(change.clone());
+            session.journals.header = Some(version);
+        }
         Change::Touched(at) => session.updated = session.updated.max(*at),
-        Change::Header(_) | Change::Vote { .. } => {
+        Change::Vote { .. } => {
             session.apply(change.clone());
         }
     }

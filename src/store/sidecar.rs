@@ -17,6 +17,7 @@ pub const GITIGNORE: &str = "\
 .*.journal
 .*.journal.*
 .*.draft.ron
+.*.draft.*.ron
 .*.recovery.ron
 .*.kenesh-tmp
 ";
@@ -64,6 +65,27 @@ impl Sidecars {
 
     pub fn draft(&self) -> PathBuf {
         self.beside(format!(".{}.draft.ron", self.name))
+    }
+
+    /// The draft of one writer, when several edit the session at once:
+    /// each one's half-typed text is its own.
+    pub fn writer_draft(&self, writer: crate::model::Id) -> PathBuf {
+        self.beside(format!(".{}.draft.{writer}.ron", self.name))
+    }
+
+    /// Every writer's draft beside the session (and the single-writer one).
+    pub fn drafts(&self) -> Vec<(Option<crate::model::Id>, PathBuf)> {
+        let prefix = format!(".{}.draft.", self.name);
+        let mut drafts = vec![(None, self.draft())];
+        let Ok(entries) = std::fs::read_dir(self.folder()) else { return drafts };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let writer = name.strip_prefix(&prefix).and_then(|r| r.strip_suffix(".ron"));
+            if let Some(writer) = writer.and_then(|w| w.parse().ok()) {
+                drafts.push((Some(writer), self.beside(name)));
+            }
+        }
+        drafts
     }
 
     pub fn recovery(&self) -> PathBuf {
