@@ -100,6 +100,8 @@ struct Writer {
     base: usize,
     in_transit: VecDeque<Transfer>,
     replica: Session,
+    /// The file version and journal lengths the replica was replayed from.
+    replayed_from: (usize, [usize; WRITERS]),
     /// The last entry of each other writer it replayed.
     seen: BTreeMap<Id, u64>,
 }
@@ -110,10 +112,23 @@ struct World {
     writers: Vec<Writer>,
     /// The room's time, in ms since [`start`].
     room_ms: i64,
+    checks: Checks,
+}
+
+/// What [`simulate`] checks beyond convergence, controls and votes.
+#[derive(Debug, Clone, Copy, Default)]
+struct Checks {
+    /// After each edit, replaying the writer's journals gives what its
+    /// screen shows (the next replay does not take the edit back).
+    echo: bool,
+    /// The outcome is what replaying every journal over the first file
+    /// gives: it does not depend on when the compactions happened
+    /// (`Some(true)`: down to the order of lists).
+    never_folded: Option<bool>,
 }
 
 impl World {
-    fn new(skews: [i64; WRITERS]) -> World {
+    fn new(skews: [i64; WRITERS], checks: Checks) -> World {
         let base = base();
         let writers = (0..WRITERS)
             .map(|w| Writer {
@@ -125,10 +140,11 @@ impl World {
                 base: 0,
                 in_transit: VecDeque::new(),
                 replica: base.clone(),
+                replayed_from: (0, [0; WRITERS]),
                 seen: BTreeMap::new(),
             })
             .collect();
-        World { files: vec![base], writers, room_ms: 0 }
+        World { files: vec![base], writers, room_ms: 0, checks }
     }
 
     fn journal(&self, v: usize, len: usize) -> WriterJournal {
@@ -143,12 +159,13 @@ impl World {
     /// The journals `w` has, in an order (and with duplicates) chosen by
     /// `shuffle`, as a reader finds them on disk in no fixed order.
     fn journals_of(&self, w: usize, shuffle: u8) -> Vec<WriterJournal> {
+        self.journals_with(w, self.writers[w].have, shuffle)
+    }
+
+    /// The journals `w` has when it has `have` of the others'.
+    fn journals_with(&self, w: usize, have: [usize; WRITERS], shuffle: u8) -> Vec<WriterJournal> {
         let mut journals: Vec<WriterJournal> = (0..WRITERS)
-            .map(|v| {
-                let len =
-                    if v == w { self.writers[w].journal.len() } else { self.writers[w].have[v] };
-                self.journal(v, len)
-            })
+            .map(|v| self.journal(v, if v == w { self.writers[w].journal.len() } else { have[v] }))
             .collect();
         journals.rotate_left(usize::from(shuffle) % WRITERS);
         if shuffle & 0x10 != 0 {
@@ -211,6 +228,7 @@ impl World {
         writer.seen = replayed.seen;
         writer.seen.remove(&writer.id);
         writer.replica = replica;
+        writer.replayed_from = (writer.base, writer.have);
     }
 
     /// Under the compaction lock the writer reads the file as it is now
@@ -261,6 +279,28 @@ impl World {
         };
         writer.journal.push(entry);
         check_controls(&writer.replica);
+        if self.checks.echo {
+            self.check_echo(w);
+        }
+    }
+
+    /// What the writer's screen shows after its edit is what replaying its
+    /// journal gives: the next replay does not take the edit back.
+    fn check_echo(&self, w: usize) {
+        let (base, have) = self.writers[w].replayed_from;
+        let mut replayed = self.files[base].clone();
+        replay(&mut replayed, &self.journals_with(w, have, 0));
+        let (mut replayed, mut local) =
+            (shown(&replayed, true), shown(&self.writers[w].replica, true));
+        for s in [&mut replayed, &mut local] {
+            s.journals.removed.clear();
+            s.updated = start();
+        }
+        assert!(
+            replayed == local,
+            "writer {w}'s edit looks different once replayed {}",
+            difference(&local, &replayed)
+        );
     }
 
     /// Everything reaches everyone: the newest file and every journal whole.
@@ -305,7 +345,7 @@ fn changes_for(s: &Session, what: u8, p: u16, i: u16, now: Timestamp) -> Vec<Cha
         2 => pick(&s.needs, p).map_or_else(Vec::new, |n| edit::cycle_need_status(s, n.id, now)),
         3 => pick(&s.needs, p)
             .map_or_else(Vec::new, |n| edit::delete(s, EntityKind::Need, n.id, now)),
-        4 | 5 | 6 => pick(&s.needs, p).map_or_else(Vec::new, |n| edit::vote(s, n.id, 1)),
+        4..=6 => pick(&s.needs, p).map_or_else(Vec::new, |n| edit::vote(s, n.id, 1)),
         7 => pick(&s.needs, p).map_or_else(Vec::new, |n| edit::vote(s, n.id, -1)),
         8 => {
             let proposal = Proposal {
@@ -375,7 +415,7 @@ fn changes_for(s: &Session, what: u8, p: u16, i: u16, now: Timestamp) -> Vec<Cha
             ]
         }),
         22 => {
-            if i % 2 == 0 {
+            if i.is_multiple_of(2) {
                 edit::next_item(s, now)
             } else {
                 pick(&s.agenda, p).map_or_else(Vec::new, |x| edit::start_stop(s, x.id, now))
@@ -389,14 +429,14 @@ fn changes_for(s: &Session, what: u8, p: u16, i: u16, now: Timestamp) -> Vec<Cha
             }
         }
         24 => {
-            if i % 3 == 0 {
+            if i.is_multiple_of(3) {
                 edit::end_turn(s, now)
             } else {
                 edit::next_speaker(s, now)
             }
         }
         25 => pick(&s.participants, p)
-            .map_or_else(Vec::new, |x| edit::move_in_queue(s, x.id, i % 2 == 0, now)),
+            .map_or_else(Vec::new, |x| edit::move_in_queue(s, x.id, i.is_multiple_of(2), now)),
         _ => {
             let mut header = s.header();
             header.title = text("Круглый стол «Аракет»");
@@ -446,16 +486,10 @@ fn shown(s: &Session, order: bool) -> Session {
     s
 }
 
-/// Runs `ops`, delivers everything, and checks the replicas agree. With
-/// `against_never_folded`, the outcome must also be what replaying every
-/// journal over the first file gives: it must not depend on when the
-/// compactions happened (`Some(true)`: down to the order of lists).
-fn simulate(
-    skews: [i64; WRITERS],
-    ops: &[Op],
-    against_never_folded: Option<bool>,
-) -> Result<(), TestCaseError> {
-    let mut world = World::new(skews);
+/// Runs `ops`, delivers everything, and checks the replicas agree, and
+/// what `checks` asks for.
+fn simulate(skews: [i64; WRITERS], ops: &[Op], checks: Checks) -> Result<(), TestCaseError> {
+    let mut world = World::new(skews, checks);
     for op in ops {
         world.run(op);
     }
@@ -505,7 +539,7 @@ fn simulate(
     }
     // The same journals over the first file, never compacted in between:
     // folding earlier must not change what the meeting ends with.
-    let Some(order) = against_never_folded else { return Ok(()) };
+    let Some(order) = checks.never_folded else { return Ok(()) };
     let journals = world.journals_of(0, 0);
     let mut never_folded = world.files[0].clone();
     replay(&mut never_folded, &journals);
@@ -526,7 +560,7 @@ fn skews() -> impl Strategy<Value = [i64; WRITERS]> {
 proptest! {
     #[test]
     fn three_writers_converge(skews in skews(), ops in prop::collection::vec(op(), 1..80)) {
-        simulate(skews, &ops, None)?;
+        simulate(skews, &ops, Checks::default())?;
     }
 }
 
@@ -539,7 +573,7 @@ proptest! {
         skews in skews(),
         ops in prop::collection::vec(op(), 1..400),
     ) {
-        simulate(skews, &ops, None)?;
+        simulate(skews, &ops, Checks::default())?;
     }
 }
 
@@ -554,7 +588,21 @@ proptest! {
         skews in skews(),
         ops in prop::collection::vec(op(), 1..80),
     ) {
-        simulate(skews, &ops, Some(false))?;
+        simulate(skews, &ops, Checks { never_folded: Some(false), ..Checks::default() })?;
+    }
+}
+
+proptest! {
+    /// Known to fail (see the `#[ignore]`d example below): `settle_controls`
+    /// stops the loser of two agenda items started at once only in the
+    /// replayed picture, so a later edit can bring the loser back.
+    #[test]
+    #[ignore = "fails: a replay can undo what settle_controls showed (see below)"]
+    fn every_edit_looks_the_same_once_replayed(
+        skews in skews(),
+        ops in prop::collection::vec(op(), 1..80),
+    ) {
+        simulate(skews, &ops, Checks { echo: true, ..Checks::default() })?;
     }
 }
 
@@ -580,6 +628,7 @@ fn edit_op(writer: usize, what: u8, pick: u16, index: u16, wait: u16) -> Op {
 const ADD_PARTICIPANT: u8 = 15;
 const ADD_AGENDA_ITEM: u8 = 18;
 const NEXT_ITEM: u8 = 22; // with an even index
+const START_STOP: u8 = 22; // with an odd index
 const NEXT_SPEAKER: u8 = 24; // with an index not divisible by 3
 const EDIT_NEED: u8 = 1;
 const DELETE_NEED: u8 = 3;
@@ -589,7 +638,7 @@ const DELETE_AGENDA_ITEM: u8 = 20;
 
 #[test]
 fn two_items_inserted_at_one_place_at_once_both_survive_in_one_order() {
-    let mut world = World::new([0, 0, 0]);
+    let mut world = World::new([0, 0, 0], Checks::default());
     let before: Vec<Id> = world.files[0].agenda.iter().map(|a| a.id).collect();
     // Both insert right after the first item, in the same millisecond.
     world.run(&edit_op(0, ADD_AGENDA_ITEM, 1, 1, 0));
@@ -607,7 +656,7 @@ fn two_items_inserted_at_one_place_at_once_both_survive_in_one_order() {
 
 #[test]
 fn two_people_pressing_n_at_once_advance_the_agenda_by_one_item() {
-    let mut world = World::new([0, 300, 0]);
+    let mut world = World::new([0, 300, 0], Checks::default());
     let agenda = world.files[0].agenda.clone();
     let (running, next) = (agenda[2].id, agenda[3].id);
     assert_eq!(world.files[0].active_item().map(|a| a.id), Some(running));
@@ -624,7 +673,7 @@ fn two_people_pressing_n_at_once_advance_the_agenda_by_one_item() {
 
 #[test]
 fn two_people_giving_the_floor_at_once_make_one_speaker() {
-    let mut world = World::new([0, 200, -200]);
+    let mut world = World::new([0, 200, -200], Checks::default());
     let first = world.files[0].participants[1].id;
     let second = world.files[0].participants[2].id;
     world.run(&edit_op(0, NEXT_SPEAKER, 0, 1, 0));
@@ -641,7 +690,7 @@ fn two_people_giving_the_floor_at_once_make_one_speaker() {
 
 #[test]
 fn a_delete_beats_an_older_edit_delivered_after_the_file_folded_the_delete() {
-    let mut world = World::new([0, 0, 0]);
+    let mut world = World::new([0, 0, 0], Checks::default());
     let need = world.files[0].needs[0].id;
     // A edits the need; four seconds later B, who has not seen that,
     // deletes it and folds its journal into the file at once.
@@ -659,7 +708,7 @@ fn a_delete_beats_an_older_edit_delivered_after_the_file_folded_the_delete() {
 
 #[test]
 fn votes_cast_at_once_by_three_people_all_count() {
-    let mut world = World::new([0, 5, -5]);
+    let mut world = World::new([0, 5, -5], Checks::default());
     let before = world.files[0].needs[1].votes;
     for writer in 0..WRITERS {
         world.run(&edit_op(writer, 4, 1, 0, 0));
@@ -684,7 +733,7 @@ fn concurrent_inserts_keep_their_order_whenever_the_file_is_compacted() {
         edit_op(2, ADD_PARTICIPANT, 0, 0, 0),
         Op::Compact { writer: 2 },
     ];
-    simulate([0, 0, 0], &ops, Some(true)).unwrap();
+    simulate([0, 0, 0], &ops, Checks { never_folded: Some(true), ..Checks::default() }).unwrap();
 }
 
 /// Found by the property above. C (clock 48 ms behind) deletes proposal 3
@@ -703,7 +752,7 @@ fn a_delete_and_a_newer_concurrent_edit_end_the_same_whenever_folded() {
         edit_op(2, DELETE_PROPOSAL, 3, 0, 0),
         Op::Compact { writer: 0 },
     ];
-    simulate([0, 0, -48], &ops, Some(false)).unwrap();
+    simulate([0, 0, -48], &ops, Checks { never_folded: Some(false), ..Checks::default() }).unwrap();
 }
 
 /// Found by the property above. In the same second (same millisecond,
@@ -723,5 +772,30 @@ fn two_edits_of_one_entity_in_one_second_end_the_same_whenever_folded() {
         edit_op(2, CYCLE_PROPOSAL_KIND, 0, 0, 0),
         Op::Compact { writer: 2 },
     ];
-    simulate([0, 0, 0], &ops, Some(false)).unwrap();
+    simulate([0, 0, 0], &ops, Checks { never_folded: Some(false), ..Checks::default() }).unwrap();
+}
+
+/// Found by the property above. C presses `n` (agenda item 2 stops, item
+/// 3 starts, 10:00:00.024). A, not having seen that, starts item 1 with
+/// `s` a second later. A then receives C's journal and replays: two items
+/// run, and `settle_controls` stops item 3 (started earlier) in A's
+/// picture only: no entry records that. A, seeing item 1 run and item 3
+/// done, deletes item 1. A's screen shows no item running; replaying A's
+/// journals shows item 3 running again, its run reopened from 10:00:00.
+/// (Folded into a file in between, item 3 would stay done: the outcome also
+/// depends on compaction.) Expected: item 3 stays stopped, e.g. by having
+/// the replay's settling recorded, or by an edit that deletes the running
+/// item also carrying the stop of the items it had settled.
+#[test]
+#[ignore = "bug: settle_controls's stop is not recorded, a later replay undoes it"]
+fn an_item_stopped_by_settling_stays_stopped_after_the_winner_is_deleted() {
+    let ops = [
+        edit_op(2, NEXT_ITEM, 0, 0, 24),
+        Op::Sync { from: 2, to: 0 },
+        edit_op(0, START_STOP, 1, 1, 976),
+        Op::Deliver { to: 0, count: 1 },
+        Op::Integrate { writer: 0, shuffle: 0 },
+        edit_op(0, DELETE_AGENDA_ITEM, 1, 0, 0),
+    ];
+    simulate([0, 0, 0], &ops, Checks { echo: true, ..Checks::default() }).unwrap();
 }
