@@ -125,6 +125,9 @@ struct Checks {
     /// gives: it does not depend on when the compactions happened
     /// (`Some(true)`: down to the order of lists).
     never_folded: Option<bool>,
+    /// An entity moved (a remove then a put in one entry) and never
+    /// deleted is still there; without, a move counts as a delete.
+    moved_survive: bool,
 }
 
 impl World {
@@ -446,6 +449,36 @@ fn changes_for(s: &Session, what: u8, p: u16, i: u16, now: Timestamp) -> Vec<Cha
     }
 }
 
+/// Every entity of a session, by kind and id.
+fn entities(s: &Session) -> Vec<(EntityKind, Id)> {
+    use EntityKind as K;
+    let mut all = Vec::new();
+    all.extend(s.settlements.iter().map(|x| (K::Settlement, x.id)));
+    all.extend(s.participants.iter().map(|x| (K::Participant, x.id)));
+    all.extend(s.agenda.iter().map(|x| (K::AgendaItem, x.id)));
+    all.extend(s.speaker_turns.iter().map(|x| (K::SpeakerTurn, x.id)));
+    all.extend(s.needs.iter().map(|x| (K::Need, x.id)));
+    all.extend(s.proposals.iter().map(|x| (K::Proposal, x.id)));
+    all.extend(s.actions.iter().map(|x| (K::Action, x.id)));
+    all.extend(s.private_notes.iter().map(|x| (K::PrivateNote, x.id)));
+    all.extend(s.events.iter().map(|x| (K::Event, x.id)));
+    all
+}
+
+/// Whether an entry removes `id`; with `moves`, for good (not a move: a
+/// remove then a put).
+fn deleted<'a>(mut entries: impl Iterator<Item = &'a Entry>, id: Id, moves: bool) -> bool {
+    entries.any(|e| {
+        let removed =
+            e.changes.iter().rposition(|c| matches!(c, Change::Remove { id: x, .. } if *x == id));
+        let put = e
+            .changes
+            .iter()
+            .rposition(|c| matches!(c, Change::Put { entity, .. } if entity.id() == id));
+        removed.is_some_and(|r| !moves || put.is_none_or(|p| p < r))
+    })
+}
+
 /// One agenda item runs at a time, one person speaks at a time.
 fn check_controls(s: &Session) {
     let active = s.agenda.iter().filter(|a| a.status == AgendaStatus::Active).count();
@@ -520,8 +553,22 @@ fn simulate(skews: [i64; WRITERS], ops: &[Op], checks: Checks) -> Result<(), Tes
     prop_assert_eq!(&texts[0], &texts[1]);
     prop_assert_eq!(&texts[0], &texts[2]);
 
-    // Every +1 counted, on needs nobody deleted or voted down.
+    // Nothing in the first file or added since is lost unless someone
+    // deleted it (a remove then a put of the same id in one entry is a move).
     let base = &world.files[0];
+    let added = world.all_entries().flat_map(|e| &e.changes).filter_map(|c| match c {
+        Change::Put { entity, .. } => Some((entity.kind(), entity.id())),
+        _ => None,
+    });
+    for (kind, id) in entities(base).into_iter().chain(added) {
+        if first.version_of(kind, id).is_some() {
+            continue;
+        }
+        let deleted = deleted(world.all_entries(), id, checks.moved_survive);
+        prop_assert!(deleted, "{kind:?} {id} is lost");
+    }
+
+    // Every +1 counted, on needs nobody deleted or voted down.
     for need in &first.needs {
         let changes = || world.all_entries().flat_map(|e| &e.changes);
         let deleted = changes().any(|c| matches!(c, Change::Remove { id, .. } if *id == need.id));
@@ -606,6 +653,19 @@ proptest! {
     }
 }
 
+proptest! {
+    /// Known to fail (see the `#[ignore]`d example below): two people moving
+    /// one item at once can delete it.
+    #[test]
+    #[ignore = "fails: concurrent moves lose the item once one is folded (see below)"]
+    fn nothing_moved_is_lost(
+        skews in skews(),
+        ops in prop::collection::vec(op(), 1..80),
+    ) {
+        simulate(skews, &ops, Checks { moved_survive: true, ..Checks::default() })?;
+    }
+}
+
 /// Everything delivered to everyone; each replays with its own order of
 /// journals. The replicas, which the caller checks are one.
 fn settle(world: &mut World) -> Vec<Session> {
@@ -635,6 +695,7 @@ const DELETE_NEED: u8 = 3;
 const CYCLE_PROPOSAL_KIND: u8 = 9;
 const DELETE_PROPOSAL: u8 = 10;
 const DELETE_AGENDA_ITEM: u8 = 20;
+const MOVE_AGENDA_ITEM: u8 = 21;
 
 #[test]
 fn two_items_inserted_at_one_place_at_once_both_survive_in_one_order() {
@@ -798,4 +859,27 @@ fn an_item_stopped_by_settling_stays_stopped_after_the_winner_is_deleted() {
         edit_op(0, DELETE_AGENDA_ITEM, 1, 0, 0),
     ];
     simulate([0, 0, 0], &ops, Checks { echo: true, ..Checks::default() }).unwrap();
+}
+
+/// Found by the long property run (data loss). A moves agenda item 0
+/// (a remove and a put at its new index, version 10:00:00); two seconds
+/// later C, not having seen that, moves it too (version 10:00:02) and
+/// folds its journal into the file: the file holds the item at 10:00:02
+/// and a tombstone of 10:00:02 from C's own remove. Replaying A's move over
+/// that file: A's remove is applied (replay no longer knows C's put was
+/// concurrent, `last_put` lives only for one replay), then A's put is older
+/// than the tombstone and skipped. The item is gone for everyone, though
+/// nobody deleted it. Replayed over the first file it survives. Expected:
+/// it survives (a remove older than the version in the file loses to it;
+/// or a move is not journaled as a remove).
+#[test]
+#[ignore = "bug in store::shared::replay: two concurrent moves delete the item once one is folded"]
+fn an_item_two_people_move_at_once_survives_compaction() {
+    let mut world = World::new([0, 0, 0], Checks::default());
+    let item = world.files[0].agenda[0].id;
+    world.run(&edit_op(0, MOVE_AGENDA_ITEM, 0, 1, 0));
+    world.run(&edit_op(2, MOVE_AGENDA_ITEM, 0, 2, 2000));
+    world.run(&Op::Compact { writer: 2 });
+    let replicas = settle(&mut world);
+    assert!(replicas[0].agenda_item(item).is_some(), "the item both moved is gone");
 }
