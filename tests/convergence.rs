@@ -14,7 +14,7 @@ use kenesh::model::{
     Action, AgendaItem, AgendaStatus, Change, Entity, EntityKind, Id, Need, Participant, Proposal,
     ProposalKind, Session, StakeholderGroup, Timestamp, edit,
 };
-use kenesh::store::shared::{Entry, Hlc, WriterJournal, mark_folded, replay};
+use kenesh::store::shared::{Conflict, Entry, Hlc, WriterJournal, mark_folded, replay};
 use kenesh::store::to_ron;
 use proptest::prelude::*;
 
@@ -882,4 +882,45 @@ fn an_item_two_people_move_at_once_survives_compaction() {
     world.run(&Op::Compact { writer: 2 });
     let replicas = settle(&mut world);
     assert!(replicas[0].agenda_item(item).is_some(), "the item both moved is gone");
+}
+
+/// A edits the first need's title (pick 4 of 4 needs); a second later C,
+/// not having seen that, edits it too. Replaying: C's title stands, and A
+/// is told, with A's version.
+fn concurrent_titles(compact_first: bool) -> (Session, Vec<Conflict>, Id) {
+    let mut world = World::new([0, 0, 0], Checks::default());
+    let need = world.files[0].needs[0].id;
+    world.run(&edit_op(0, EDIT_NEED, 4, 0, 0));
+    world.run(&edit_op(2, EDIT_NEED, 8, 0, 1000));
+    if compact_first {
+        world.run(&Op::Compact { writer: 2 });
+    }
+    world.deliver_all();
+    let mut session = world.files.last().expect("a file").clone();
+    let conflicts = replay(&mut session, &world.journals_of(1, 0)).conflicts;
+    (session, conflicts, need)
+}
+
+#[test]
+fn the_author_of_an_edit_that_lost_is_told_with_their_version() {
+    let (session, conflicts, need) = concurrent_titles(false);
+    assert_eq!(session.need(need).map(|n| n.title.as_str()), Some("Жолдор 8"));
+    let [conflict] = conflicts.as_slice() else { panic!("one conflict: {conflicts:?}") };
+    assert_eq!((conflict.loser, conflict.winner), (writer_id(0), writer_id(2)));
+    assert!(matches!(&conflict.theirs, Entity::Need(n) if n.title == "Жолдор 4"));
+}
+
+/// The same, but C folded its edit into the file before A's journal
+/// arrived: replay finds C's newer version in the file and drops A's edit
+/// without a conflict (`last_put`, which tells a concurrent edit, lives
+/// only for one replay), so A's text is lost silently. Expected: A is
+/// told, as when nothing was folded (e.g. the file keeps who put each
+/// version, or a version older than the file's is a conflict unless the
+/// entry saw the file's).
+#[test]
+#[ignore = "bug in store::shared::replay: an edit that lost to a folded one is dropped silently"]
+fn the_author_of_an_edit_that_lost_to_a_folded_one_is_told_too() {
+    let (session, conflicts, need) = concurrent_titles(true);
+    assert_eq!(session.need(need).map(|n| n.title.as_str()), Some("Жолдор 8"));
+    assert_eq!(conflicts.len(), 1, "A's edit dropped without a word");
 }
