@@ -924,3 +924,30 @@ fn the_author_of_an_edit_that_lost_to_a_folded_one_is_told_too() {
     assert_eq!(session.need(need).map(|n| n.title.as_str()), Some("Жолдор 8"));
     assert_eq!(conflicts.len(), 1, "A's edit dropped without a word");
 }
+
+/// Found by an exploratory run. A presses `n` (item 2 stops, item 3
+/// starts, the people queued in item 2 move to item 3); a millisecond
+/// later B, not having seen that, gives the floor in item 2 to the first
+/// in its queue. Both puts of that turn carry the version 10:00:00, B's is
+/// replayed last and wins: the person speaks in item 2, which is done, and
+/// their timer runs on ("a turn never runs past its item" does not hold).
+/// Expected: after a replay nobody speaks in an item that is not running
+/// (e.g. `settle_controls` ends such a turn when its item stopped).
+#[test]
+#[ignore = "bug: a floor given at once with `n` leaves someone speaking in a done item"]
+fn nobody_speaks_in_an_item_that_stopped_at_the_same_time() {
+    let mut world = World::new([0, 0, 0], Checks::default());
+    world.run(&edit_op(0, NEXT_ITEM, 0, 0, 0));
+    world.run(&edit_op(1, NEXT_SPEAKER, 0, 1, 1));
+    let s = &settle(&mut world)[0];
+    for turn in s.speaker_turns.iter().filter(|t| t.is_speaking()) {
+        let item = s.agenda_item(turn.agenda_item).expect("its item is there");
+        assert_eq!(
+            item.status,
+            AgendaStatus::Active,
+            "speaks in {:?} item {}",
+            item.status,
+            item.title
+        );
+    }
+}
