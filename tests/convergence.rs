@@ -4,8 +4,10 @@
 //! between them late, whole (as prefixes) and more than once; writers
 //! replay what they have at random points, and fold the journals into the
 //! file at random points. In the end every replica is the same session,
-//! and compaction writes the same bytes whoever does it, whenever the
-//! earlier compactions happened.
+//! and compaction writes the same bytes whoever does it; nothing is lost
+//! that nobody deleted; one item runs and one person speaks; every vote
+//! counts. The `#[ignore]`d tests are stronger properties that fail today,
+//! each with the smallest example found, described where it is.
 
 use std::collections::{BTreeMap, VecDeque};
 
@@ -697,21 +699,26 @@ const DELETE_PROPOSAL: u8 = 10;
 const DELETE_AGENDA_ITEM: u8 = 20;
 const MOVE_AGENDA_ITEM: u8 = 21;
 
+/// C puts an item first, then one after the (old) first item; A, not
+/// having seen either, puts one after the first item too, a little later.
+/// By index A's would land before the old first item (C's first insert
+/// moved it down); by neighbour both sit right after it.
 #[test]
 fn two_items_inserted_at_one_place_at_once_both_survive_in_one_order() {
     let mut world = World::new([0, 0, 0], Checks::default());
     let before: Vec<Id> = world.files[0].agenda.iter().map(|a| a.id).collect();
-    // Both insert right after the first item, in the same millisecond.
-    world.run(&edit_op(0, ADD_AGENDA_ITEM, 1, 1, 0));
-    world.run(&edit_op(1, ADD_AGENDA_ITEM, 2, 1, 0));
+    world.run(&edit_op(2, ADD_AGENDA_ITEM, 3, 0, 0));
+    world.run(&edit_op(2, ADD_AGENDA_ITEM, 2, 2, 0));
+    world.run(&edit_op(0, ADD_AGENDA_ITEM, 1, 1, 10));
     let replicas = settle(&mut world);
     let agenda = &replicas[0].agenda;
-    assert_eq!(agenda.len(), before.len() + 2);
-    assert_eq!(agenda[0].id, before[0]);
-    let mut inserted: Vec<&str> = agenda[1..3].iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(agenda.len(), before.len() + 3);
+    assert_eq!(agenda[0].title, "Пункт 3");
+    assert_eq!(agenda[1].id, before[0]);
+    let mut inserted: Vec<&str> = agenda[2..4].iter().map(|a| a.title.as_str()).collect();
     inserted.sort_unstable();
-    assert_eq!(inserted, ["Пункт 1", "Пункт 2"], "both inserts sit after the first item");
-    let rest: Vec<Id> = agenda[3..].iter().map(|a| a.id).collect();
+    assert_eq!(inserted, ["Пункт 1", "Пункт 2"], "both sit after the old first item");
+    let rest: Vec<Id> = agenda[4..].iter().map(|a| a.id).collect();
     assert_eq!(rest, before[1..], "the other items keep their order");
 }
 
