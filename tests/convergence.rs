@@ -615,7 +615,8 @@ proptest! {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(1000))]
-    /// Longer meetings, more cases: `cargo test --test convergence -- --ignored`.
+    /// Longer meetings, more cases (about two minutes):
+    /// `cargo test --test convergence -- --ignored three_writers_converge_over_long_meetings`.
     #[test]
     #[ignore = "slow: a heavier run of the convergence property"]
     fn three_writers_converge_over_long_meetings(
@@ -698,6 +699,7 @@ const CYCLE_PROPOSAL_KIND: u8 = 9;
 const DELETE_PROPOSAL: u8 = 10;
 const DELETE_AGENDA_ITEM: u8 = 20;
 const MOVE_AGENDA_ITEM: u8 = 21;
+const EDIT_HEADER: u8 = 26;
 
 /// C puts an item first, then one after the (old) first item; A, not
 /// having seen either, puts one after the first item too, a little later.
@@ -957,4 +959,25 @@ fn nobody_speaks_in_an_item_that_stopped_at_the_same_time() {
             item.title
         );
     }
+}
+
+/// Found while reading `replay`: the session's own fields (a `Header`
+/// change) carry no version, so replay applies them in clock order. A
+/// renames the meeting; two seconds later C renames it again and folds
+/// its journal into the file. A's older rename, replayed over that file,
+/// overwrites C's newer one. Replayed over the first file, C's stands.
+/// Expected: C's title either way (the header needs a version, like an
+/// entity, or replay must skip a header older than the file's).
+#[test]
+#[ignore = "bug in store::shared::replay: an older header edit overwrites a newer folded one"]
+fn a_newer_title_stays_when_an_older_rename_arrives_after_compaction() {
+    let mut world = World::new([0, 0, 0], Checks::default());
+    world.run(&edit_op(0, EDIT_HEADER, 1, 0, 0));
+    world.run(&edit_op(2, EDIT_HEADER, 2, 0, 2000));
+    world.run(&Op::Compact { writer: 2 });
+    let s = &settle(&mut world)[0];
+    let mut never_folded = world.files[0].clone();
+    replay(&mut never_folded, &world.journals_of(0, 0));
+    assert_eq!(never_folded.title, "Круглый стол «Аракет» 2", "over the first file");
+    assert_eq!(s.title, "Круглый стол «Аракет» 2", "over the compacted file");
 }
