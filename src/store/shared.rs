@@ -327,14 +327,24 @@ fn apply_one(
                 if current.as_ref().is_some_and(|c| !same_content(c, entity)) {
                     let at = made_at(&newer, entry.at);
                     let winner = Some(newer.writer).filter(|w| *w != version.writer);
-                    conflicts.push(Conflict { loser: version.writer, theirs: entity.clone(), winner, at });
+                    conflicts.push(Conflict {
+                        loser: version.writer,
+                        theirs: entity.clone(),
+                        winner,
+                        at,
+                    });
                 }
                 return;
             }
             if let Some(newer) = deleted.filter(|d| d.order() > version.order()) {
                 let at = made_at(&newer, entry.at);
                 let winner = Some(newer.writer).filter(|w| *w != version.writer);
-                conflicts.push(Conflict { loser: version.writer, theirs: entity.clone(), winner, at });
+                conflicts.push(Conflict {
+                    loser: version.writer,
+                    theirs: entity.clone(),
+                    winner,
+                    at,
+                });
                 return;
             }
             // We overwrite someone's version made without seeing ours.
