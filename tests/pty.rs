@@ -58,9 +58,9 @@ fn a_half_typed_capture_line_survives_kill_9() {
     let mut kenesh = Session::start(&["meeting.ron"], dir.path());
     kenesh.wait_for("Action plan");
     kenesh.type_text(":n Нет освещения у школы #Ак-Ж");
-    let draft = dir.path().join(".meeting.ron.draft.ron");
     let deadline = Instant::now() + Duration::from_secs(5);
-    while !std::fs::read_to_string(&draft).unwrap_or_default().contains("#Ак-Ж") {
+    while !drafts_of(&path).iter().any(|d| std::fs::read_to_string(d).unwrap().contains("#Ак-Ж"))
+    {
         assert!(Instant::now() < deadline, "draft file not written");
         std::thread::sleep(Duration::from_millis(20));
     }
@@ -87,7 +87,13 @@ fn a_half_typed_capture_line_survives_kill_9() {
         .find(|n| n.title == "Нет освещения у школы")
         .expect("captured after restore");
     assert_eq!(after.settlement_name(need.settlement), "Ак-Жар");
-    assert!(!draft.exists(), "the draft is gone once the line is empty");
+    assert!(drafts_of(&path).is_empty(), "the draft is gone once the line is empty");
+}
+
+/// Every writer's draft file beside `path` that exists.
+fn drafts_of(path: &Path) -> Vec<std::path::PathBuf> {
+    let drafts = kenesh::store::Sidecars::of(path).drafts();
+    drafts.into_iter().map(|(_, p)| p).filter(|p| p.exists()).collect()
 }
 
 fn example_in(dir: &Path) -> std::path::PathBuf {
@@ -412,9 +418,8 @@ fn a_read_only_editor_through_a_link_follows_the_writer() {
     writer.wait_for("Action plan");
     // The writer is typing: its draft is not the viewer's to offer or remove.
     writer.type_text(":n Черновик");
-    let draft = dir.path().join(".meeting.ron.draft.ron");
     let deadline = Instant::now() + Duration::from_secs(5);
-    while !draft.exists() {
+    while drafts_of(&path).is_empty() {
         assert!(Instant::now() < deadline, "draft file not written");
         std::thread::sleep(Duration::from_millis(20));
     }
@@ -434,7 +439,8 @@ fn a_read_only_editor_through_a_link_follows_the_writer() {
     viewer.wait_for("▲15");
     viewer.type_text("q");
     viewer.wait_exit();
-    assert!(draft.exists() || !writer.screen_text().contains("Черновик"), "draft kept");
+    let kept = !drafts_of(&path).is_empty();
+    assert!(kept || !writer.screen_text().contains("Черновик"), "draft kept");
     writer.type_text("q");
     assert!(writer.wait_exit().success());
     assert_eq!(common::load_session(&path).needs[0].votes, 15);
