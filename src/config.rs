@@ -170,6 +170,8 @@ pub fn default_text(action_names: &[&str]) -> String {
 Config(
     // "en", "ru" or "ky". Without it: --lang, then LC_ALL / LC_MESSAGES / LANG.
     language: "ru",
+    // How other editors of the same session see you (default: user@host).
+    // name: "Асанова Айгуль",
     // Projector colours: Dark, Light (bright rooms) or HighContrast.
     theme: Dark,
     // Where `kenesh` and `kenesh new` keep sessions (default ./sessions or the data folder).
