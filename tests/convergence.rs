@@ -312,7 +312,7 @@ impl World {
         let (mut replayed, mut local) =
             (shown(&replayed, true), shown(&self.writers[w].replica, true));
         for s in [&mut replayed, &mut local] {
-            s.journals = Default::default();
+            *s.journals = Default::default();
             s.updated = start();
         }
         assert!(

@@ -280,8 +280,7 @@ fn failed_save_leaves_the_old_file_byte_identical() {
 
 mod journal {
     use super::*;
-    use kenesh::model::{Change, Entity};
-    use kenesh::store::journal;
+    use kenesh::model::Change;
 
     fn setup() -> (tempfile::TempDir, std::path::PathBuf, SessionFile, Session) {
         let dir = tempfile::tempdir().unwrap();

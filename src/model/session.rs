@@ -57,8 +57,14 @@ pub struct Session {
     /// Which writers' journaled edits this file holds, and what was deleted
     /// (several editors on one session). Written only when a journal was
     /// folded in, so a file edited by one person looks as before.
-    #[serde(default, skip_serializing_if = "Journals::is_empty")]
-    pub journals: Journals,
+    /// Boxed: most files have none, and a session is moved about whole.
+    #[serde(default, skip_serializing_if = "no_journals")]
+    pub journals: Box<Journals>,
+}
+
+#[allow(clippy::borrowed_box)] // serde hands the field itself to skip_serializing_if
+fn no_journals(journals: &Box<Journals>) -> bool {
+    journals.is_empty()
 }
 
 /// What a file folded in from the writers' journals (see `store::shared`).
@@ -138,7 +144,7 @@ impl Session {
             actions: Vec::new(),
             private_notes: Vec::new(),
             events: Vec::new(),
-            journals: Journals::default(),
+            journals: Box::default(),
         }
     }
 
