@@ -251,6 +251,9 @@ impl Saver {
         if let Some(Err(_)) = self.wait_for_snapshot() {
             // Tried again below with everything.
         }
+        // Our journal must be there to be folded (a sync tool may have
+        // carried its deletion from another laptop's folder).
+        let _ = self.file.lock_intact();
         for _ in 0..100 {
             if !self.file.has_journal_entries() {
                 break;

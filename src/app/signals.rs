@@ -61,8 +61,30 @@ pub fn install(terminal: TerminalHooks) -> io::Result<()> {
         register(SIGTSTP, Arc::clone(&flags.suspend))?;
         register(SIGCONT, Arc::clone(&flags.resumed))?;
     }
+    let watched = Arc::clone(&flags.terminate);
     let _ = FLAGS.set(flags);
+    watch_for_a_stuck_quit(watched);
     Ok(())
+}
+
+/// How long a quit asked for by a signal may take before the process ends
+/// anyway.
+const QUIT_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// When the terminal goes away (SSH dropped, tmux killed), crossterm's
+/// input poll can spin forever on end-of-file without returning to our
+/// loop (crossterm-rs/crossterm#793), at 100% of a core. Every edit is
+/// already in the journal (fsync'd) and the half-typed line in the draft,
+/// so after a signal asked to quit and the grace time passed, the process
+/// ends; the next editor folds its journal in.
+fn watch_for_a_stuck_quit(terminate: Arc<AtomicBool>) {
+    let _ = std::thread::Builder::new().name("kenesh-quit-watch".into()).spawn(move || {
+        while !terminate.load(Ordering::Relaxed) {
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        }
+        std::thread::sleep(QUIT_GRACE);
+        std::process::exit(129);
+    });
 }
 
 fn flag(which: impl Fn(&Flags) -> &AtomicBool) -> bool {

@@ -622,7 +622,10 @@ impl SessionFile {
         let session_id = self.session_id.unwrap_or_default();
         let path = self.path.clone();
         let mut shared = self.shared();
-        if shared.diverted_to.is_some() || outside_change(&path, &mut shared).is_some() {
+        // Our journal does not depend on the file: another editor's fold, a
+        // sync tool's half-copied file or a `git pull` under us changes
+        // nothing here (a fold or save notices a change made outside).
+        if shared.diverted_to.is_some() {
             return Err(SaveError::Io(io::Error::other("no journal: a full save is needed")));
         }
         let seen: Vec<(Id, u64)> = shared.view.iter().map(|(w, s)| (*w, *s)).collect();
@@ -728,6 +731,11 @@ impl SessionFile {
     /// who else is writing. `None` when nothing changed (or the file
     /// cannot be read just now: the last good view stays).
     pub fn refresh(&mut self) -> Option<SharedView> {
+        // A journal of ours deleted under us (a sync tool carrying a
+        // deletion) is written again whole before anything else.
+        if let Some(own) = self.shared().own.as_mut() {
+            let _ = own.start();
+        }
         let stamps = stamps_of(&self.path);
         if stamps == self.stamps {
             return None;
@@ -811,19 +819,19 @@ fn outside_change(path: &Path, shared: &mut Shared) -> Option<bool> {
     if hash_of(&bytes) == seen.hash {
         return None;
     }
-    if let Ok(Loaded::Session(session)) = parse_bytes(path, &bytes)
-        && grew(&shared.seen_folded, &session.journals.folded)
-    {
-        shared.seen = Some(fingerprint(path, &bytes));
-        shared.seen_folded = session.journals.folded;
-        return None;
+    match parse_bytes(path, &bytes) {
+        // Folded by another editor (here, or in a synced copy of the folder):
+        // its record of what it holds changed. It becomes the version we know.
+        Ok(Loaded::Session(session)) if session.journals.folded != shared.seen_folded => {
+            shared.seen = Some(fingerprint(path, &bytes));
+            shared.seen_folded = session.journals.folded.clone();
+            None
+        }
+        Ok(_) => Some(false),
+        // Half written (a sync tool copying it in): not a change yet; the
+        // next look sees the whole file.
+        Err(_) => None,
     }
-    Some(false)
-}
-
-/// Whether `new` holds everything `old` does and more: a fold, not an edit.
-fn grew(old: &BTreeMap<Id, u64>, new: &BTreeMap<Id, u64>) -> bool {
-    old.iter().all(|(w, seq)| new.get(w).is_some_and(|n| n >= seq)) && new != old
 }
 
 /// Folding the journals into the file, off the UI thread.
