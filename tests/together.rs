@@ -83,9 +83,12 @@ fn wait_screen(editor: &Session, what: &str, ready: impl Fn(&str) -> bool) -> St
     }
 }
 
-/// The status bar (the last line with text) says everything is saved.
+/// The status bar (the last line with text) says everything is saved (or
+/// this editor has changed nothing yet: `r` or `t` with nobody to queue or
+/// give the floor to changes nothing).
 fn says_saved(screen: &str) -> bool {
-    screen.lines().rev().find(|l| !l.trim().is_empty()).is_some_and(|l| l.contains("saved "))
+    let bar = screen.lines().rev().find(|l| !l.trim().is_empty());
+    bar.is_some_and(|l| l.contains("saved ") || l.contains("no changes yet"))
 }
 
 /// Esc alone (a byte right after it would make it Alt plus that key).
@@ -279,7 +282,6 @@ fn two_editors_and_present(seconds: u64) {
 }
 
 #[test]
-#[ignore = "not run yet: the build did not finish before the deadline (remove this once it passes)"]
 fn two_editors_and_present_typing_at_once() {
     two_editors_and_present(30);
 }
@@ -428,7 +430,6 @@ fn top_panes(screen: &str) -> String {
 }
 
 #[test]
-#[ignore = "not run yet: the build did not finish before the deadline (remove this once it passes)"]
 fn two_folders_kept_in_step_by_a_copier_converge() {
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::{Arc, Mutex};
