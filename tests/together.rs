@@ -226,7 +226,7 @@ fn two_editors_and_present(seconds: u64) {
             a = start_editor(dir.path());
             continue;
         }
-        let editor = if steps % 2 == 0 { &mut a } else { &mut b };
+        let editor = if steps.is_multiple_of(2) { &mut a } else { &mut b };
         random_edit(editor, &mut rng, &mut record);
         steps += 1;
     }
@@ -461,7 +461,7 @@ fn two_folders_kept_in_step_by_a_copier_converge() {
     let started = Instant::now();
     let mut steps = 0u32;
     while started.elapsed() < Duration::from_secs(15) {
-        let editor = if steps % 2 == 0 { &mut l } else { &mut r };
+        let editor = if steps.is_multiple_of(2) { &mut l } else { &mut r };
         if record.titles.len() < 8 && rng.random_range(0..3u32) == 0 {
             let title = format!("Проверка {} ң ө ү", record.titles.len() + 1);
             capture_need(editor, &title);
