@@ -77,14 +77,7 @@ pub fn update(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
             model.save.diverted_to = Some(kept_in);
             model.read_only = Some(holder);
         }
-        Msg::Shared(view) => {
-            // Two items started at once on two laptops: one was stopped;
-            // recorded as an edit (not ours to undo), so it holds.
-            let settled = super::together::integrate(model, *view);
-            if !settled.is_empty() {
-                changed(model, now, settled, &mut fx);
-            }
-        }
+        Msg::Shared(view) => on_shared(model, *view, now, &mut fx),
         Msg::Followed(session) => {
             model.session = *session;
             model.rebuild_rows();
@@ -104,6 +97,16 @@ pub fn update(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
         Msg::QuitBlocked => model.mode = Mode::ConfirmQuit,
     }
     fx
+}
+
+/// Another editor's edits: the session as every journal makes it now.
+/// Two items started at once on two laptops: one was stopped; that is
+/// recorded as an edit (not ours to undo), so it holds.
+fn on_shared(model: &mut Model, view: crate::store::SharedView, now: Timestamp, fx: &mut Effects) {
+    let settled = super::together::integrate(model, view);
+    if !settled.is_empty() {
+        changed(model, now, settled, fx);
+    }
 }
 
 /// A key, by what has the keyboard.
