@@ -336,6 +336,22 @@ fn apply_one(
                 }
                 return;
             }
+            // Never edited through a journal: the file's own version (a
+            // `git pull`, an edit by hand) is judged by its time.
+            if held.is_none()
+                && let Some(current) = current.as_ref().filter(|c| c.updated() > entity.updated())
+            {
+                if !same_content(current, entity) {
+                    let at = current.updated();
+                    conflicts.push(Conflict {
+                        loser: version.writer,
+                        theirs: entity.clone(),
+                        winner: None,
+                        at,
+                    });
+                }
+                return;
+            }
             if let Some(newer) = deleted.filter(|d| d.order() > version.order()) {
                 let at = made_at(&newer, entry.at);
                 let winner = Some(newer.writer).filter(|w| *w != version.writer);
