@@ -252,6 +252,8 @@ pub struct SessionFile {
     stamps: Vec<(PathBuf, u64, Option<SystemTime>)>,
     /// Writers' journals found at open (a crashed writer's is folded in).
     journals_at_open: Vec<WriterJournal>,
+    /// The newest edit known at open: our first edit is later.
+    newest_at_open: shared::Hlc,
 }
 
 #[derive(Debug)]
@@ -301,6 +303,7 @@ impl SessionFile {
             session_id: None,
             stamps: Vec::new(),
             journals_at_open: Vec::new(),
+            newest_at_open: shared::Hlc::default(),
         }
     }
 
@@ -320,6 +323,7 @@ impl SessionFile {
         }
         file.replayed = replayed;
         file.journals_at_open = journals;
+        file.newest_at_open = shared_replay.newest;
         file.file_bytes_at_open = Some(bytes);
         Ok((file, loaded))
     }
@@ -417,11 +421,8 @@ impl SessionFile {
         let who = if name.trim().is_empty() { host.clone() } else { name.trim().to_owned() };
         let mut own = OwnJournal::new(&self.path, session, &host, &who);
         own.start()?;
-        let mut shared = self.shared();
-        for journal in &self.journals_at_open {
-            own.observe(journal.entries.iter().map(|e| e.clock).max().unwrap_or_default());
-        }
-        shared.own = Some(own);
+        own.observe(self.newest_at_open);
+        self.shared().own = Some(own);
         Ok(())
     }
 

@@ -269,6 +269,13 @@ fn entity_of(session: &Session, kind: EntityKind, id: Id) -> Option<Entity> {
 /// of each entity, so a late edit is judged as it would have been).
 pub fn replay(session: &mut Session, journals: &[WriterJournal]) -> Replay {
     let mut result = Replay::default();
+    // The next edit must be later than every version the file holds too
+    // (their journals may be gone, or not delivered here yet).
+    let known = &session.journals;
+    let in_file = known.versions.values().chain(known.removed.values()).chain(&known.header);
+    for version in in_file {
+        result.newest = result.newest.max(Hlc { millis: version.millis, count: version.count });
+    }
     let mut order: BTreeMap<(Hlc, Id, u64), &Entry> = BTreeMap::new();
     for journal in journals {
         let Some(writer) = journal.writer else { continue };
@@ -337,9 +344,10 @@ fn apply_one(
                 return;
             }
             // Never edited through a journal: the file's own version (a
-            // `git pull`, an edit by hand) is judged by its time.
+            // `git pull`, an edit by hand) wins if it is dated after this edit
+            // was made.
             if held.is_none()
-                && let Some(current) = current.as_ref().filter(|c| c.updated() > entity.updated())
+                && let Some(current) = current.as_ref().filter(|c| c.updated() > entry.at)
             {
                 if !same_content(current, entity) {
                     let at = current.updated();
