@@ -406,7 +406,7 @@ mod every_size {
 }
 
 #[test]
-fn an_outside_change_while_journaling_goes_to_the_conflict_copy() {
+fn an_outside_change_while_journaling_sends_the_next_save_to_the_conflict_copy() {
     use kenesh::model::{Change, Entity};
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.ron");
@@ -424,10 +424,9 @@ fn an_outside_change_while_journaling_goes_to_the_conflict_copy() {
         std::fs::read_to_string(&path).unwrap().replace("votes: 11,", "votes: 12,"),
     )
     .unwrap();
-    assert!(
-        file.append(kenesh::model::now(), &change).is_err(),
-        "no journaling onto a file someone else changed"
-    );
+    // Our journal does not depend on the file (other editors fold into it
+    // all the time): the edit is still journaled, durable.
+    file.append(kenesh::model::now(), &change).expect("journaled");
     let kept_in = match file.save(&session) {
         Err(SaveError::ChangedOutside { kept_in, .. }) => kept_in,
         other => panic!("{other:?}"),
