@@ -866,8 +866,12 @@ impl SnapshotJob {
         if matches!(lock, Some(None)) {
             return Ok(SnapshotDone::Unchanged);
         }
-        let unreadable = |e: LoadError| SaveError::Io(io::Error::other(e.to_string()));
-        let (loaded, _, journals, _) = read_shared(&self.path).map_err(unreadable)?;
+        let (loaded, _, journals, _) = match read_shared(&self.path) {
+            Ok(read) => read,
+            // Half written (a sync tool copying it in): fold at the next turn.
+            Err(LoadError::Syntax { .. }) => return Ok(SnapshotDone::Unchanged),
+            Err(e) => return Err(SaveError::Io(io::Error::other(e.to_string()))),
+        };
         let mut shared = self.shared.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let text = to_ron(&self.session).map_err(io::Error::other)?;
         if let Some(kept_in) = shared.diverted_to.clone() {
