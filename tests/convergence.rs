@@ -295,6 +295,7 @@ impl World {
             seen: writer.seen.iter().map(|(id, seq)| (*id, *seq)).collect(),
             places,
             changes,
+            left: false,
         };
         writer.journal.push(entry);
         check_controls(&writer.replica);

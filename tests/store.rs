@@ -313,9 +313,49 @@ mod journal {
         let journal = file.journal_path().expect("the writer's own journal");
         file.save_session(&session).unwrap();
         assert_eq!(session_of(load_file(&path).unwrap()).needs, session.needs);
-        file.leave();
+        file.leave(kenesh::model::now());
         assert!(!journal.exists());
         assert_eq!(session_of(load_file(&path).unwrap()).needs, session.needs);
+    }
+
+    /// A sync tool copies a live writer's journal from the other laptop's
+    /// folder: the copy's lock is free, yet its writer is not gone; and our
+    /// journal stays on quit (that folder may still fold the file without
+    /// it), saying we left.
+    #[test]
+    fn in_a_synced_folder_journals_stay_and_say_who_left() {
+        use kenesh::store::shared::{Origin, read_journals, writer_is_gone};
+        let (dir, path, mut file, mut session) = setup();
+        let other_dir = dir.path().join("other-laptop");
+        std::fs::create_dir(&other_dir).unwrap();
+        let other_path = other_dir.join("s.ron");
+        std::fs::copy(&path, &other_path).unwrap();
+        let (mut other, loaded) = SessionFile::open(&other_path).unwrap();
+        let mut other_session = session_of(loaded);
+        other.append(kenesh::model::now(), &vote(&mut other_session)).unwrap();
+        let other_journal = other.journal_path().unwrap();
+        let copy = path.with_file_name(other_journal.file_name().unwrap());
+        std::fs::copy(&other_journal, &copy).unwrap();
+
+        file.append(kenesh::model::now(), &vote(&mut session)).unwrap();
+        let here = Origin::here(&path);
+        let copied = read_journals(&path).unwrap().into_iter().find(|j| j.path == copy).unwrap();
+        assert!(!writer_is_gone(&copied, &here), "a copy from elsewhere: its writer is at work");
+        let done = file.snapshot_job(session.clone()).write().unwrap();
+        assert!(matches!(done, kenesh::store::SnapshotDone::Replaced { .. }));
+        assert!(copy.exists(), "a fold keeps the other folder's journal");
+        let own = file.journal_path().unwrap();
+        file.leave(kenesh::model::now());
+        assert!(own.exists(), "our journal stays in a synced folder");
+        let journals = read_journals(&path).unwrap();
+        let ours = journals.iter().find(|j| j.path == own).unwrap();
+        assert!(ours.has_left() && writer_is_gone(ours, &here), "it says we left");
+        let reread = session_of(load_file(&path).unwrap());
+        assert_eq!(reread.needs[0].votes, session.needs[0].votes + 1, "both votes, each once");
+        // The other laptop's own journal (written there, locked) is alive there.
+        let there = Origin::here(&other_path);
+        let original = read_journals(&other_path).unwrap().remove(0);
+        assert!(there.wrote(&original) && !writer_is_gone(&original, &there));
     }
 
     #[test]

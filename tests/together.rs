@@ -430,9 +430,6 @@ fn top_panes(screen: &str) -> String {
 }
 
 #[test]
-#[ignore = "fails about 1 run in 3: when both folders fold the file at once, the copier keeps one \
-            file as the newer, and a writer that quit had removed its journal after its own \
-            folder's file held it (issue 20, open)"]
 fn two_folders_kept_in_step_by_a_copier_converge() {
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::{Arc, Mutex};
@@ -506,7 +503,8 @@ fn two_folders_kept_in_step_by_a_copier_converge() {
         editor.write_raw(b"p");
         std::thread::sleep(Duration::from_millis(100));
         editor.write_raw(b"q");
-        assert!(editor.wait_exit().success());
+        let status = editor.wait_exit();
+        assert!(status.success(), "{status:?}:\n{}", editor.screen_text());
     }
     stop.store(true, Ordering::Relaxed);
     thread.join().unwrap();
@@ -525,7 +523,12 @@ fn two_folders_kept_in_step_by_a_copier_converge() {
     );
 
     for (side, file) in [("L", &left_file), ("R", &right_file)] {
-        assert!(kenesh::store::shared::journal_paths(file).is_empty(), "{side}: journals left");
+        // In a synced folder the journals stay: another folder might fold
+        // the file without one, and the copier keep that file. Each says
+        // its writer left, so nobody shows them as present.
+        let journals = kenesh::store::shared::read_journals(file).unwrap();
+        assert_eq!(journals.len(), 2, "{side}: both writers' journals stay");
+        assert!(journals.iter().all(|j| j.has_left()), "{side}: each says its writer left");
         let last = exported(file);
         let titles = need_titles(&last);
         for title in &record.titles {

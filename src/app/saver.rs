@@ -267,7 +267,7 @@ impl Saver {
                 },
             }
         }
-        self.file.leave();
+        self.file.leave(crate::model::now());
         None
     }
 

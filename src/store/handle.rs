@@ -14,7 +14,8 @@ use serde::Serialize;
 
 use super::journal::{self, Replayed, hash_of};
 use super::safe_fs::{self, Links, MAX_FILE_BYTES, Sidecar};
-use super::shared::{self, OwnJournal, WriterJournal};
+use super::shared::origin::hostname;
+use super::shared::{self, Origin, OwnJournal, WriterJournal};
 use super::sidecar::Sidecars;
 use super::{LoadError, Loaded, parse_bytes, to_ron, write_new};
 use crate::model::{Change, Id, Session, Timestamp};
@@ -254,6 +255,8 @@ pub struct SessionFile {
     journals_at_open: Vec<WriterJournal>,
     /// The newest edit known at open: our first edit is later.
     newest_at_open: shared::Hlc,
+    /// This machine and folder, to tell our journals from synced copies.
+    here: Origin,
 }
 
 #[derive(Debug)]
@@ -304,6 +307,7 @@ impl SessionFile {
             stamps: Vec::new(),
             journals_at_open: Vec::new(),
             newest_at_open: shared::Hlc::default(),
+            here: Origin::here(path),
         }
     }
 
@@ -417,9 +421,9 @@ impl SessionFile {
             return Err(LockError::Held(holder));
         }
         let session = self.session_id.unwrap_or_default();
-        let host = user_at_host();
-        let who = if name.trim().is_empty() { host.clone() } else { name.trim().to_owned() };
-        let mut own = OwnJournal::new(&self.path, session, &host, &who);
+        let here = &self.here;
+        let who = if name.trim().is_empty() { here.host.clone() } else { name.trim().to_owned() };
+        let mut own = OwnJournal::new(&self.path, session, here, &who);
         own.start()?;
         own.observe(self.newest_at_open);
         self.shared().own = Some(own);
@@ -489,10 +493,12 @@ impl SessionFile {
             super::atomic::write_sidecar_atomic(&copy, text.as_bytes())?;
             folded.conflict_copy = Some(copy);
         }
-        let host = user_at_host();
+        let here = &self.here;
+        // In a synced folder the journals stay (see `leave`).
+        let tidy = shared::may_tidy(&self.journals_at_open, here);
         let gone: Vec<WriterJournal> = std::mem::take(&mut self.journals_at_open)
             .into_iter()
-            .filter(|j| shared::writer_is_gone(j, &host))
+            .filter(|j| shared::writer_is_gone(j, here))
             .collect();
         // What a gone writer did that lost to a newer version in the file
         // goes to a conflict copy, as the old journal's rejects do.
@@ -526,7 +532,9 @@ impl SessionFile {
         }
         for journal in gone {
             if journal.bad_lines.is_empty() {
-                let _ = std::fs::remove_file(&journal.path);
+                if tidy {
+                    let _ = std::fs::remove_file(&journal.path);
+                }
             } else {
                 let damaged = self.sidecars.damaged_journal(&stamp);
                 std::fs::rename(&journal.path, &damaged)?;
@@ -548,8 +556,8 @@ impl SessionFile {
     /// Whether journals of writers on this machine that are gone (quit
     /// uncleanly, crashed) wait to be folded in.
     pub fn has_gone_writers(&self) -> bool {
-        let host = user_at_host();
-        self.journals_at_open.iter().any(|j| shared::writer_is_gone(j, &host))
+        let here = &self.here;
+        self.journals_at_open.iter().any(|j| shared::writer_is_gone(j, here))
     }
 
     /// The file as read at open, before any journal (to tell which
@@ -621,7 +629,7 @@ impl SessionFile {
     ) -> Result<(), SaveError> {
         let places = session.map(|s| places_of(s, changes)).unwrap_or_default();
         let session_id = self.session_id.unwrap_or_default();
-        let path = self.path.clone();
+        let (path, here) = (self.path.clone(), self.here.clone());
         let mut shared = self.shared();
         // Our journal does not depend on the file: another editor's fold, a
         // sync tool's half-copied file or a `git pull` under us changes
@@ -630,9 +638,8 @@ impl SessionFile {
             return Err(SaveError::Io(io::Error::other("no journal: a full save is needed")));
         }
         let seen: Vec<(Id, u64)> = shared.view.iter().map(|(w, s)| (*w, *s)).collect();
-        let own = shared.own.get_or_insert_with(|| {
-            OwnJournal::new(&path, session_id, &user_at_host(), &user_at_host())
-        });
+        let own =
+            shared.own.get_or_insert_with(|| OwnJournal::new(&path, session_id, &here, &here.host));
         let writer = own.writer();
         let seen = seen.into_iter().filter(|(w, _)| *w != writer).collect();
         let seq = own.append(at, seen, places, changes)?;
@@ -647,22 +654,22 @@ impl SessionFile {
 
     /// Whether other writers were at work when we opened the file.
     pub fn others_writing(&self) -> bool {
-        let host = user_at_host();
+        let here = &self.here;
         let own = self.writer();
         self.journals_at_open
             .iter()
-            .any(|j| j.writer.is_some() && j.writer != own && !shared::writer_is_gone(j, &host))
+            .any(|j| j.writer.is_some() && j.writer != own && !shared::writer_is_gone(j, here))
     }
 
     /// Drafts left by writers that are gone (and the single-writer draft):
     /// the ones to offer back. A draft of a writer still at work (here, or
     /// on another laptop of a synced folder) is theirs.
     pub fn orphan_drafts(&self) -> Vec<PathBuf> {
-        let host = user_at_host();
+        let here = &self.here;
         let live = |writer: Id| {
             self.journals_at_open
                 .iter()
-                .any(|j| j.writer == Some(writer) && !shared::writer_is_gone(j, &host))
+                .any(|j| j.writer == Some(writer) && !shared::writer_is_gone(j, here))
         };
         self.sidecars
             .drafts()
@@ -680,7 +687,7 @@ impl SessionFile {
     /// Whether our edits are in our journal and not yet in the file.
     pub fn has_journal_entries(&self) -> bool {
         let shared = self.shared();
-        shared.own.as_ref().is_some_and(|own| own.last_seq() > shared.own_folded())
+        shared.own.as_ref().is_some_and(|own| own.last_edit_seq() > shared.own_folded())
     }
 
     /// Folding every journal into the file, on a background thread; the
@@ -693,6 +700,7 @@ impl SessionFile {
             shared: Arc::clone(&self.shared),
             session,
             alone: self.lock.is_some(),
+            here: self.here.clone(),
         }
     }
 
@@ -702,14 +710,19 @@ impl SessionFile {
     }
 
     /// On quit, after the last fold: our journal goes if the file holds
-    /// all of it (else it stays, for the next editor to fold in).
-    pub fn leave(&mut self) {
+    /// all of it and no other folder syncs with this one (another folder
+    /// may still fold the file without it, and a sync tool may keep that
+    /// file). Else it stays, saying that we left.
+    pub fn leave(&mut self, now: Timestamp) {
+        let journals = shared::read_journals(&self.path).unwrap_or_default();
+        let tidy = shared::may_tidy(&journals, &self.here);
         let mut shared = self.shared();
         let folded = shared.own_folded();
-        if let Some(own) = shared.own.as_mut()
-            && own.remove_if_folded(folded)
-        {
+        let Some(own) = shared.own.as_mut() else { return };
+        if tidy && own.remove_if_folded(folded) {
             shared.own = None;
+        } else {
+            let _ = own.say_left(now);
         }
     }
 
@@ -745,7 +758,7 @@ impl SessionFile {
             return None;
         };
         self.stamps = stamps;
-        let host = user_at_host();
+        let here = &self.here;
         let mut shared = self.shared();
         let own = shared.own.as_ref().map(OwnJournal::writer);
         if let Some(own) = shared.own.as_mut() {
@@ -755,7 +768,7 @@ impl SessionFile {
         let others = journals
             .iter()
             .filter(|j| j.writer.is_some() && j.writer != own)
-            .filter(|j| j.session == Some(session.id) && !shared::writer_is_gone(j, &host))
+            .filter(|j| j.session == Some(session.id) && !shared::writer_is_gone(j, here))
             .map(|j| Presence {
                 writer: j.writer.unwrap_or_default(),
                 who: j.who(),
@@ -843,6 +856,7 @@ pub struct SnapshotJob {
     session: Session,
     /// This process holds the file alone (the fold lock is ours already).
     alone: bool,
+    here: Origin,
 }
 
 /// How a snapshot ended.
@@ -897,12 +911,13 @@ impl SnapshotJob {
         shared.seen = Some(fingerprint(&self.path, text.as_bytes()));
         shared.seen_folded = session.journals.folded.clone();
         let own = shared.own.as_ref().map(OwnJournal::writer);
-        let host = user_at_host();
-        for journal in &journals {
-            let folded = journal.writer.and_then(|w| session.journals.folded.get(&w));
-            let all_in = folded.is_some_and(|f| *f >= journal.last_seq());
-            if journal.writer != own && all_in && shared::writer_is_gone(journal, &host) {
-                let _ = std::fs::remove_file(&journal.path);
+        if shared::may_tidy(&journals, &self.here) {
+            for journal in &journals {
+                let folded = journal.writer.and_then(|w| session.journals.folded.get(&w));
+                let all_in = folded.is_some_and(|f| *f >= journal.last_edit_seq());
+                if journal.writer != own && all_in && shared::writer_is_gone(journal, &self.here) {
+                    let _ = std::fs::remove_file(&journal.path);
+                }
             }
         }
         drop(lock);
@@ -915,26 +930,4 @@ impl SnapshotJob {
 fn fold_lock(sidecars: &Sidecars) -> io::Result<Option<File>> {
     let file = safe_fs::open_sidecar(&sidecars.lock(), Sidecar::Keep)?;
     Ok(safe_fs::try_lock(&file).then_some(file))
-}
-
-/// user@host: how a writer without a configured name is shown.
-pub fn user_at_host() -> String {
-    let user = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_default();
-    let host = hostname().unwrap_or_default();
-    match (user.is_empty(), host.is_empty()) {
-        (false, false) => format!("{user}@{host}"),
-        (true, false) => host,
-        (false, true) => user,
-        (true, true) => "kenesh".to_owned(),
-    }
-}
-
-fn hostname() -> Option<String> {
-    std::fs::read_to_string("/etc/hostname")
-        .map(|h| h.trim().to_owned())
-        .ok()
-        .filter(|h| !h.is_empty())
-        .or_else(|| std::env::var("HOSTNAME").ok())
-        .or_else(|| std::env::var("COMPUTERNAME").ok())
-        .filter(|h| !h.is_empty())
 }

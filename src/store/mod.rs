@@ -21,12 +21,12 @@ pub use atomic::{clean_stray_temp_files, write_atomic, write_new, write_sidecar_
 pub use error::{FileRefused, FoundKind, LoadError, Position, SyntaxProblem};
 pub use handle::{
     Folded, LockError, LockHolder, Presence, SaveError, SessionFile, SharedView, SnapshotDone,
-    SnapshotJob, load_file, lock_path, read, user_at_host,
+    SnapshotJob, load_file, lock_path, read,
 };
 pub use load::{FileKind, Loaded, parse_bytes, parse_str};
 pub use safe_fs::MAX_FILE_BYTES;
 pub use save::to_ron;
-pub use shared::Conflict;
+pub use shared::{Conflict, user_at_host};
 pub use sidecar::Sidecars;
 pub use syntax::skip_whitespace;
 

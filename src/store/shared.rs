@@ -8,7 +8,7 @@
 //! Format 3, one line each:
 //!
 //! ```text
-//! kenesh-journal 3 writer=<ULID> session=<ULID> host=<host> name=<the rest of the line>
+//! kenesh-journal 3 writer=<ULID> session=<ULID> host=<user@host> folder=<hash> name=<the rest of the line>
 //! (seq:1,at:"2026-11-19T10:02:11+06:00",clock:(1763524931123,0),seen:[...],places:[...],changes:[...])
 //! ```
 //!
@@ -30,6 +30,10 @@ use serde::{Deserialize, Serialize};
 
 use super::safe_fs::{self, Links, MAX_FILE_BYTES, Sidecar};
 use crate::model::{Change, Entity, EntityKind, Id, Place, Session, Timestamp, Version};
+
+pub mod origin;
+
+pub use origin::{Origin, QUIET_FOR, may_tidy, user_at_host, writer_is_gone};
 
 const HEADER: &str = "kenesh-journal 3 ";
 
@@ -73,6 +77,10 @@ pub struct Entry {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub places: Vec<(Id, Place)>,
     pub changes: Vec<Change>,
+    /// The writer quit and kept this journal (a synced folder): it is
+    /// gone, whatever its lock says.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub left: bool,
 }
 
 impl Entry {
@@ -97,7 +105,12 @@ pub struct WriterJournal {
     pub writer: Option<Id>,
     pub session: Option<Id>,
     pub host: String,
+    /// The folder it was written in ([`origin::folder_id`]); `None` in a
+    /// journal from before this was recorded.
+    pub folder: Option<String>,
     pub name: String,
+    /// When the file last changed (on disk), if known.
+    pub modified: Option<std::time::SystemTime>,
     pub entries: Vec<Entry>,
     /// 1-based numbers of lines that could not be read (a torn last line,
     /// a crash in the middle of a write, is not one of them).
@@ -107,6 +120,16 @@ pub struct WriterJournal {
 impl WriterJournal {
     pub fn last_seq(&self) -> u64 {
         self.entries.last().map_or(0, |e| e.seq)
+    }
+
+    /// The last entry that changed something (what a fold must hold).
+    pub fn last_edit_seq(&self) -> u64 {
+        self.entries.iter().rev().find(|e| e.is_edit()).map_or(0, |e| e.seq)
+    }
+
+    /// Whether its writer quit and said so.
+    pub fn has_left(&self) -> bool {
+        self.entries.last().is_some_and(|e| e.left)
     }
 
     /// When its writer last changed something.
@@ -121,10 +144,11 @@ impl WriterJournal {
 }
 
 /// The header line of a journal.
-pub fn header(writer: Id, session: Id, host: &str, name: &str) -> String {
-    let host = host.replace(char::is_whitespace, "_");
+pub fn header(writer: Id, session: Id, origin: &Origin, name: &str) -> String {
+    let host = origin.host.replace(char::is_whitespace, "_");
+    let folder = &origin.folder;
     let name = name.replace(['\n', '\r'], " ");
-    format!("{HEADER}writer={writer} session={session} host={host} name={name}\n")
+    format!("{HEADER}writer={writer} session={session} host={host} folder={folder} name={name}\n")
 }
 
 /// Reads journal bytes. Never fails: what cannot be read is counted.
@@ -146,6 +170,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> WriterJournal {
             Some(("writer", id)) => journal.writer = id.parse().ok(),
             Some(("session", id)) => journal.session = id.parse().ok(),
             Some(("host", host)) => journal.host = host.to_owned(),
+            Some(("folder", folder)) => journal.folder = Some(folder.to_owned()),
             _ => {}
         }
     }
@@ -192,7 +217,11 @@ pub fn read_journals(session: &Path) -> Result<Vec<WriterJournal>, (PathBuf, io:
     let mut journals = Vec::new();
     for path in journal_paths(session) {
         match safe_fs::read_regular(&path, Links::Refuse, MAX_FILE_BYTES) {
-            Ok(bytes) => journals.push(parse(&path, &bytes)),
+            Ok(bytes) => {
+                let mut journal = parse(&path, &bytes);
+                journal.modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+                journals.push(journal);
+            }
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
             Err(e) => return Err((path, e)),
         }
@@ -444,6 +473,8 @@ pub struct OwnJournal {
     #[cfg(unix)]
     identity: Option<(u64, u64)>,
     next_seq: u64,
+    /// The last entry that changed something (not a "left" entry).
+    last_edit: u64,
     clock: Hlc,
     /// Every line written, to write the journal again if a sync tool or a
     /// person deleted it while we run.
@@ -451,16 +482,17 @@ pub struct OwnJournal {
 }
 
 impl OwnJournal {
-    pub fn new(session_path: &Path, session: Id, host: &str, name: &str) -> OwnJournal {
+    pub fn new(session_path: &Path, session: Id, origin: &Origin, name: &str) -> OwnJournal {
         let writer = Id::new();
         OwnJournal {
             path: path_for(session_path, writer),
             writer,
-            header: header(writer, session, host, name),
+            header: header(writer, session, origin, name),
             file: None,
             #[cfg(unix)]
             identity: None,
             next_seq: 1,
+            last_edit: 0,
             clock: Hlc::default(),
             lines: Vec::new(),
         }
@@ -476,6 +508,11 @@ impl OwnJournal {
 
     pub fn last_seq(&self) -> u64 {
         self.next_seq - 1
+    }
+
+    /// The last of our entries that changed something.
+    pub fn last_edit_seq(&self) -> u64 {
+        self.last_edit
     }
 
     /// The clock moves past everything seen in others' journals.
@@ -526,19 +563,42 @@ impl OwnJournal {
         places: Vec<(Id, Place)>,
         changes: &[Change],
     ) -> io::Result<u64> {
-        self.start()?;
+        let entry = self.next_entry(at, seen, places, changes.to_vec());
+        self.write_entry(entry)
+    }
+
+    /// On quit, when the journal has to stay (a synced folder): a last
+    /// entry saying its writer left, so no one shows them as present.
+    pub fn say_left(&mut self, at: Timestamp) -> io::Result<u64> {
+        let mut entry = self.next_entry(at, Vec::new(), Vec::new(), Vec::new());
+        entry.left = true;
+        self.write_entry(entry)
+    }
+
+    fn next_entry(
+        &mut self,
+        at: Timestamp,
+        seen: Vec<(Id, u64)>,
+        places: Vec<(Id, Place)>,
+        changes: Vec<Change>,
+    ) -> Entry {
         // The wall clock to the millisecond orders edits made within one
         // second on two laptops; `at` (to the second) is what people see.
         let wall = chrono::Utc::now().timestamp_millis().max(at_millis(at));
         self.clock = self.clock.next(wall);
-        let entry = Entry {
+        Entry {
             seq: self.next_seq,
             at: at_second(at),
             clock: self.clock,
             seen,
             places,
-            changes: changes.to_vec(),
-        };
+            changes,
+            left: false,
+        }
+    }
+
+    fn write_entry(&mut self, entry: Entry) -> io::Result<u64> {
+        self.start()?;
         let mut line = ron::to_string(&entry).map_err(io::Error::other)?;
         line.push('\n');
         let file = self.file.as_mut().expect("started above");
@@ -550,6 +610,9 @@ impl OwnJournal {
         }
         self.lines.push(line);
         self.next_seq += 1;
+        if entry.is_edit() {
+            self.last_edit = entry.seq;
+        }
         Ok(entry.seq)
     }
 
@@ -571,17 +634,6 @@ pub fn at_millis(at: Timestamp) -> i64 {
 fn at_second(at: Timestamp) -> Timestamp {
     use chrono::Timelike;
     at.with_nanosecond(0).unwrap_or(at)
-}
-
-/// Whether the writer of a journal on this machine is gone (its lock is
-/// free). A journal written on another machine (a synced folder) cannot be
-/// told apart, so it is taken as alive.
-pub fn writer_is_gone(journal: &WriterJournal, this_host: &str) -> bool {
-    if journal.host.split('@').next_back() != this_host.split('@').next_back() {
-        return false;
-    }
-    let Ok(file) = safe_fs::open_regular(&journal.path, Links::Refuse) else { return false };
-    safe_fs::try_lock(&file)
 }
 
 #[cfg(test)]

@@ -6,7 +6,8 @@ fn journal(writer: Id, session: Id, entries: Vec<Entry>) -> WriterJournal {
 }
 
 fn entry(seq: u64, millis: i64, seen: Vec<(Id, u64)>, changes: Vec<Change>) -> Entry {
-    Entry { seq, at: now(), clock: Hlc { millis, count: 0 }, seen, places: Vec::new(), changes }
+    let clock = Hlc { millis, count: 0 };
+    Entry { seq, at: now(), clock, seen, places: Vec::new(), changes, left: false }
 }
 
 #[test]
@@ -34,7 +35,8 @@ fn two_votes_at_once_add_two_and_replay_twice_changes_nothing() {
 #[test]
 fn header_and_entries_read_back() {
     let (w, s) = (Id::new(), Id::new());
-    let mut text = header(w, s, "aigul@laptop", "Асанова Айгуль");
+    let origin = Origin { host: "aigul@laptop".into(), folder: "00ff".into() };
+    let mut text = header(w, s, &origin, "Асанова Айгуль");
     let e = entry(1, 5, vec![], vec![Change::Touched(now())]);
     text.push_str(&ron::to_string(&e).unwrap());
     text.push('\n');
@@ -44,6 +46,35 @@ fn header_and_entries_read_back() {
     assert_eq!(parsed.session, Some(s));
     assert_eq!(parsed.name, "Асанова Айгуль");
     assert_eq!(parsed.host, "aigul@laptop");
+    assert_eq!(parsed.folder.as_deref(), Some("00ff"));
     assert_eq!(parsed.entries, vec![e]);
     assert!(parsed.bad_lines.is_empty());
+}
+
+#[test]
+fn journals_are_tidied_only_where_no_other_folder_syncs() {
+    let here = Origin { host: "aigul@laptop".into(), folder: "aa".into() };
+    let written = |host: &str, folder: Option<&str>| WriterJournal {
+        host: host.into(),
+        folder: folder.map(str::to_owned),
+        modified: Some(std::time::SystemTime::now()),
+        ..WriterJournal::default()
+    };
+    let ours = written("bakyt@laptop", Some("aa"));
+    let before_folders = written("aigul@laptop", None);
+    let other_folder = written("aigul@laptop", Some("bb"));
+    let other_laptop = written("nurlan@notebook", Some("aa"));
+    assert!(here.wrote(&ours) && here.wrote(&before_folders));
+    assert!(!here.wrote(&other_folder) && !here.wrote(&other_laptop));
+    assert!(may_tidy(&[ours.clone(), before_folders.clone()], &here));
+    assert!(!may_tidy(&[ours.clone(), other_folder], &here));
+    assert!(!may_tidy(&[ours.clone(), other_laptop.clone()], &here));
+    // A day without a change anywhere: the meeting is long over.
+    let day_old = |mut j: WriterJournal| {
+        j.modified = Some(std::time::SystemTime::now() - QUIET_FOR);
+        j
+    };
+    assert!(may_tidy(&[day_old(ours), day_old(other_laptop.clone())], &here));
+    assert!(!writer_is_gone(&other_laptop, &here), "a copy: its writer may be at work");
+    assert!(writer_is_gone(&day_old(other_laptop), &here));
 }
