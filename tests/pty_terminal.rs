@@ -248,3 +248,31 @@ fn sigterm_restores_the_terminal_after_present() {
     wrapped.wait_for_exit();
     wrapped.assert_terminal_left_clean();
 }
+
+/// The projector laptop faces the room: one `Esc` (pressed by mistake, or
+/// a terminal reply cut in two by tmux or a slow SSH link) must not end
+/// the projection. It asks; a second `Esc` within 3 s quits, `q` at once.
+#[test]
+fn present_quits_on_a_second_esc_not_on_a_stray_one() {
+    let dir = tempfile::tempdir().unwrap();
+    example_in(dir.path());
+    let mut present = Session::start(&["present", "meeting.ron"], dir.path());
+    present.wait_for("Now");
+    // A device-attributes reply split after its ESC: crossterm gives a
+    // lone Esc, then the rest as keys.
+    present.write_raw(b"\x1b");
+    std::thread::sleep(Duration::from_millis(150));
+    present.write_raw(b"[?1;2c");
+    present.wait_for("Esc again to quit");
+    std::thread::sleep(Duration::from_millis(3200));
+    assert!(present.child.try_wait().unwrap().is_none(), "one Esc does not quit");
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while present.screen_text().contains("Esc again to quit") {
+        assert!(Instant::now() < deadline, "the question stays after 3 s");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    present.write_raw(b"\x1b");
+    std::thread::sleep(Duration::from_millis(150));
+    present.write_raw(b"\x1b");
+    assert!(present.wait_exit().success(), "a second Esc quits");
+}

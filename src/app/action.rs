@@ -25,6 +25,10 @@ pub enum Action {
     EditSession,
     Help,
     Quit,
+    /// `kenesh present`: quit on the second press within a few seconds (a
+    /// stray `Esc`, or a terminal reply cut in two, must not end the
+    /// projection in front of the room).
+    QuitTwice,
     /// Agenda: start or stop the selected item.
     StartStop,
     /// Agenda: end the active item and start the next.

@@ -359,12 +359,8 @@ fn view_bindings() -> Vec<Binding> {
         b(&[Key::plain(PageUp)], dashboard, Action::PageUp, "help-page-up"),
         b(&[Key::plain(Home)], dashboard, Action::First, "help-scroll-top"),
         b(&[Key::ch('c')], dashboard, Action::CycleCity, "help-cycle-city"),
-        b(
-            &[Key::ch('q'), Key::plain(Esc), Key::ctrl('c')],
-            present,
-            Action::Quit,
-            "help-present-quit",
-        ),
+        b(&[Key::ch('q'), Key::ctrl('c')], present, Action::Quit, "help-present-quit"),
+        b(&[Key::plain(Esc)], present, Action::QuitTwice, "help-present-quit-twice"),
         b(
             &[Key::plain(Right), Key::ch(' '), Key::ch('l')],
             present,
@@ -502,7 +498,7 @@ pub fn parse_key(text: &str) -> Option<Key> {
 
 /// Names of the actions only other modes have, for overrides written
 /// `scope.action` (`form.submit`, `projector.next-slide`).
-pub const MODE_ACTIONS: [(&str, Action); 16] = [
+pub const MODE_ACTIONS: [(&str, Action); 17] = [
     ("close", Action::Close),
     ("confirm", Action::Confirm),
     ("submit", Action::Submit),
@@ -515,6 +511,7 @@ pub const MODE_ACTIONS: [(&str, Action); 16] = [
     ("rotate", Action::Rotate),
     ("cycle-theme", Action::CycleTheme),
     ("cycle-city", Action::CycleCity),
+    ("ask-quit", Action::QuitTwice),
     ("tab-1", Action::ShowTab(1)),
     ("tab-2", Action::ShowTab(2)),
     ("tab-3", Action::ShowTab(3)),

@@ -69,8 +69,13 @@ where
         dirty |= follower.refresh();
         let now = clock();
         let key = clock_key(follower.session(), state, now);
+        if state.quit_asked.is_some() && !state.quit_pending(now) {
+            state.quit_asked = None;
+            dirty = true;
+        }
         if dirty || drawn_key != Some(key) {
-            let notice = notice(follower, name);
+            let notice = notice(follower, name)
+                .or_else(|| state.quit_pending(now).then(|| crate::i18n::t("present-quit-again")));
             terminal
                 .draw(|frame| match follower.session() {
                     Some(session) => projector::render(
@@ -102,8 +107,11 @@ where
                 // The key table matches by position: Russian and Kyrgyz too.
                 let key = normalize_key(&k);
                 let action = keymap.lookup(Scope::Present, &key);
-                if action == Some(Action::Quit) {
-                    return Ok(());
+                match action {
+                    Some(Action::Quit) => return Ok(()),
+                    Some(Action::QuitTwice) if state.ask_quit(clock()) => return Ok(()),
+                    Some(Action::QuitTwice) => dirty = true,
+                    _ => {}
                 }
                 dirty |= action.is_some_and(|a| state.handle(a, clock()));
             }

@@ -53,7 +53,13 @@ pub struct ProjectorState {
     /// from `rotation_start`, so the slide follows from the clock alone.
     pub rotate_seconds: u32,
     pub rotation_start: Option<Timestamp>,
+    /// When `Esc` asked to quit `kenesh present`: a second press within
+    /// [`QUIT_AGAIN_WITHIN`] seconds quits.
+    pub quit_asked: Option<Timestamp>,
 }
+
+/// Seconds within which a second `Esc` quits `kenesh present`.
+pub const QUIT_AGAIN_WITHIN: i64 = 3;
 
 impl Default for ProjectorState {
     fn default() -> Self {
@@ -62,6 +68,7 @@ impl Default for ProjectorState {
             theme: ThemeName::Dark,
             rotate_seconds: 0,
             rotation_start: None,
+            quit_asked: None,
         }
     }
 }
@@ -76,6 +83,21 @@ impl ProjectorState {
                 self.slide.step(steps as isize)
             }
         }
+    }
+
+    /// `Esc` in `kenesh present`: true (quit) if it was pressed just before;
+    /// else it asks, and the screen says how to quit.
+    pub fn ask_quit(&mut self, now: Timestamp) -> bool {
+        if self.quit_pending(now) {
+            return true;
+        }
+        self.quit_asked = Some(now);
+        false
+    }
+
+    /// Whether a quit was asked within the last few seconds.
+    pub fn quit_pending(&self, now: Timestamp) -> bool {
+        self.quit_asked.is_some_and(|at| (now - at).num_seconds() < QUIT_AGAIN_WITHIN)
     }
 
     /// A projector action from the key table; true if it changed the view.

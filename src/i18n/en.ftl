@@ -297,6 +297,7 @@ present-not-a-session = this is a programme record, not a session
 present-missing = { $file } is missing — showing the last good state
 present-unreadable = { $file } cannot be read ({ $error }) — showing the last good state
 present-waiting = Waiting for { $file }…
+present-quit-again = Esc again to quit · q quits at once
 help-projector = Projector view (← → slides, r rotate, c colours, p or Esc back)
 projector-more-places = … and { $count } more settlements
 
@@ -700,6 +701,7 @@ help-scroll-up = Scroll up
 help-scroll-top = Back to the top
 help-cycle-city = Next city (all, then each)
 help-present-quit = Quit
+help-present-quit-twice = Quit (press twice: one stray Esc does not end the projection)
 
 ## Several editors on one session
 help-take-mine = Take back my version (after a conflict with another editor)

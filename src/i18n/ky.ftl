@@ -250,3 +250,4 @@ read-only-asked = --read-only менен ачылды
 together-someone = Башка редактор
 notice-took-mine = Сиздин версияңыз кайтарылды
 presence-idle = { $who } (аракетсиз)
+present-quit-again = Чыгуу үчүн Esc дагы бир жолу · q дароо чыгат

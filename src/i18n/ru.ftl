@@ -301,6 +301,7 @@ present-not-a-session = это программная запись, а не вс
 present-missing = { $file } не найден — показано последнее сохранённое состояние
 present-unreadable = { $file } не читается ({ $error }) — показано последнее сохранённое состояние
 present-waiting = Ожидание { $file }…
+present-quit-again = Ещё раз Esc — выход · q — выход сразу
 help-projector = Проектор (← → слайды, r/к смена слайдов, c/с цвета, p/з или Esc назад)
 projector-more-places = … и ещё { $count ->
     [one] { $count } жилмассив
@@ -725,6 +726,7 @@ help-scroll-up = Прокрутить вверх
 help-scroll-top = Наверх
 help-cycle-city = Следующий город (все, затем каждый)
 help-present-quit = Выйти
+help-present-quit-twice = Выйти (нажать дважды: случайный Esc не прерывает показ)
 
 ## Several editors on one session
 help-take-mine = Вернуть мою версию (после конфликта с другим редактором)
