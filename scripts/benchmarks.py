@@ -146,7 +146,8 @@ N=10,000, replaced by the background thread).
 """
     text = f"""# Benchmarks
 
-Produced by `python3 scripts/benchmarks.py` from criterion's output; do not edit by hand.
+Produced by `python3 scripts/benchmarks.py` from criterion's output: the table is rewritten, the
+sections after it (each `## ` heading on) are kept as they are.
 
 How to run: `cargo bench` (all benchmarks in `benches/`; `cargo bench --bench editor` for one
 file), then `python3 scripts/benchmarks.py`. CI only checks that the benchmarks compile
@@ -158,10 +159,23 @@ Machine: {machine()}. Medians.
 
 | measurement | median | target | | reference |
 |---|---|---|---|---|
-""" + "\n".join(rows) + "\n" + notes
+""" + "\n".join(rows) + "\n" + kept_sections(notes)
     with open(os.path.join(ROOT, "BENCHMARKS.md"), "w") as f:
         f.write(text)
     print(text)
+
+
+def kept_sections(default):
+    """The sections after the table in the current BENCHMARKS.md (written by
+    hand, or measured by a bench that prints its own figures, like the two
+    editors' one), so that regenerating the table never drops them."""
+    try:
+        with open(os.path.join(ROOT, "BENCHMARKS.md")) as f:
+            current = f.read()
+    except FileNotFoundError:
+        return default
+    at = current.find("\n## ")
+    return current[at:] if at >= 0 else default
 
 
 if __name__ == "__main__":
