@@ -103,10 +103,12 @@ impl Edge<'_> {
             && model.read_only.is_none()
             && !keep_recovery;
         if !unsaved {
+            self.saver.leave(clock());
             return Some(Exit::Quit { keep_recovery });
         }
         if super::signals::terminated() {
             // No one to ask: what could not be saved goes to a recovery copy.
+            self.saver.leave(clock());
             return Some(Exit::Quit { keep_recovery: true });
         }
         // The last save failed: ask before leaving.

@@ -243,8 +243,7 @@ impl Saver {
         }
     }
 
-    /// On quit: folds the journals into the file now, on this thread,
-    /// and removes our journal once the file holds it. Another editor
+    /// On quit: folds the journals into the file now, on this thread. Another editor
     /// folding at the same moment is waited for (a little). `None` when
     /// nothing waits or it worked.
     pub fn final_snapshot(&mut self, session: &Session, revision: u64) -> Option<Msg> {
@@ -267,8 +266,13 @@ impl Saver {
                 },
             }
         }
-        self.file.leave(crate::model::now());
         None
+    }
+
+    /// On exit: our journal goes if the file holds it all and no other
+    /// folder syncs with this one; else it stays, saying that we left.
+    pub fn leave(&mut self, now: crate::model::Timestamp) {
+        self.file.leave(now);
     }
 
     /// The session as all writers' journals make it now, if anything

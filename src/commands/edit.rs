@@ -316,6 +316,9 @@ fn edit(
         run(&mut tui, &mut model, &mut TerminalEvents, &mut saver, &mut now)
     }));
     terminal::restore();
+    // However the loop ended (the terminal closed, a panic): others stop
+    // showing us as present. After a normal quit this was done already.
+    saver.leave(now());
     let keep_recovery =
         matches!(result, Ok(Ok(crate::app::run::Exit::Quit { keep_recovery: true })));
     let crashed = result.is_err();

@@ -535,6 +535,11 @@ impl SessionFile {
                 if tidy {
                     let _ = std::fs::remove_file(&journal.path);
                 }
+            } else if !tidy {
+                // Moving it aside would be carried as a deletion to the
+                // other folder: it stays, and is named as it is.
+                folded.bad_lines.extend(&journal.bad_lines);
+                folded.damaged_copy = Some(journal.path.clone());
             } else {
                 let damaged = self.sidecars.damaged_journal(&stamp);
                 std::fs::rename(&journal.path, &damaged)?;
@@ -714,14 +719,15 @@ impl SessionFile {
     /// may still fold the file without it, and a sync tool may keep that
     /// file). Else it stays, saying that we left.
     pub fn leave(&mut self, now: Timestamp) {
-        let journals = shared::read_journals(&self.path).unwrap_or_default();
-        let tidy = shared::may_tidy(&journals, &self.here);
+        // A journal we cannot read (a link, a FIFO): do not remove ours.
+        let tidy = shared::read_journals(&self.path)
+            .is_ok_and(|journals| shared::may_tidy(&journals, &self.here));
         let mut shared = self.shared();
         let folded = shared.own_folded();
         let Some(own) = shared.own.as_mut() else { return };
         if tidy && own.remove_if_folded(folded) {
             shared.own = None;
-        } else {
+        } else if !own.has_left() {
             let _ = own.say_left(now);
         }
     }

@@ -475,6 +475,8 @@ pub struct OwnJournal {
     next_seq: u64,
     /// The last entry that changed something (not a "left" entry).
     last_edit: u64,
+    /// We said we left (on quit): not twice.
+    left: bool,
     clock: Hlc,
     /// Every line written, to write the journal again if a sync tool or a
     /// person deleted it while we run.
@@ -493,6 +495,7 @@ impl OwnJournal {
             identity: None,
             next_seq: 1,
             last_edit: 0,
+            left: false,
             clock: Hlc::default(),
             lines: Vec::new(),
         }
@@ -508,6 +511,10 @@ impl OwnJournal {
 
     pub fn last_seq(&self) -> u64 {
         self.next_seq - 1
+    }
+
+    pub fn has_left(&self) -> bool {
+        self.left
     }
 
     /// The last of our entries that changed something.
@@ -570,6 +577,7 @@ impl OwnJournal {
     /// On quit, when the journal has to stay (a synced folder): a last
     /// entry saying its writer left, so no one shows them as present.
     pub fn say_left(&mut self, at: Timestamp) -> io::Result<u64> {
+        self.left = true;
         let mut entry = self.next_entry(at, Vec::new(), Vec::new(), Vec::new());
         entry.left = true;
         self.write_entry(entry)

@@ -6,11 +6,13 @@
 //! a live writer holds it. A journal written elsewhere (another laptop, or
 //! another folder a sync tool copies it from) is a copy; its lock says
 //! nothing, so its writer is gone only once its journal says it left, or
-//! after a day without a change.
+//! after a day without a change (for who is shown as present; such a
+//! journal is never removed for it).
 //!
 //! Journals are removed only in a folder no other folder syncs with: there
 //! another folder may fold the file without an edit whose journal we
-//! removed, and the sync tool may keep that file over ours.
+//! removed, and the sync tool may keep that file over ours. Once a copy
+//! from another folder has arrived, journals beside that file stay.
 
 use std::path::Path;
 use std::time::{Duration, SystemTime};
@@ -18,8 +20,8 @@ use std::time::{Duration, SystemTime};
 use super::WriterJournal;
 use crate::store::safe_fs::{self, Links};
 
-/// A journal untouched this long in a synced folder: its writer is gone,
-/// and every other folder has long had all of it.
+/// A copied journal untouched this long: its writer is no longer shown as
+/// present (it crashed, or its laptop is away).
 pub const QUIET_FOR: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// This editor's machine and folder, as journal headers record them.
@@ -27,7 +29,9 @@ pub const QUIET_FOR: Duration = Duration::from_secs(24 * 60 * 60);
 pub struct Origin {
     /// user@host.
     pub host: String,
-    /// A hash of the folder's full path (the same words, whatever is in it).
+    /// A hash of this installation's id and the folder's full path: two
+    /// laptops set up alike (same host and user names, Syncthing's default
+    /// `~/Sync`) still differ.
     pub folder: String,
 }
 
@@ -49,13 +53,40 @@ fn machine(user_at_host: &str) -> &str {
     user_at_host.split('@').next_back().unwrap_or(user_at_host)
 }
 
-/// The folder of the session file at `path`, as a short stable word: a
-/// fixed-algorithm hash of its full path.
+/// The folder of the session file at `path` on this installation, as a
+/// short stable word: a fixed-algorithm hash of both.
 pub fn folder_id(path: &Path) -> String {
     let folder = crate::store::sidecar::folder_of(path);
     let full = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_owned());
-    let hash = crate::store::journal::hash_of(full.to_string_lossy().as_bytes());
+    let words = format!("{}\n{}", installation_id(), full.to_string_lossy());
+    let hash = crate::store::journal::hash_of(words.as_bytes());
     format!("{hash:016x}")
+}
+
+/// A random id made once per installation (in the data folder); empty if
+/// it cannot be kept there (then host and path tell folders apart).
+fn installation_id() -> String {
+    static ID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    ID.get_or_init(|| {
+        let Some(dirs) = directories::ProjectDirs::from("", "", "kenesh") else {
+            return String::new();
+        };
+        let path = dirs.data_local_dir().join("installation-id");
+        let read = || {
+            let text = std::fs::read_to_string(&path).ok()?;
+            let id = text.trim();
+            id.parse::<crate::model::Id>().is_ok().then(|| id.to_owned())
+        };
+        if let Some(id) = read() {
+            return id;
+        }
+        let id = crate::model::Id::new().to_string();
+        let _ = std::fs::create_dir_all(dirs.data_local_dir());
+        // Two kenesh starting at once: the first one's id is kept.
+        let _ = crate::store::write_new(&path, id.as_bytes());
+        read().unwrap_or_default()
+    })
+    .clone()
 }
 
 /// Whether the writer of `journal` is gone: it said it left; or, written
@@ -81,10 +112,9 @@ fn quiet(journal: &WriterJournal) -> bool {
 }
 
 /// Whether journals beside the file may be removed: every one was written
-/// in this folder (no sync tool carries them elsewhere), or none changed
-/// for a day.
+/// in this folder (no sync tool carries them elsewhere).
 pub fn may_tidy(journals: &[WriterJournal], here: &Origin) -> bool {
-    journals.iter().all(|j| here.wrote(j)) || journals.iter().all(quiet)
+    journals.iter().all(|j| here.wrote(j))
 }
 
 /// user@host: how a writer without a configured name is shown.
