@@ -358,6 +358,21 @@ mod journal {
         assert!(there.wrote(&original) && !writer_is_gone(&original, &there));
     }
 
+    /// A journal beside the file that cannot be read (here a FIFO) might
+    /// be another folder's: our journal is not removed on quit then.
+    #[cfg(unix)]
+    #[test]
+    fn an_unreadable_journal_beside_the_file_keeps_ours() {
+        let (_dir, path, mut file, mut session) = setup();
+        let fifo = kenesh::store::shared::path_for(&path, kenesh::model::Id::new());
+        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+        file.append(kenesh::model::now(), &vote(&mut session)).unwrap();
+        let own = file.journal_path().unwrap();
+        file.save_session(&session).unwrap();
+        file.leave(kenesh::model::now());
+        assert!(own.exists(), "kept: it cannot be told whether a sync tool carries it");
+    }
+
     #[test]
     fn a_torn_last_line_is_ignored() {
         let (_dir, path, mut file, mut session) = setup();
