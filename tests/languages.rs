@@ -304,6 +304,31 @@ fn a_key_override_changes_behaviour_and_help() {
     );
 }
 
+/// The filter line's keys come from the key table too: an override of
+/// `filter.close` clears the filter with the new key, and `?` shows it.
+#[test]
+fn the_filter_keys_can_be_overridden() {
+    use kenesh::app::model::Pane;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let config: kenesh::config::Config = ron::Options::default()
+        .from_str("Config(keys: [(action: \"filter.close\", keys: [\"Ctrl-g\"])])")
+        .unwrap();
+    let mut h = common::Harness::example();
+    let problems = h.model.keymap.apply_overrides(config.key_overrides());
+    assert!(problems.is_empty(), "{problems:?}");
+    let everyone = h.model.session.participants.len();
+    h.keys("2/").keys("ак-жар");
+    assert_eq!(h.model.pane(Pane::Participants).rows.len(), 1);
+    h.send(kenesh::app::Msg::Key(KeyEvent::new(KeyCode::Char('g'), KeyModifiers::CONTROL)));
+    assert_eq!(h.model.pane(Pane::Participants).rows.len(), everyone, "Ctrl-g cleared it");
+    let help: Vec<String> =
+        kenesh::ui::help::lines(&h.model).iter().map(|l| l.to_string()).collect();
+    assert!(
+        help.iter().any(|l| l.contains("Ctrl-g") && l.contains("Clear the filter")),
+        "{help:#?}"
+    );
+}
+
 #[test]
 fn completions_for_three_shells() {
     for shell in ["bash", "zsh", "fish"] {

@@ -37,6 +37,7 @@ pub fn section_id(scope: Scope) -> &'static str {
         Scope::Confirm => "help-section-confirm",
         Scope::Form => "help-section-form",
         Scope::Capture => "help-section-capture",
+        Scope::Filter => "help-section-filter",
         Scope::Projector => "help-section-projector",
         Scope::Dashboard => "help-section-dashboard",
         Scope::Present => "help-section-present",

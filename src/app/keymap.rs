@@ -48,6 +48,8 @@ pub enum Scope {
     Form,
     /// The capture line (typing is text; digits pick a suggestion).
     Capture,
+    /// The filter line under a pane (`/`; typing is text).
+    Filter,
     /// The projector view inside the editor; the meeting keys of
     /// [`PROJECTOR_GLOBALS`] work there too.
     Projector,
@@ -59,7 +61,7 @@ pub enum Scope {
 
 impl Scope {
     /// Every scope, in the order the help lists them.
-    pub const ALL: [Scope; 13] = [
+    pub const ALL: [Scope; 14] = [
         Scope::Global,
         Scope::Pane(Pane::Agenda),
         Scope::Pane(Pane::Participants),
@@ -68,6 +70,7 @@ impl Scope {
         Scope::Pane(Pane::Proposals),
         Scope::Form,
         Scope::Capture,
+        Scope::Filter,
         Scope::Help,
         Scope::Confirm,
         Scope::Projector,
@@ -84,6 +87,7 @@ impl Scope {
             Scope::Confirm => "confirm",
             Scope::Form => "form",
             Scope::Capture => "capture",
+            Scope::Filter => "filter",
             Scope::Projector => "projector",
             Scope::Dashboard => "dashboard",
             Scope::Present => "present",
@@ -306,6 +310,8 @@ fn mode_bindings() -> Vec<Binding> {
         b(&[Key::plain(Tab)], capture, Action::Complete, "help-capture-complete"),
         b(&[Key::plain(Up)], capture, Action::Up, "help-capture-recall"),
         b(&[Key::plain(Down)], capture, Action::Down, "help-capture-recall-next"),
+        b(&[Key::plain(Enter)], Scope::Filter, Action::Submit, "help-filter-keep"),
+        b(&[Key::plain(Esc)], Scope::Filter, Action::Close, "help-filter-clear"),
         b(
             &[Key::plain(Esc), Key::ch('q'), Key::ch('?'), Key::plain(F(1))],
             help,

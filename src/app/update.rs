@@ -174,16 +174,17 @@ fn form_key(model: &mut Model, key: &KeyEvent, now: Timestamp, fx: &mut Effects)
 }
 
 fn filter_key(model: &mut Model, key: &KeyEvent) {
+    let action = model.keymap.lookup(Scope::Filter, key);
     let Mode::Filter(input) = &mut model.mode else { return };
-    match key.code {
-        KeyCode::Enter => {}
-        KeyCode::Esc => *input = TextInput::default(),
+    match action {
+        Some(Action::Submit) => {}
+        Some(Action::Close) => *input = TextInput::default(),
         _ => {
             input.handle_key(key);
         }
     }
     let text = input.value().to_owned();
-    if matches!(key.code, KeyCode::Enter | KeyCode::Esc) {
+    if matches!(action, Some(Action::Submit | Action::Close)) {
         model.mode = Mode::Normal;
     }
     set_filter(model, text);
