@@ -329,6 +329,37 @@ fn the_filter_keys_can_be_overridden() {
     );
 }
 
+/// The key that takes a recovery copy back is the key table's: an
+/// override of `offer.confirm` takes it, Enter then declines, and the
+/// offer names the new key.
+#[test]
+fn the_offer_key_can_be_overridden_and_is_named_on_screen() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let config: kenesh::config::Config = ron::Options::default()
+        .from_str("Config(keys: [(action: \"offer.confirm\", keys: [\"y\"])])")
+        .unwrap();
+    let offered = |h: &mut common::Harness| {
+        let problems = h.model.keymap.apply_overrides(config.key_overrides());
+        assert!(problems.is_empty(), "{problems:?}");
+        let mut recovered = h.model.session.clone();
+        recovered.title = "Восстановлено".into();
+        h.send(kenesh::app::Msg::OfferRecovery(Box::new(recovered)));
+    };
+    let mut h = common::Harness::example();
+    offered(&mut h);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    terminal.draw(|frame| kenesh::ui::render(&h.model, frame)).unwrap();
+    let screen: String =
+        terminal.backend().buffer().content().iter().map(|cell| cell.symbol()).collect();
+    assert!(screen.contains("y / н: restore them"), "{screen}");
+    h.send(kenesh::app::Msg::Key(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::NONE)));
+    assert_eq!(h.model.session.title, "Восстановлено", "y takes it");
+    let mut h = common::Harness::example();
+    offered(&mut h);
+    h.send(kenesh::app::Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)));
+    assert_ne!(h.model.session.title, "Восстановлено", "Enter no longer does");
+}
+
 #[test]
 fn completions_for_three_shells() {
     for shell in ["bash", "zsh", "fish"] {

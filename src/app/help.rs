@@ -38,6 +38,7 @@ pub fn section_id(scope: Scope) -> &'static str {
         Scope::Form => "help-section-form",
         Scope::Capture => "help-section-capture",
         Scope::Filter => "help-section-filter",
+        Scope::Offer => "help-section-offer",
         Scope::Projector => "help-section-projector",
         Scope::Dashboard => "help-section-dashboard",
         Scope::Present => "help-section-present",

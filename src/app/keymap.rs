@@ -48,6 +48,8 @@ pub enum Scope {
     Form,
     /// The capture line (typing is text; digits pick a suggestion).
     Capture,
+    /// At start, a draft or a recovery copy offered back.
+    Offer,
     /// The filter line under a pane (`/`; typing is text).
     Filter,
     /// The projector view inside the editor; the meeting keys of
@@ -61,7 +63,7 @@ pub enum Scope {
 
 impl Scope {
     /// Every scope, in the order the help lists them.
-    pub const ALL: [Scope; 14] = [
+    pub const ALL: [Scope; 15] = [
         Scope::Global,
         Scope::Pane(Pane::Agenda),
         Scope::Pane(Pane::Participants),
@@ -71,6 +73,7 @@ impl Scope {
         Scope::Form,
         Scope::Capture,
         Scope::Filter,
+        Scope::Offer,
         Scope::Help,
         Scope::Confirm,
         Scope::Projector,
@@ -88,6 +91,7 @@ impl Scope {
             Scope::Form => "form",
             Scope::Capture => "capture",
             Scope::Filter => "filter",
+            Scope::Offer => "offer",
             Scope::Projector => "projector",
             Scope::Dashboard => "dashboard",
             Scope::Present => "present",
@@ -312,6 +316,7 @@ fn mode_bindings() -> Vec<Binding> {
         b(&[Key::plain(Down)], capture, Action::Down, "help-capture-recall-next"),
         b(&[Key::plain(Enter)], Scope::Filter, Action::Submit, "help-filter-keep"),
         b(&[Key::plain(Esc)], Scope::Filter, Action::Close, "help-filter-clear"),
+        b(&[Key::plain(Enter)], Scope::Offer, Action::Confirm, "help-offer-take"),
         b(
             &[Key::plain(Esc), Key::ch('q'), Key::ch('?'), Key::plain(F(1))],
             help,
@@ -395,9 +400,14 @@ impl KeyMap {
     /// The first key bound to `action` in normal mode, as the help shows
     /// it (a key override shows the overriding key).
     pub fn label_of(&self, action: Action) -> String {
+        self.label_in(Scope::Global, action)
+    }
+
+    /// The first key bound to `action` in `scope`, as the help shows it.
+    pub fn label_in(&self, scope: Scope, action: Action) -> String {
         self.bindings
             .iter()
-            .find(|b| b.scope == Scope::Global && b.action == action)
+            .find(|b| b.scope == scope && b.action == action)
             .and_then(|b| b.keys.first())
             .map(Key::label)
             .unwrap_or_default()

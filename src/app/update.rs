@@ -221,10 +221,10 @@ fn capture_key(model: &mut Model, key: &KeyEvent, now: Timestamp, fx: &mut Effec
     }
 }
 
-/// At start: Enter takes the offered draft or recovery copy, any other key
-/// declines it.
+/// At start: Enter (`offer.confirm`) takes the offered draft or recovery
+/// copy, any other key declines it.
 fn offer_key(model: &mut Model, key: &KeyEvent, now: Timestamp, fx: &mut Effects) {
-    let take = key.code == KeyCode::Enter;
+    let take = model.keymap.lookup(Scope::Offer, key) == Some(Action::Confirm);
     match std::mem::replace(&mut model.mode, Mode::Normal) {
         Mode::OfferDraft(draft) => {
             if take {

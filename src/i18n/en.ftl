@@ -256,6 +256,7 @@ capture-new-participant = new participant { $name }
 capture-new-settlement = new settlement { $name }
 help-section-capture = Capture line (:)
 help-section-filter = Filter (/)
+help-section-offer = Offered back at start (a draft, a recovery copy)
 help-capture-tags = settlement (# or №) / person tags; Tab completes, also a bare name (names with spaces get _)
 help-capture-recall = earlier lines
 help-focus-proposals = Proposals view
@@ -276,7 +277,7 @@ queue-more = … and { $count } more
 queue-empty = Queue is empty (r on a participant, or : q @name)
 speaking-time-by-group = Speaking time by group
 draft-found = Unfinished typing from { $time } was kept:
-draft-choice = Enter: continue with it · any other key: discard it
+draft-choice = { $key }: continue with it · any other key: discard it
 
 ## projector
 slide-now = Now
@@ -370,7 +371,7 @@ notice-read-only = Read-only: { $holder } has this file open
 status-read-only = READ-ONLY — { $holder }
 status-diverted = FILE CHANGED OUTSIDE — your work is saved in { $file } — Ctrl-l loads the file
 recovery-found = kenesh stopped at { $time } before these changes reached the file.
-recovery-choice = Enter: restore them · any other key: keep the file as it is
+recovery-choice = { $key }: restore them · any other key: keep the file as it is
 
 ## counts (plural forms)
 participants-count = { $count ->
@@ -684,6 +685,7 @@ help-form-letter = Jump to the next choice starting with the letter
 help-capture-close = Close the capture line
 help-filter-keep = Keep the filter
 help-filter-clear = Clear the filter
+help-offer-take = Take it back (any other key discards it)
 help-capture-submit = Record the line (the line stays open)
 help-capture-complete = Complete the tag
 help-capture-recall-next = later lines

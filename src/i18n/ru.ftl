@@ -260,6 +260,7 @@ capture-new-participant = новый участник { $name }
 capture-new-settlement = новый жилмассив { $name }
 help-section-capture = Строка записи (:)
 help-section-filter = Фильтр (/)
+help-section-offer = Предложено при запуске (черновик, копия восстановления)
 help-capture-tags = метки жилмассива (№ или #) / участника; Tab дополняет, и просто имя тоже (пробелы в именах — через _)
 help-capture-recall = прежние строки
 help-focus-proposals = Предложения
@@ -280,7 +281,7 @@ queue-more = … и ещё { $count }
 queue-empty = Очередь пуста (r/к на участнике или : й имя+Tab)
 speaking-time-by-group = Время выступлений по группам
 draft-found = Сохранён незаконченный ввод от { $time }:
-draft-choice = Enter: продолжить · любая другая клавиша: отбросить
+draft-choice = { $key }: продолжить · любая другая клавиша: отбросить
 
 ## projector
 slide-now = Сейчас
@@ -385,7 +386,7 @@ notice-read-only = Только чтение: файл открыт ({ $holder }
 status-read-only = ТОЛЬКО ЧТЕНИЕ — { $holder }
 status-diverted = ФАЙЛ ИЗМЕНЁН ИЗВНЕ — ваша работа сохранена в { $file } — Ctrl-l загружает файл
 recovery-found = kenesh остановился в { $time }, и эти изменения не попали в файл.
-recovery-choice = Enter: восстановить их · любая другая клавиша: оставить файл как есть
+recovery-choice = { $key }: восстановить их · любая другая клавиша: оставить файл как есть
 
 ## counts (plural forms)
 participants-count = { $count ->
@@ -709,6 +710,7 @@ help-form-letter = К следующему варианту на эту букв
 help-capture-close = Закрыть строку записи
 help-filter-keep = Оставить фильтр
 help-filter-clear = Сбросить фильтр
+help-offer-take = Вернуть (любая другая клавиша отбрасывает)
 help-capture-submit = Записать строку (строка остаётся открытой)
 help-capture-complete = Дополнить метку
 help-capture-recall-next = более поздние строки

@@ -77,8 +77,8 @@ pub fn render(model: &Model, frame: &mut Frame) {
         Mode::Form(form) => form::render(form, frame, area),
         Mode::ConfirmQuit => render_confirm_quit(model, frame, area),
         Mode::Capture(line) => capture::render(model, line, frame, area),
-        Mode::OfferDraft(draft) => render_offer_draft(draft, frame, area),
-        Mode::OfferRecovery(recovered) => render_offer_recovery(recovered, frame, area),
+        Mode::OfferDraft(draft) => render_offer_draft(model, draft, frame, area),
+        Mode::OfferRecovery(recovered) => render_offer_recovery(model, recovered, frame, area),
         Mode::Normal | Mode::Filter(_) => {}
     }
 }
@@ -128,7 +128,18 @@ fn render_confirm_quit(model: &Model, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: true }), rect);
 }
 
-fn render_offer_draft(draft: &crate::app::draft::Draft, frame: &mut Frame, area: Rect) {
+/// The key that takes an offer back, as the key table has it.
+fn take_key(model: &Model) -> String {
+    use crate::app::{action::Action, keymap::Scope};
+    model.keymap.label_in(Scope::Offer, Action::Confirm)
+}
+
+fn render_offer_draft(
+    model: &Model,
+    draft: &crate::app::draft::Draft,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let rect = layout::centered(area, 72, 7);
     frame.render_widget(Clear, rect);
     let text = vec![
@@ -138,7 +149,7 @@ fn render_offer_draft(draft: &crate::app::draft::Draft, frame: &mut Frame, area:
         ),
         Line::from(sanitize::safe(&draft.preview()).into_owned()),
         Line::from(""),
-        Line::from(t("draft-choice")),
+        Line::from(targs("draft-choice", &[("key", take_key(model).into())])),
     ];
     let block = Block::new()
         .borders(Borders::ALL)
@@ -147,7 +158,12 @@ fn render_offer_draft(draft: &crate::app::draft::Draft, frame: &mut Frame, area:
     frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: true }), rect);
 }
 
-fn render_offer_recovery(recovered: &crate::model::Session, frame: &mut Frame, area: Rect) {
+fn render_offer_recovery(
+    model: &Model,
+    recovered: &crate::model::Session,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let rect = layout::centered(area, 72, 7);
     frame.render_widget(Clear, rect);
     let text = vec![
@@ -156,7 +172,7 @@ fn render_offer_recovery(recovered: &crate::model::Session, frame: &mut Frame, a
             theme::title(),
         ),
         Line::from(""),
-        Line::from(t("recovery-choice")),
+        Line::from(targs("recovery-choice", &[("key", take_key(model).into())])),
     ];
     let block = Block::new()
         .borders(Borders::ALL)
