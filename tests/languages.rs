@@ -304,18 +304,22 @@ fn a_key_override_changes_behaviour_and_help() {
     );
 }
 
+/// The example session with a configuration's key overrides, all valid.
+fn example_with_keys(config: &str) -> common::Harness {
+    let config: kenesh::config::Config = ron::Options::default().from_str(config).unwrap();
+    let mut h = common::Harness::example();
+    let problems = h.model.keymap.apply_overrides(config.key_overrides());
+    assert!(problems.is_empty(), "{problems:?}");
+    h
+}
+
 /// The filter line's keys come from the key table too: an override of
 /// `filter.close` clears the filter with the new key, and `?` shows it.
 #[test]
 fn the_filter_keys_can_be_overridden() {
     use kenesh::app::model::Pane;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    let config: kenesh::config::Config = ron::Options::default()
-        .from_str("Config(keys: [(action: \"filter.close\", keys: [\"Ctrl-g\"])])")
-        .unwrap();
-    let mut h = common::Harness::example();
-    let problems = h.model.keymap.apply_overrides(config.key_overrides());
-    assert!(problems.is_empty(), "{problems:?}");
+    let mut h = example_with_keys(r#"Config(keys: [(action: "filter.close", keys: ["Ctrl-g"])])"#);
     let everyone = h.model.session.participants.len();
     h.keys("2/").keys("ак-жар");
     assert_eq!(h.model.pane(Pane::Participants).rows.len(), 1);
@@ -335,18 +339,14 @@ fn the_filter_keys_can_be_overridden() {
 #[test]
 fn the_offer_key_can_be_overridden_and_is_named_on_screen() {
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    let config: kenesh::config::Config = ron::Options::default()
-        .from_str("Config(keys: [(action: \"offer.confirm\", keys: [\"y\"])])")
-        .unwrap();
-    let offered = |h: &mut common::Harness| {
-        let problems = h.model.keymap.apply_overrides(config.key_overrides());
-        assert!(problems.is_empty(), "{problems:?}");
+    let offered = || {
+        let mut h = example_with_keys(r#"Config(keys: [(action: "offer.confirm", keys: ["y"])])"#);
         let mut recovered = h.model.session.clone();
         recovered.title = "Восстановлено".into();
         h.send(kenesh::app::Msg::OfferRecovery(Box::new(recovered)));
+        h
     };
-    let mut h = common::Harness::example();
-    offered(&mut h);
+    let mut h = offered();
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
     terminal.draw(|frame| kenesh::ui::render(&h.model, frame)).unwrap();
     let screen: String =
@@ -354,8 +354,7 @@ fn the_offer_key_can_be_overridden_and_is_named_on_screen() {
     assert!(screen.contains("y / н: restore them"), "{screen}");
     h.send(kenesh::app::Msg::Key(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::NONE)));
     assert_eq!(h.model.session.title, "Восстановлено", "y takes it");
-    let mut h = common::Harness::example();
-    offered(&mut h);
+    let mut h = offered();
     h.send(kenesh::app::Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)));
     assert_ne!(h.model.session.title, "Восстановлено", "Enter no longer does");
 }

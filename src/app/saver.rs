@@ -243,9 +243,9 @@ impl Saver {
         }
     }
 
-    /// On quit: folds the journals into the file now, on this thread. Another editor
-    /// folding at the same moment is waited for (a little). `None` when
-    /// nothing waits or it worked.
+    /// On quit: folds the journals into the file now, on this thread.
+    /// Another editor folding at the same moment is waited for (a little).
+    /// `None` when nothing waits or it worked.
     pub fn final_snapshot(&mut self, session: &Session, revision: u64) -> Option<Msg> {
         if let Some(Err(_)) = self.wait_for_snapshot() {
             // Tried again below with everything.

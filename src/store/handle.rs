@@ -719,6 +719,9 @@ impl SessionFile {
     /// may still fold the file without it, and a sync tool may keep that
     /// file). Else it stays, saying that we left.
     pub fn leave(&mut self, now: Timestamp) {
+        if self.shared().own.as_ref().is_none_or(OwnJournal::has_left) {
+            return;
+        }
         // A journal we cannot read (a link, a FIFO): do not remove ours.
         let tidy = shared::read_journals(&self.path)
             .is_ok_and(|journals| shared::may_tidy(&journals, &self.here));
@@ -727,7 +730,7 @@ impl SessionFile {
         let Some(own) = shared.own.as_mut() else { return };
         if tidy && own.remove_if_folded(folded) {
             shared.own = None;
-        } else if !own.has_left() {
+        } else {
             let _ = own.say_left(now);
         }
     }
